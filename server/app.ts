@@ -1,0 +1,47 @@
+// Builds the Fastify application: registers plugins and routes, never listens.
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config.js';
+import type { DB } from './db/database.js';
+import errors from './plugins/errors.js';
+import { ResponseWriter } from './response-writer.js';
+import health from './routes/public/health.js';
+import instruments from './routes/public/instruments.js';
+import responses from './routes/public/responses.js';
+import waves from './routes/public/waves.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: DB;
+    responseWriter: ResponseWriter;
+  }
+}
+
+/** Largest request body: a full questionnaire with its three free texts fits many times over. */
+export const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(config: Config, db: DB): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    logger: {
+      level: config.logLevel,
+      // Never log who a request came from: the survey is anonymous.
+      serializers: { req: (req) => ({ method: req.method, url: req.url }) },
+    },
+  });
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('responseWriter', new ResponseWriter(db));
+  // Finish writing what was accepted before the database is closed.
+  app.addHook('onClose', async (instance) => instance.responseWriter.drain());
+
+  await app.register(errors);
+  await app.register(rateLimit, { global: false });
+  await app.register(health);
+  await app.register(waves);
+  await app.register(instruments);
+  await app.register(responses);
+  return app;
+}

@@ -1,0 +1,47 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { PROGRAMMES } from '../../surveys/index.js';
+import { formatResponsesCsv } from '../csv/responses-csv.js';
+import { findAuthority } from '../repos/authorities.js';
+import { responsesForExport } from '../repos/export.js';
+import { AuthorityCode, Period, Programme } from '../schemas.js';
+import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+
+const Flags = z.object({
+  authority: AuthorityCode,
+  period: Period,
+  programme: Programme.optional(),
+  out: z.string().min(1).optional(),
+  positionals: z.array(z.string()),
+});
+
+export const exportCommand: Command = {
+  summary: 'responses in the import format',
+  usage: `Usage: hearme export --authority CODE --period PERIOD [--programme ylyc|ylbc] [--out FILE]
+
+Writes the authority's responses for the period as CSV (the format
+hearme import reads) to FILE, or to standard output. Without --programme,
+both programmes' responses are exported.`,
+  async run(argv, io) {
+    const f = parseFlags(
+      argv,
+      { authority: { type: 'string' }, period: { type: 'string' }, programme: { type: 'string' }, out: { type: 'string' } },
+      Flags,
+    );
+    await withDatabase(io, async ({ db }) => {
+      if (!(await findAuthority(db, f.authority))) throw new UsageError(`no authority ${f.authority}`);
+      const rows = await responsesForExport(db, f.authority, f.period, f.programme);
+      const csv = formatResponsesCsv(rows, f.programme ? [f.programme] : PROGRAMMES);
+      if (!f.out) return io.stdout(csv);
+      // Written whole, then renamed: a failed export leaves no half file.
+      const partial = `${f.out}.partial-${process.pid}`;
+      try {
+        writeFileSync(partial, csv);
+        renameSync(partial, f.out);
+      } finally {
+        rmSync(partial, { force: true });
+      }
+      io.stderr(`exported ${rows.length} responses to ${f.out}\n`);
+    });
+  },
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { buildApp } from '../app.js';
+import { migrateToLatest, openDatabase } from '../db/database.js';
+import { configFrom, parseFlags, type Command } from './command.js';
+
+export const serve: Command = {
+  summary: 'migrate, then serve the API, the child survey and the portal',
+  usage: `Usage: hearme serve
+
+Creates and migrates the database at DATABASE_PATH (default
+./data/hearme.sqlite), then listens on HOST:PORT (default 127.0.0.1:3000).
+Set HOST=0.0.0.0 to reach tablets on the local network. On SIGTERM or
+SIGINT it finishes the requests in flight, then closes the database.`,
+  async run(argv, io) {
+    parseFlags(argv, {}, z.object({ positionals: z.array(z.string()) }));
+    const config = configFrom(io);
+    const { db } = openDatabase(config.databasePath);
+    await migrateToLatest(db);
+    const app = await buildApp(config, db);
+    let closing: Promise<void> | undefined;
+    const shutdown = (signal: string) => {
+      closing ??= (async () => {
+        app.log.info({ signal }, 'shutting down: finishing requests in flight');
+        // Fastify answers new requests with 503 while it waits for those in flight.
+        await app.close();
+        await db.destroy();
+        app.log.info('database closed');
+      })();
+      return closing;
+    };
+    const stopped = new Promise<void>((resolve, reject) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const)
+        process.once(signal, () => shutdown(signal).then(resolve, reject));
+    });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await shutdown('listen failed');
+      throw error;
+    }
+    await stopped;
+  },
+};

@@ -1,0 +1,51 @@
+// The Kysely instance over one SQLite file, and its migrator.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { MIGRATIONS } from '../../migrations/index.js';
+import type { Database } from './tables.js';
+
+export type DB = Kysely<Database>;
+
+export interface OpenDatabase {
+  db: DB;
+  /** The underlying connection, for backups and integrity checks. */
+  sqlite: SQLite.Database;
+}
+
+/** Opens (creating the folder and file if needed) with the pragmas every connection must have. */
+export function openDatabase(path: string): OpenDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged answer survives a power cut; a child cannot be asked twice.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite };
+}
+
+const provider = { getMigrations: async () => MIGRATIONS };
+
+export class MigrationError extends Error {}
+
+function check(result: MigrationResultSet): MigrationResultSet {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`migration ${failed?.migrationName ?? ''} failed: ${cause}`);
+  }
+  return result;
+}
+
+export async function migrateToLatest(db: DB): Promise<string[]> {
+  const result = check(await new Migrator({ db, provider }).migrateToLatest());
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+export async function migrateDown(db: DB): Promise<string[]> {
+  const result = check(await new Migrator({ db, provider }).migrateDown());
+  return (result.results ?? []).map((r) => r.migrationName);
+}

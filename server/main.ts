@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The `hearme` command: finds the command named by argv and runs it.
+// Exit codes: 0 success, 1 failure while running, 2 bad usage or input.
+import { authorityAdd } from './cli/authority-add.js';
+import { backup } from './cli/backup.js';
+import { UsageError, type Command, type Io } from './cli/command.js';
+import { exportCommand } from './cli/export.js';
+import { importCommand } from './cli/import.js';
+import { migrate } from './cli/migrate.js';
+import { serve } from './cli/serve.js';
+import { waveCreate } from './cli/wave-create.js';
+import { wavePopulation } from './cli/wave-population.js';
+
+export const COMMANDS: Record<string, Command> = {
+  serve,
+  migrate,
+  'authority add': authorityAdd,
+  'wave create': waveCreate,
+  'wave population': wavePopulation,
+  import: importCommand,
+  export: exportCommand,
+  backup,
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'Usage: hearme COMMAND [options]   (hearme COMMAND --help for details)',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Environment: DATABASE_PATH (default ./data/hearme.sqlite), PORT, HOST, MIN_BASE, LOG_LEVEL, TRUST_PROXY',
+    '',
+  ].join('\n');
+}
+
+/** Runs one command line and returns its exit code; never calls process.exit. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [first, second] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(overview());
+    return first ? 0 : 2;
+  }
+  const name = second && COMMANDS[`${first} ${second}`] ? `${first} ${second}` : first;
+  const command = COMMANDS[name];
+  if (!command) {
+    const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${first} `));
+    io.stderr(
+      group.length
+        ? `hearme ${first}: expected one of ${group.map((g) => g.split(' ')[1]).join(', ')}\n`
+        : `hearme: unknown command ${first}; try hearme --help\n`,
+    );
+    return 2;
+  }
+  const rest = argv.slice(name.split(' ').length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage + '\n');
+    return 0;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`hearme ${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`hearme ${name}: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  const code = await main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

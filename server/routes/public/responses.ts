@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { currentInstrument, getInstrument, validateAnswers } from '../../../surveys/index.js';
+import { normaliseAccessCode } from '../../access-code.js';
+import { isOpenOn, today } from '../../dates.js';
+import { HttpError, invalid, zodIssues } from '../../plugins/errors.js';
+import { findStoredHash, payloadHash } from '../../repos/responses.js';
+import { findWaveByCode } from '../../repos/waves.js';
+
+const Body = z
+  .object({
+    id: z.uuid('id must be a UUID made by the client'),
+    code: z.string().max(32),
+    instrument: z.string().max(40),
+    version: z.number().int().min(1),
+    answers: z.record(z.string().max(64), z.unknown()),
+  })
+  .strict();
+
+export default async function responses(app: FastifyInstance) {
+  app.post(
+    '/api/responses',
+    { config: { rateLimit: { max: app.config.submitRateLimit, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = Body.safeParse(request.body);
+      if (!parsed.success) throw invalid(zodIssues(parsed.error));
+      const body = parsed.data;
+      const uuid = body.id.toLowerCase();
+
+      const code = normaliseAccessCode(body.code);
+      const wave = code && (await findWaveByCode(app.db, code));
+      if (!wave) throw new HttpError(404, 'no survey has this code');
+
+      const inst = getInstrument(body.instrument, body.version);
+      if (!inst || inst.programme !== wave.programme) {
+        const known = currentInstrument(body.instrument);
+        throw invalid([
+          known && known.programme === wave.programme
+            ? { path: 'version', message: `${body.instrument} has no version ${body.version}` }
+            : { path: 'instrument', message: `${body.instrument} is not an instrument of this survey` },
+        ]);
+      }
+      const result = validateAnswers(inst, body.answers);
+      if (!result.ok) throw invalid(result.issues);
+
+      const response = {
+        uuid,
+        waveId: wave.id,
+        instrument: inst.id,
+        version: inst.version,
+        band: inst.band,
+        submittedOn: today(),
+        answers: result.answers,
+      };
+      if (!isOpenOn(wave, response.submittedOn)) {
+        // A retry of an answer stored before the wave closed is still acknowledged.
+        if ((await findStoredHash(app.db, uuid)) === payloadHash(response))
+          return reply.status(200).send({ id: uuid, status: 'duplicate' });
+        throw new HttpError(403, 'this survey is not open');
+      }
+      const outcome = await app.responseWriter.submit(response);
+      if (outcome === 'conflict')
+        throw new HttpError(409, 'this id was already used for different answers; start a new response with a new id');
+      return reply.status(outcome === 'stored' ? 201 : 200).send({ id: uuid, status: outcome });
+    },
+  );
+}
