@@ -3,6 +3,9 @@ import { buildApp } from '../app.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { configFrom, parseFlags, type Command } from './command.js';
 
+/** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export const serve: Command = {
   summary: 'migrate, then serve the API, the child survey and the portal',
   usage: `Usage: hearme serve
@@ -22,7 +25,13 @@ SIGINT it finishes the requests in flight, then closes the database.`,
       closing ??= (async () => {
         app.log.info({ signal }, 'shutting down: finishing requests in flight');
         // Fastify answers new requests with 503 while it waits for those in flight.
-        await app.close();
+        const closed = app.close();
+        // A kept-alive connection that goes idle after its last answer would hold close() open.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+        const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearInterval(sweep);
+        clearTimeout(deadline);
         await db.destroy();
         app.log.info('database closed');
       })();

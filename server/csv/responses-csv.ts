@@ -83,9 +83,13 @@ export function parseResponsesCsv(text: string): { rows: CsvRow[]; problems: Csv
 
   const rows: CsvRow[] = [];
   const ids = new Map<string, number>();
+  // csv-parse counts the line a record ends on; a quoted text may span lines.
+  // Inside quotes it counts every CR and every LF, so each CRLF there adds one line too many.
+  const count = (fields: string[], re: RegExp) => fields.reduce((n, f) => n + (f.match(re)?.length ?? 0), 0);
+  let quotedCrlfs = 0;
   for (const { info, record } of body) {
-    // csv-parse counts the line a record ends on; a quoted text may span lines.
-    const line = info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    const line = info.lines - count(record, /[\r\n]/g) - quotedCrlfs;
+    quotedCrlfs += count(record, /\r\n/g);
     const row = parseRow(line, columns, record, problems);
     if (!row) continue;
     const first = ids.get(row.uuid);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentInstrument, type Answers } from '../../surveys/index.js';
+import { currentInstrument } from '../../surveys/index.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const body = (answers: Answers = fullAnswers(teen), extra: Record<string, unknown> = {}) => ({
+const body = (answers: Record<string, unknown> = fullAnswers(teen), extra: Record<string, unknown> = {}) => ({
   id: randomUUID(),
   code,
   instrument: teen.id,

@@ -1,0 +1,472 @@
+// Submission throughput bench: the real server, as deployed, under autocannon.
+//
+// Starts `node dist/server/main.js serve` on a fresh database, then alternates
+// rounds of GET /api/health (the floor: HTTP + Fastify, no database) and
+// POST /api/responses (the whole write path: validation, group commit,
+// fsync), and reports medians across rounds so that one noisy round on a
+// shared machine does not decide the result. Finally it stops the server and
+// checks, response by response, that every 201 it saw was durably stored.
+//
+// Run with `npm run bench:submit -- --help` for the options.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { z } from 'zod';
+import { currentInstrument } from '../surveys/index.js';
+import { fullAnswers } from '../test/helpers/answers.js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const MAIN = join(ROOT, 'dist/server/main.js');
+const INSTRUMENT = 'ylyc-11-17';
+
+// ---------------------------------------------------------------- options
+
+const USAGE = `Usage: npm run bench:submit -- [options]
+
+  -c, --connections N      concurrent connections per round      (BENCH_CONNECTIONS, default 50)
+  -d, --duration S         seconds per measured round            (BENCH_DURATION, default 10)
+  -w, --warmup S           seconds of warm-up per endpoint, 0=off (BENCH_WARMUP, default 2)
+  -r, --rounds N           rounds of each endpoint, alternated    (BENCH_ROUNDS, default 3)
+      --log-level LEVEL    the server's LOG_LEVEL                 (BENCH_LOG_LEVEL, default warn)
+      --server-cpu-prof DIR  write a V8 CPU profile of the server to DIR (BENCH_SERVER_CPU_PROF)
+  -h, --help`;
+
+const Options = z.object({
+  connections: z.coerce.number().int().min(1).max(10_000).default(50),
+  duration: z.coerce.number().positive().max(3600).default(10),
+  warmup: z.coerce.number().min(0).max(600).default(2),
+  rounds: z.coerce.number().int().min(1).max(100).default(3),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  serverCpuProf: z.string().min(1).optional(),
+});
+type Options = z.infer<typeof Options>;
+
+/** Flags win over BENCH_* environment variables, which win over defaults. */
+function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      connections: { type: 'string', short: 'c' },
+      duration: { type: 'string', short: 'd' },
+      warmup: { type: 'string', short: 'w' },
+      rounds: { type: 'string', short: 'r' },
+      'log-level': { type: 'string' },
+      'server-cpu-prof': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const parsed = Options.safeParse({
+    connections: values.connections ?? env.BENCH_CONNECTIONS,
+    duration: values.duration ?? env.BENCH_DURATION,
+    warmup: values.warmup ?? env.BENCH_WARMUP,
+    rounds: values.rounds ?? env.BENCH_ROUNDS,
+    logLevel: values['log-level'] ?? env.BENCH_LOG_LEVEL,
+    serverCpuProf: values['server-cpu-prof'] ?? env.BENCH_SERVER_CPU_PROF,
+  });
+  if (!parsed.success) throw new Error(`bad option:\n${z.prettifyError(parsed.error)}\n\n${USAGE}`);
+  return parsed.data;
+}
+
+// ------------------------------------------------------------- autocannon
+
+// autocannon ships no types (and @types/autocannon is not a dependency):
+// describe just the part of its programmatic API this bench uses.
+type Context = { id?: string };
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Called before every request is sent; returns the request to send. */
+  setupRequest?: (request: CannonRequest, context: Context) => CannonRequest;
+  /** Called on every complete response, with the context of the request it answers. */
+  onResponse?: (status: number, body: string, context: Context) => void;
+}
+interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: CannonRequest[];
+}
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface CannonResult {
+  requests: Histogram;
+  /** Milliseconds. */
+  latency: Histogram;
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => Promise<CannonResult>;
+
+// ------------------------------------------------------------ the server
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+}
+
+/** A port free right now (the server binds it a moment later; good enough on loopback). */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolvePort(port));
+    });
+  });
+}
+
+function hearme(args: string[], env: NodeJS.ProcessEnv): string {
+  return execFileSync(process.execPath, [MAIN, ...args], { env, encoding: 'utf8' });
+}
+
+async function startServer(opts: Options, env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const profile = opts.serverCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.serverCpuProf)}`] : [];
+  const child = spawn(process.execPath, [...profile, MAIN, 'serve'], {
+    env: {
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: opts.logLevel,
+      // Every request comes from 127.0.0.1: the per-IP limit would otherwise answer 429.
+      SUBMIT_RATE_LIMIT: '100000000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const server = { child, port, exited };
+
+  const deadline = Date.now() + 15_000;
+  let exitedEarly = false;
+  void exited.then(() => (exitedEarly = true));
+  for (;;) {
+    if (exitedEarly) throw new Error(`the server exited before it was ready (exit code ${child.exitCode})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return server;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error('the server did not answer /api/health within 15 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** SIGTERM (the server finishes what is in flight and closes the database), then SIGKILL if it hangs. */
+async function stopServer(server: Server): Promise<number | null> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return server.child.exitCode;
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 30_000);
+  try {
+    return await server.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc; undefined where there is no /proc. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- rounds
+
+type Endpoint = 'health' | 'submit';
+
+interface Round {
+  endpoint: Endpoint;
+  result: CannonResult;
+  /** Server CPU over the round, as % of one core (it runs JavaScript on one thread). */
+  serverCpu: number | undefined;
+  /** This process's CPU (autocannon itself) over the round, as % of one core. */
+  benchCpu: number;
+}
+
+/** What the submit rounds sent and what they were told, by response id, for the final check. */
+class Ledger {
+  readonly sent = new Set<string>();
+  readonly stored = new Set<string>(); // answered 201
+  readonly otherwise = new Map<string, number>(); // answered anything else
+
+  /** Request templates for autocannon: a new UUID and one of `tails` on every request. */
+  submitRequests(tails: readonly string[]): CannonRequest[] {
+    let n = 0;
+    return [
+      {
+        method: 'POST',
+        path: '/api/responses',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request, context) => {
+          const id = randomUUID();
+          context.id = id;
+          this.sent.add(id);
+          return { ...request, body: `{"id":"${id}",${tails[n++ % tails.length]}` };
+        },
+        onResponse: (status, _body, context) => {
+          if (!context.id) return;
+          if (status === 201) this.stored.add(context.id);
+          else this.otherwise.set(context.id, status);
+        },
+      },
+    ];
+  }
+}
+
+/**
+ * The JSON of each body after its "id" member, prepared once: with the client
+ * sharing two cores with the server, per-request work in this process is kept
+ * to a UUID and a concatenation. Different seeds give different answers.
+ */
+function bodyTails(code: string, variants = 97): string[] {
+  const inst = currentInstrument(INSTRUMENT);
+  if (!inst) throw new Error(`no instrument ${INSTRUMENT}`);
+  return Array.from({ length: variants }, (_, seed) =>
+    JSON.stringify({ code, instrument: inst.id, version: inst.version, answers: fullAnswers(inst, seed) }).slice(1),
+  );
+}
+
+async function runRound(
+  endpoint: Endpoint,
+  seconds: number,
+  base: string,
+  opts: Options,
+  server: Server,
+  submitRequests: () => CannonRequest[],
+): Promise<Round> {
+  const serverBefore = cpuSeconds(server.child.pid);
+  const benchBefore = process.cpuUsage();
+  const result = await autocannon({
+    url: `${base}/api/health`,
+    connections: opts.connections,
+    duration: seconds,
+    requests: endpoint === 'health' ? [{ method: 'GET', path: '/api/health' }] : submitRequests(),
+  });
+  const serverAfter = cpuSeconds(server.child.pid);
+  const bench = process.cpuUsage(benchBefore);
+  const serverCpu =
+    serverBefore === undefined || serverAfter === undefined
+      ? undefined
+      : (100 * (serverAfter - serverBefore)) / result.duration;
+  return { endpoint, result, serverCpu, benchCpu: (bench.user + bench.system) / 1e4 / result.duration };
+}
+
+// ---------------------------------------------------------------- report
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const fmt = (x: number | undefined, digits = 0) =>
+  x === undefined || Number.isNaN(x) ? '-' : x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function roundLine(i: number, r: Round): string {
+  const { result: x } = r;
+  return (
+    `  round ${i} ${r.endpoint.padEnd(6)} ${fmt(x.requests.average).padStart(8)} req/s` +
+    `  p50 ${fmt(x.latency.p50).padStart(4)} ms  p99 ${fmt(x.latency.p99).padStart(4)} ms` +
+    `  non-2xx ${x.non2xx}  errors ${x.errors}` +
+    `  cpu: server ${fmt(r.serverCpu)}% bench ${fmt(r.benchCpu)}%`
+  );
+}
+
+function table(rounds: Round[]): string {
+  const of = (e: Endpoint) => rounds.filter((r) => r.endpoint === e);
+  const h = of('health');
+  const s = of('submit');
+  const cpu = (rs: Round[]) => (rs.every((r) => r.serverCpu !== undefined) ? median(rs.map((r) => r.serverCpu!)) : undefined);
+  type Row = [label: string, health: number | undefined, submit: number | undefined, digits: number, ratio: boolean];
+  const rows: Row[] = [
+    ['requests/s (median of rounds)', median(h.map((r) => r.result.requests.average)), median(s.map((r) => r.result.requests.average)), 0, true],
+    ['latency p50 ms (median)', median(h.map((r) => r.result.latency.p50)), median(s.map((r) => r.result.latency.p50)), 0, true],
+    ['latency p99 ms (median)', median(h.map((r) => r.result.latency.p99)), median(s.map((r) => r.result.latency.p99)), 0, true],
+    ['2xx responses (all rounds)', sum(h.map((r) => r.result['2xx'])), sum(s.map((r) => r.result['2xx'])), 0, false],
+    ['non-2xx responses (all rounds)', sum(h.map((r) => r.result.non2xx)), sum(s.map((r) => r.result.non2xx)), 0, false],
+    ['errors incl. timeouts (all rounds)', sum(h.map((r) => r.result.errors)), sum(s.map((r) => r.result.errors)), 0, false],
+    ['server CPU, % of a core (median)', cpu(h), cpu(s), 0, false],
+    ['bench CPU, % of a core (median)', median(h.map((r) => r.benchCpu)), median(s.map((r) => r.benchCpu)), 0, false],
+  ];
+  const w = [36, 10, 10, 16];
+  const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ');
+  const rule = w.map((n) => '-'.repeat(n)).join('-+-');
+  return [
+    line(['', 'health', 'submit', 'submit ÷ health']),
+    rule,
+    ...rows.map(([label, hv, sv, digits, ratio]) =>
+      line([label, fmt(hv, digits), fmt(sv, digits), ratio && hv && sv !== undefined ? `${fmt(sv / hv, 2)}×` : '']),
+    ),
+  ].join('\n');
+}
+
+// ----------------------------------------------------------- verification
+
+/**
+ * Compares what the server acknowledged with what is in the file, id by id.
+ *
+ * The bare counts cannot be expected to match exactly: when a round's time is
+ * up, autocannon closes its sockets with up to one request per connection in
+ * flight, and the server still stores those (the client just never sees the
+ * 201). So the pass condition is per id: every 201 is stored, every stored id
+ * is one this bench sent, nothing answered with an error is stored, and the
+ * only stored ids without a 201 are ones that never got an answer at all.
+ */
+function verify(dbPath: string, ledger: Ledger, rounds: Round[]): boolean {
+  const sqlite = new SQLite(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const ids = new Set((sqlite.prepare('SELECT uuid FROM responses').pluck().all() as string[]));
+    const journal = sqlite.pragma('journal_mode', { simple: true }) as string;
+    const autocannon201 = sum(rounds.map((r) => r.result.statusCodeStats['201']?.count ?? 0));
+
+    const missing = [...ledger.stored].filter((id) => !ids.has(id));
+    const strangers = [...ids].filter((id) => !ledger.sent.has(id));
+    const storedDespiteError = [...ledger.otherwise.keys()].filter((id) => ids.has(id));
+    const unanswered = [...ledger.sent].filter((id) => !ledger.stored.has(id) && !ledger.otherwise.has(id));
+    const storedUnanswered = unanswered.filter((id) => ids.has(id)).length;
+
+    const synchronous = /pragma\('synchronous\s*=\s*(\w+)'\)/i.exec(
+      readFileSync(join(ROOT, 'server/db/database.ts'), 'utf8'),
+    )?.[1];
+    console.log(`
+Durability check (server stopped with SIGTERM, database opened read-only)
+  201s seen by autocannon, all rounds incl. warm-up   ${fmt(autocannon201)}
+  201s seen by this bench's per-request ledger        ${fmt(ledger.stored.size)}
+  responses stored in the database                    ${fmt(ids.size)}
+  requests sent without any answer (cut at round end) ${fmt(unanswered.length)}, of which stored: ${fmt(storedUnanswered)}
+  201s missing from the database                      ${fmt(missing.length)}
+  stored ids this bench never sent                    ${fmt(strangers.length)}
+  stored ids that were answered with an error         ${fmt(storedDespiteError.length)}
+  journal_mode = ${journal}; synchronous is per connection: the server sets ${synchronous ?? '(not found)'} in server/db/database.ts`);
+
+    const ok =
+      missing.length === 0 &&
+      strangers.length === 0 &&
+      storedDespiteError.length === 0 &&
+      autocannon201 === ledger.stored.size &&
+      ids.size === ledger.stored.size + storedUnanswered;
+    if (ok) {
+      console.log(
+        `  OK: stored = 201s + requests cut in flight (${fmt(ids.size)} = ${fmt(ledger.stored.size)} + ${fmt(storedUnanswered)})`,
+      );
+    } else {
+      console.error(`
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+!!  MISMATCH: what the server acknowledged is not what it stored.
+!!  201s: ${ledger.stored.size} (autocannon: ${autocannon201}), stored: ${ids.size}, missing: ${missing.length},
+!!  unknown: ${strangers.length}, stored despite an error: ${storedDespiteError.length}
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!`);
+    }
+    return ok;
+  } finally {
+    sqlite.close();
+  }
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<number> {
+  const opts = readOptions(process.argv.slice(2), process.env);
+  if (opts === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} not found: run npm run build first (npm run bench:submit does)`);
+  if (opts.serverCpuProf) mkdirSync(resolve(opts.serverCpuProf), { recursive: true });
+
+  const dir = mkdtempSync(join(tmpdir(), 'hearme-bench-'));
+  let server: Server | undefined;
+  // Ctrl-C or a kill must not leave a server running or a database behind.
+  const abort = (signal: NodeJS.Signals) => {
+    server?.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+
+  try {
+    const dbPath = join(dir, 'hearme.sqlite');
+    const env = { ...process.env, DATABASE_PATH: dbPath };
+    hearme(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough'], env);
+    const wave = z.object({ id: z.number(), code: z.string() }).parse(
+      JSON.parse(hearme(['wave', 'create', '--authority', 'E06000002', '--period', '2024'], env)),
+    );
+
+    server = await startServer(opts, env);
+    const base = `http://127.0.0.1:${server.port}`;
+    // fsync, and so the submit figures, depend on the filesystem: say which one this was.
+    const fsType = statfsSync(dir).type;
+    console.log(
+      `Server pid ${server.child.pid} on ${base}, database ${dbPath} (filesystem magic 0x${fsType.toString(16)})\n` +
+        `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), node ${process.version}; ` +
+        `${opts.connections} connections, ${opts.rounds} × ${opts.duration} s per endpoint, alternated, ` +
+        `warm-up ${opts.warmup} s each`,
+    );
+
+    const ledger = new Ledger();
+    const tails = bodyTails(wave.code);
+    const submitRequests = () => ledger.submitRequests(tails);
+
+    // Warm-up (JIT, caches, first pages of the database): run, checked later, not reported.
+    const warmups: Round[] = [];
+    if (opts.warmup > 0)
+      for (const endpoint of ['health', 'submit'] as const)
+        warmups.push(await runRound(endpoint, opts.warmup, base, opts, server, submitRequests));
+
+    const rounds: Round[] = [];
+    for (let i = 1; i <= opts.rounds; i++)
+      for (const endpoint of ['health', 'submit'] as const) {
+        const round = await runRound(endpoint, opts.duration, base, opts, server, submitRequests);
+        rounds.push(round);
+        console.log(roundLine(i, round));
+      }
+
+    console.log(`\n${table(rounds)}`);
+
+    const exitCode = await stopServer(server);
+    if (exitCode !== 0) console.error(`warning: the server exited with code ${exitCode}`);
+    if (opts.serverCpuProf) console.log(`\nServer CPU profile written to ${resolve(opts.serverCpuProf)}`);
+    return verify(dbPath, ledger, [...warmups, ...rounds]) ? 0 : 1;
+  } finally {
+    if (server) await stopServer(server).catch(() => server?.child.kill('SIGKILL'));
+    rmSync(dir, { recursive: true, force: true });
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`bench:submit failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
