@@ -185,6 +185,19 @@ async function stopServer(server: Server): Promise<number | null> {
   }
 }
 
+/** fsync, and so the submit figures, depend on the filesystem the database is on: name it. */
+function filesystem(path: string): string {
+  const names: Record<number, string> = {
+    0xef53: 'ext4',
+    0x58465342: 'xfs',
+    0x9123683e: 'btrfs',
+    0x01021994: 'tmpfs: fsync is free, submit figures are optimistic',
+    0x794c7630: 'overlayfs',
+  };
+  const type = statfsSync(path).type;
+  return names[type] ?? `filesystem magic 0x${type.toString(16)}`;
+}
+
 /** CPU seconds (user + system) the process has used so far, from /proc; undefined where there is no /proc. */
 function cpuSeconds(pid: number | undefined): number | undefined {
   try {
@@ -422,10 +435,8 @@ async function main(): Promise<number> {
 
     server = await startServer(opts, env);
     const base = `http://127.0.0.1:${server.port}`;
-    // fsync, and so the submit figures, depend on the filesystem: say which one this was.
-    const fsType = statfsSync(dir).type;
     console.log(
-      `Server pid ${server.child.pid} on ${base}, database ${dbPath} (filesystem magic 0x${fsType.toString(16)})\n` +
+      `Server pid ${server.child.pid} on ${base}, database ${dbPath} (${filesystem(dir)})\n` +
         `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), node ${process.version}; ` +
         `${opts.connections} connections, ${opts.rounds} × ${opts.duration} s per endpoint, alternated, ` +
         `warm-up ${opts.warmup} s each`,

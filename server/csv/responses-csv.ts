@@ -86,7 +86,7 @@ export function parseResponsesCsv(text: string): { rows: CsvRow[]; problems: Csv
   // csv-parse counts the line a record ends on; a quoted text may span lines.
   // Inside quotes it counts every CR and every LF, so each CRLF there adds one line too many.
   const count = (fields: string[], re: RegExp) => fields.reduce((n, f) => n + (f.match(re)?.length ?? 0), 0);
-  let quotedCrlfs = 0;
+  let quotedCrlfs = count(header.record, /\r\n/g);
   for (const { info, record } of body) {
     const line = info.lines - count(record, /[\r\n]/g) - quotedCrlfs;
     quotedCrlfs += count(record, /\r\n/g);

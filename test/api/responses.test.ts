@@ -261,3 +261,12 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('the README example', () => {
+  it('docs/examples/response-ylyc-11-17.json is a full response the API stores', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../docs/examples/response-ylyc-11-17.json', import.meta.url), 'utf8');
+    const res = await post(JSON.parse(text.replace('"UUID"', `"${randomUUID()}"`).replace('"CODE"', `"${code}"`)));
+    expect(res.statusCode).toBe(201);
+  });
+});
