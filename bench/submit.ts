@@ -48,21 +48,25 @@ const Options = z.object({
 });
 type Options = z.infer<typeof Options>;
 
+const FLAGS = {
+  connections: { type: 'string', short: 'c' },
+  duration: { type: 'string', short: 'd' },
+  warmup: { type: 'string', short: 'w' },
+  rounds: { type: 'string', short: 'r' },
+  'log-level': { type: 'string' },
+  'server-cpu-prof': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Flags win over BENCH_* environment variables, which win over defaults. */
 function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      connections: { type: 'string', short: 'c' },
-      duration: { type: 'string', short: 'd' },
-      warmup: { type: 'string', short: 'w' },
-      rounds: { type: 'string', short: 'r' },
-      'log-level': { type: 'string' },
-      'server-cpu-prof': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { values } = (() => {
+    try {
+      return parseArgs({ args: argv, strict: true, options: FLAGS });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n\n${USAGE}`);
+    }
+  })();
   if (values.help) return 'help';
   const parsed = Options.safeParse({
     connections: values.connections ?? env.BENCH_CONNECTIONS,
@@ -198,13 +202,16 @@ function filesystem(path: string): string {
   return names[type] ?? `filesystem magic 0x${type.toString(16)}`;
 }
 
-/** CPU seconds (user + system) the process has used so far, from /proc; undefined where there is no /proc. */
-function cpuSeconds(pid: number | undefined): number | undefined {
+/**
+ * Nanoseconds the server's main thread (the only one running JavaScript and,
+ * with better-sqlite3, SQLite) has spent on a CPU and runnable but waiting
+ * for one, from Linux's schedstat; undefined elsewhere. The rest of the time
+ * it was idle in the event loop or blocked in a system call such as fsync.
+ */
+function mainThreadSched(pid: number | undefined): { run: number; wait: number } | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return run === undefined || wait === undefined ? undefined : { run, wait };
   } catch {
     return undefined;
   }
@@ -217,8 +224,10 @@ type Endpoint = 'health' | 'submit';
 interface Round {
   endpoint: Endpoint;
   result: CannonResult;
-  /** Server CPU over the round, as % of one core (it runs JavaScript on one thread). */
-  serverCpu: number | undefined;
+  /** % of the round the server's main thread was on a CPU: near 100 means it is the limit. */
+  serverBusy: number | undefined;
+  /** % of the round it was ready to run but no CPU was free (other processes, or this bench). */
+  serverStarved: number | undefined;
   /** This process's CPU (autocannon itself) over the round, as % of one core. */
   benchCpu: number;
 }
@@ -274,7 +283,7 @@ async function runRound(
   server: Server,
   submitRequests: () => CannonRequest[],
 ): Promise<Round> {
-  const serverBefore = cpuSeconds(server.child.pid);
+  const before = mainThreadSched(server.child.pid);
   const benchBefore = process.cpuUsage();
   const result = await autocannon({
     url: `${base}/api/health`,
@@ -282,13 +291,16 @@ async function runRound(
     duration: seconds,
     requests: endpoint === 'health' ? [{ method: 'GET', path: '/api/health' }] : submitRequests(),
   });
-  const serverAfter = cpuSeconds(server.child.pid);
+  const after = mainThreadSched(server.child.pid);
   const bench = process.cpuUsage(benchBefore);
-  const serverCpu =
-    serverBefore === undefined || serverAfter === undefined
-      ? undefined
-      : (100 * (serverAfter - serverBefore)) / result.duration;
-  return { endpoint, result, serverCpu, benchCpu: (bench.user + bench.system) / 1e4 / result.duration };
+  const percent = (ns: number) => ns / 1e7 / result.duration;
+  return {
+    endpoint,
+    result,
+    serverBusy: before && after && percent(after.run - before.run),
+    serverStarved: before && after && percent(after.wait - before.wait),
+    benchCpu: (bench.user + bench.system) / 1e4 / result.duration,
+  };
 }
 
 // ---------------------------------------------------------------- report
@@ -308,7 +320,7 @@ function roundLine(i: number, r: Round): string {
     `  round ${i} ${r.endpoint.padEnd(6)} ${fmt(x.requests.average).padStart(8)} req/s` +
     `  p50 ${fmt(x.latency.p50).padStart(4)} ms  p99 ${fmt(x.latency.p99).padStart(4)} ms` +
     `  non-2xx ${x.non2xx}  errors ${x.errors}` +
-    `  cpu: server ${fmt(r.serverCpu)}% bench ${fmt(r.benchCpu)}%`
+    `  server on cpu ${fmt(r.serverBusy)}% starved ${fmt(r.serverStarved)}%  bench cpu ${fmt(r.benchCpu)}%`
   );
 }
 
@@ -316,7 +328,10 @@ function table(rounds: Round[]): string {
   const of = (e: Endpoint) => rounds.filter((r) => r.endpoint === e);
   const h = of('health');
   const s = of('submit');
-  const cpu = (rs: Round[]) => (rs.every((r) => r.serverCpu !== undefined) ? median(rs.map((r) => r.serverCpu!)) : undefined);
+  const medianOf = (rs: Round[], f: (r: Round) => number | undefined) => {
+    const xs = rs.map(f);
+    return xs.every((x) => x !== undefined) ? median(xs as number[]) : undefined;
+  };
   type Row = [label: string, health: number | undefined, submit: number | undefined, digits: number, ratio: boolean];
   const rows: Row[] = [
     ['requests/s (median of rounds)', median(h.map((r) => r.result.requests.average)), median(s.map((r) => r.result.requests.average)), 0, true],
@@ -325,10 +340,11 @@ function table(rounds: Round[]): string {
     ['2xx responses (all rounds)', sum(h.map((r) => r.result['2xx'])), sum(s.map((r) => r.result['2xx'])), 0, false],
     ['non-2xx responses (all rounds)', sum(h.map((r) => r.result.non2xx)), sum(s.map((r) => r.result.non2xx)), 0, false],
     ['errors incl. timeouts (all rounds)', sum(h.map((r) => r.result.errors)), sum(s.map((r) => r.result.errors)), 0, false],
-    ['server CPU, % of a core (median)', cpu(h), cpu(s), 0, false],
-    ['bench CPU, % of a core (median)', median(h.map((r) => r.benchCpu)), median(s.map((r) => r.benchCpu)), 0, false],
+    ['server main thread on CPU % (median)', medianOf(h, (r) => r.serverBusy), medianOf(s, (r) => r.serverBusy), 0, false],
+    ['  ...waiting for a free CPU % (median)', medianOf(h, (r) => r.serverStarved), medianOf(s, (r) => r.serverStarved), 0, false],
+    ['bench (autocannon) CPU % (median)', medianOf(h, (r) => r.benchCpu), medianOf(s, (r) => r.benchCpu), 0, false],
   ];
-  const w = [36, 10, 10, 16];
+  const w = [40, 10, 10, 16];
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ');
   const rule = w.map((n) => '-'.repeat(n)).join('-+-');
   return [

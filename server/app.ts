@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
-import type { DB } from './db/database.js';
+import type { DB, OpenDatabase } from './db/database.js';
 import errors from './plugins/errors.js';
 import { ResponseWriter } from './response-writer.js';
 import health from './routes/public/health.js';
@@ -21,7 +21,7 @@ declare module 'fastify' {
 /** Largest request body: a full questionnaire with its three free texts fits many times over. */
 export const BODY_LIMIT = 64 * 1024;
 
-export async function buildApp(config: Config, db: DB): Promise<FastifyInstance> {
+export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
@@ -33,7 +33,7 @@ export async function buildApp(config: Config, db: DB): Promise<FastifyInstance>
   });
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('responseWriter', new ResponseWriter(db));
+  app.decorate('responseWriter', new ResponseWriter(sqlite));
   // Finish writing what was accepted before the database is closed.
   app.addHook('onClose', async (instance) => instance.responseWriter.drain());
 

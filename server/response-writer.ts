@@ -2,9 +2,8 @@
 // written wait and go together in the next one. Each is acknowledged only
 // after the transaction holding it has committed (synchronous=FULL), so
 // batching costs no durability, and one fsync serves many children.
-import type { DB } from './db/database.js';
-import { writeTransaction } from './db/transaction.js';
-import { storeResponse, type NewResponse, type StoreOutcome } from './repos/responses.js';
+import type SQLite from 'better-sqlite3';
+import { ResponseStore, type NewResponse, type StoreOutcome } from './repos/responses.js';
 
 interface Pending {
   response: NewResponse;
@@ -14,46 +13,53 @@ interface Pending {
 
 export class ResponseWriter {
   private queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+  private readonly store: ResponseStore;
+  private readonly write: (batch: readonly NewResponse[]) => StoreOutcome[];
 
   constructor(
-    private readonly db: DB,
-    /** Largest batch in one transaction, to bound latency and memory. */
+    sqlite: SQLite.Database,
+    /** Largest batch in one transaction, to bound how long the event loop is held. */
     private readonly maxBatch = 256,
-  ) {}
+  ) {
+    this.store = new ResponseStore(sqlite);
+    // IMMEDIATE: take the write lock at BEGIN, waiting on the busy timeout if the CLI holds it.
+    const transaction = sqlite.transaction((batch: readonly NewResponse[]) => this.store.storeBatch(batch));
+    this.write = (batch) => transaction.immediate(batch);
+  }
 
   submit(response: NewResponse): Promise<StoreOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ response, resolve, reject });
-      this.flushing ??= this.flush();
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // After the I/O of this turn of the event loop: requests already received join the batch.
+        setImmediate(() => this.flush());
+      }
     });
   }
 
-  /** Resolves once everything submitted so far is written (for shutdown). */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  /** Writes whatever is waiting now (for shutdown; flushes are otherwise scheduled). */
+  drain(): void {
+    while (this.queue.length) this.flush();
   }
 
-  private async flush(): Promise<void> {
-    // Let the requests already parsed in this turn of the event loop join the first batch.
-    await new Promise((r) => setImmediate(r));
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        try {
-          const outcomes = await writeTransaction(this.db, async (trx) => {
-            const out: StoreOutcome[] = [];
-            for (const p of batch) out.push(await storeResponse(trx, p.response));
-            return out;
-          });
-          batch.forEach((p, i) => p.resolve(outcomes[i]!));
-        } catch (error) {
-          // Nothing of the batch was committed; each client is told and retries.
-          for (const p of batch) p.reject(error);
-        }
-      }
-    } finally {
-      this.flushing = null;
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
     }
+    if (!batch.length) return;
+    let outcomes: StoreOutcome[];
+    try {
+      outcomes = this.write(batch.map((p) => p.response));
+    } catch (error) {
+      // Nothing of the batch was committed; each client is told and retries.
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(outcomes[i]!));
   }
 }

@@ -4,7 +4,7 @@ import { formatProblem, parseResponsesCsv, type CsvProblem, type CsvRow } from '
 import type { DB } from '../db/database.js';
 import { writeTransaction } from '../db/transaction.js';
 import { findAuthority } from '../repos/authorities.js';
-import { storeResponse } from '../repos/responses.js';
+import { ResponseStore } from '../repos/responses.js';
 import { createWave, findWave } from '../repos/waves.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
@@ -41,25 +41,25 @@ storing anything.`,
     const parsed = parseResponsesCsv(text);
     if (parsed.problems.length) fail(parsed.problems, io);
 
-    await withDatabase(io, async ({ db }) => {
+    await withDatabase(io, async ({ db, sqlite }) => {
       const summary = { stored: 0, alreadyPresent: 0, createdWaves: [] as string[] };
       const problems: CsvProblem[] = [];
       try {
         await writeTransaction(db, async (trx) => {
           const waves = await resolveWaves(trx, parsed.rows, problems, summary.createdWaves);
-          for (const row of parsed.rows) {
-            const waveId = waves.get(waveKey(row));
-            if (waveId === undefined) continue;
-            const outcome = await storeResponse(trx, { ...row, waveId });
-            if (outcome === 'stored') summary.stored++;
-            else if (outcome === 'duplicate') summary.alreadyPresent++;
+          const rows = parsed.rows.filter((r) => waves.has(waveKey(r)));
+          // The same statements as the API, on the connection holding this transaction.
+          const outcomes = new ResponseStore(sqlite).storeBatch(rows.map((r) => ({ ...r, waveId: waves.get(waveKey(r))! })));
+          rows.forEach((row, i) => {
+            if (outcomes[i] === 'stored') summary.stored++;
+            else if (outcomes[i] === 'duplicate') summary.alreadyPresent++;
             else
               problems.push({
                 line: row.line,
                 column: 'response_id',
                 reason: 'already in the database with different answers',
               });
-          }
+          });
           if (problems.length || f['dry-run']) throw new Rollback();
         });
       } catch (error) {

@@ -17,9 +17,10 @@ SIGINT it finishes the requests in flight, then closes the database.`,
   async run(argv, io) {
     parseFlags(argv, {}, z.object({ positionals: z.array(z.string()) }));
     const config = configFrom(io);
-    const { db } = openDatabase(config.databasePath);
+    const open = openDatabase(config.databasePath);
+    const { db } = open;
     await migrateToLatest(db);
-    const app = await buildApp(config, db);
+    const app = await buildApp(config, open);
     let closing: Promise<void> | undefined;
     const shutdown = (signal: string) => {
       closing ??= (async () => {

@@ -138,6 +138,22 @@ describe('importing a valid file', () => {
       { question: 'gender', value: 'female' },
     ]);
   });
+
+  it('reads a file saved with a byte order mark (as Excel saves "CSV UTF-8")', async () => {
+    const { path, env } = await databaseWithAuthority();
+    const csv = '\uFEFF' + buildCsv(ALL_CSV_COLUMNS, [responseRow({ n: 1, instrument: 'ylyc-4-7' })]);
+    const r = await runCli(['import', writeCsv(dir, 'bom.csv', csv)], env);
+    expect(r.code).toBe(0);
+    expect(query(path, 'SELECT uuid FROM responses')).toEqual([{ uuid: uuidFor(1) }]);
+  });
+
+  it('a file with only the header imports nothing and succeeds', async () => {
+    const { path, env } = await databaseWithAuthority();
+    const file = writeCsv(dir, 'header-only.csv', ALL_CSV_COLUMNS.join(',') + '\r\n');
+    const r = await runCli(['import', file], env);
+    expect(r).toEqual({ code: 0, stdout: `imported 0 responses from ${file}\n`, stderr: '' });
+    expect(tableCounts(path)).toMatchObject({ waves: 0, responses: 0 });
+  });
 });
 
 describe('running counts after an import', () => {
@@ -282,7 +298,8 @@ describe('a file with one bad row stores nothing and names line and column', () 
     expect((await runCli(['import', csvFile(baseRows())], db.env)).code).toBe(0);
   });
 
-  const cases: [string, () => { rows: Record<string, CsvCell>[]; columns?: string[] }, string][] = [
+  type Case = { rows: Record<string, CsvCell>[]; columns?: string[]; edit?: (csv: string) => string };
+  const cases: [string, () => Case, string][] = [
     [
       'an unknown column, on line 1',
       () => ({ rows: [good(), bad('ylyc-8-11', {})], columns: [...ALL_CSV_COLUMNS, 'favourite_colour'] }),
@@ -349,6 +366,15 @@ describe('a file with one bad row stores nothing and names line and column', () 
       'line 4, column instrument: ylyc-8-11 is not an instrument of ylbc (ylbc-16-25)',
     ],
     [
+      'a row with one field fewer than the header',
+      () => ({
+        rows: [good(), bad('ylyc-8-11', {})],
+        // The last column (make_life_better) is empty for ylyc rows: drop its comma from line 4.
+        edit: (csv) => csv.replace(/,\r\n$/, '\r\n'),
+      }),
+      `line 4: ${ALL_CSV_COLUMNS.length - 1} fields where the header has ${ALL_CSV_COLUMNS.length}`,
+    ],
+    [
       'a missing required age',
       () => ({ rows: [good(), bad('ylyc-4-7', { age: undefined })] }),
       'line 4, column age: required',
@@ -356,9 +382,10 @@ describe('a file with one bad row stores nothing and names line and column', () 
   ];
 
   it.each(cases)('%s', async (_, build, problem) => {
-    const { rows, columns } = build();
+    const { rows, columns = ALL_CSV_COLUMNS, edit = (csv: string) => csv } = build();
     const before = tableCounts(db.path);
-    const r = await runCli(['import', csvFile(rows, columns)], db.env);
+    const file = writeCsv(dir, `bad-${++fileCounter}.csv`, edit(buildCsv(columns, rows)));
+    const r = await runCli(['import', file], db.env);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${problem}\nhearme import: nothing imported: 1 problem in the file\n`);

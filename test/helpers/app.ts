@@ -22,7 +22,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: join(dir, 'test.sqlite'), ...env });
   const open = openDatabase(config.databasePath);
   await migrateToLatest(open.db);
-  const app = await buildApp(config, open.db);
+  const app = await buildApp(config, open);
   return {
     ...open,
     app,
