@@ -37,14 +37,23 @@ function overview(): string {
 /** Runs one command line and returns its exit code; never calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [first, second] = argv;
-  if (!first || first === '--help' || first === '-h' || first === 'help') {
+  const asksHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
+  if (!first) {
+    io.stderr(`hearme: no command given\n${overview()}`);
+    return 2;
+  }
+  if (asksHelp(first)) {
     io.stdout(overview());
-    return first ? 0 : 2;
+    return 0;
   }
   const name = second && COMMANDS[`${first} ${second}`] ? `${first} ${second}` : first;
   const command = COMMANDS[name];
   if (!command) {
     const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${first} `));
+    if (group.length && asksHelp(second)) {
+      io.stdout(group.map((g) => `  hearme ${g.padEnd(18)} ${COMMANDS[g]!.summary}`).join('\n') + '\n');
+      return 0;
+    }
     io.stderr(
       group.length
         ? `hearme ${first}: expected one of ${group.map((g) => g.split(' ')[1]).join(', ')}\n`

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { z } from 'zod';
-import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+import { UsageError, configFrom, parseFlags, withDatabase, type Command } from './command.js';
 
 export const backup: Command = {
   summary: 'consistent online copy of the database',
@@ -21,6 +21,8 @@ PRAGMA integrity_check, and prints what it holds. FILE must not exist yet.`,
     const target = resolve(f.positionals[0]!);
     if (existsSync(target)) throw new UsageError(`${target} already exists; choose a new file name`);
     if (!existsSync(dirname(target))) throw new UsageError(`folder ${dirname(target)} does not exist`);
+    const source = configFrom(io).databasePath;
+    if (!existsSync(source)) throw new UsageError(`no database at ${source}; set DATABASE_PATH`);
     // Written beside the target and renamed when complete: a failed backup leaves no partial file.
     const partial = `${target}.partial-${process.pid}`;
     await withDatabase(io, async ({ sqlite }) => {

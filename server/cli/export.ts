@@ -1,4 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROGRAMMES } from '../../surveys/index.js';
 import { formatResponsesCsv } from '../csv/responses-csv.js';
@@ -28,6 +29,7 @@ both programmes' responses are exported.`,
       { authority: { type: 'string' }, period: { type: 'string' }, programme: { type: 'string' }, out: { type: 'string' } },
       Flags,
     );
+    if (f.out && !existsSync(dirname(resolve(f.out)))) throw new UsageError(`folder ${dirname(resolve(f.out))} does not exist`);
     await withDatabase(io, async ({ db }) => {
       if (!(await findAuthority(db, f.authority))) throw new UsageError(`no authority ${f.authority}`);
       const rows = await responsesForExport(db, f.authority, f.period, f.programme);

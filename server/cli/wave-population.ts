@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { programmeInstruments } from '../../surveys/index.js';
 import { findWave, setPopulation } from '../repos/waves.js';
 import { AuthorityCode, Band, Period, Programme } from '../schemas.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
@@ -40,6 +41,9 @@ band again replaces its number.
     await withDatabase(io, async ({ db }) => {
       const wave = await findWave(db, f.authority, f.programme, f.period);
       if (!wave) throw new UsageError(`no ${f.programme} wave for ${f.authority} in ${f.period}`);
+      const bands = programmeInstruments(f.programme).map((i) => i.band);
+      for (const [band] of f.band)
+        if (!bands.includes(band)) throw new UsageError(`--band: ${band} is not a band of ${f.programme} (${bands.join(', ')})`);
       const populations = Object.fromEntries(f.band);
       await setPopulation(db, wave.id, populations);
       io.stdout(JSON.stringify({ wave: wave.id, population: populations }) + '\n');

@@ -29,6 +29,13 @@ function expectOneLineReason(r: { stdout: string; stderr: string }, reason: RegE
 }
 
 describe('hearme exits 0 on success', () => {
+  it('hearme wave --help lists the commands of the group', async () => {
+    const r = await runCli(['wave', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('hearme wave create');
+    expect(r.stdout).toContain('hearme wave population');
+  });
+
   it('hearme --help prints the overview listing every command', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
@@ -54,9 +61,12 @@ describe('hearme exits 0 on success', () => {
 });
 
 describe('hearme exits 2 on bad usage, with the reason on stderr', () => {
-  it('no command at all', async () => {
+  it('no command at all says so on stderr, with the overview', async () => {
     const r = await runCli([]);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^hearme: no command given\n/);
+    expect(r.stderr).toContain('wave create');
   });
 
   it('an unknown command', async () => {
@@ -134,6 +144,29 @@ describe('hearme exits 2 on bad usage, with the reason on stderr', () => {
     const r = await runCli(['wave', 'population', '--authority', 'E06000002', '--period', '2023', '--band', '4-7=10'], db.env);
     expect(r.code).toBe(2);
     expectOneLineReason(r, /no ylyc wave for E06000002 in 2023/);
+  });
+
+  it('a population for a band the programme does not have', async () => {
+    const db = await seeded();
+    const r = await runCli(['wave', 'population', '--authority', 'E06000002', '--period', '2024', '--band', '16-25=5'], db.env);
+    expect(r.code).toBe(2);
+    expectOneLineReason(r, /16-25 is not a band of ylyc \(4-7, 8-11, 11-17\)/);
+  });
+
+  it('an export into a folder that does not exist', async () => {
+    const db = await seeded();
+    const out = join(dir, 'no-such-folder', 'x.csv');
+    const r = await runCli(['export', '--authority', 'E06000002', '--period', '2024', '--out', out], db.env);
+    expect(r.code).toBe(2);
+    expectOneLineReason(r, /folder .*no-such-folder does not exist/);
+  });
+
+  it('a backup when there is no database at DATABASE_PATH, which it does not create', async () => {
+    const missing = join(dir, 'missing.sqlite');
+    const r = await runCli(['backup', join(dir, 'copy.sqlite')], { DATABASE_PATH: missing });
+    expect(r.code).toBe(2);
+    expectOneLineReason(r, /no database at .*missing\.sqlite/);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('an export for an authority that does not exist', async () => {

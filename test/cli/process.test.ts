@@ -61,7 +61,7 @@ describe('the hearme process', () => {
     const db = freshDatabase(dir);
     const r = hearme(['migrate'], { ...db.env, PORT: 'abc' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^hearme migrate: environment variable PORT: /);
+    expect(r.stderr).toMatch(/^hearme migrate: environment variable PORT: /m);
   });
 
   it('exits 1 for a failure while running', () => {
@@ -69,6 +69,6 @@ describe('the hearme process', () => {
     mkdirSync(folder);
     const r = hearme(['migrate'], { DATABASE_PATH: folder });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^hearme migrate: failed: /);
+    expect(r.stderr).toMatch(/^hearme migrate: failed: /m);
   });
 });
