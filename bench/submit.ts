@@ -1,7 +1,7 @@
 // Submission throughput bench: the real server, as deployed, under autocannon.
 //
 // Starts `node dist/server/main.js serve` on a fresh database, then alternates
-// rounds of GET /api/health (the floor: HTTP + Fastify, no database) and
+// rounds of GET /api/health (the reference: HTTP + Fastify, no database) and
 // POST /api/responses (the whole write path: validation, group commit,
 // fsync), and reports medians across rounds so that one noisy round on a
 // shared machine does not decide the result. Finally it stops the server and
@@ -58,15 +58,17 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, strict: true, options: FLAGS }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
 /** Flags win over BENCH_* environment variables, which win over defaults. */
 function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
-  const { values } = (() => {
-    try {
-      return parseArgs({ args: argv, strict: true, options: FLAGS });
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n\n${USAGE}`);
-    }
-  })();
+  const values = parseFlags(argv);
   if (values.help) return 'help';
   const parsed = Options.safeParse({
     connections: values.connections ?? env.BENCH_CONNECTIONS,
@@ -101,6 +103,7 @@ interface CannonOptions {
   duration: number;
   requests?: CannonRequest[];
 }
+/** autocannon's latency histogram has whole-millisecond resolution: fast requests read 0 ms. */
 interface Histogram {
   average: number;
   p50: number;
@@ -111,8 +114,8 @@ interface CannonResult {
   /** Milliseconds. */
   latency: Histogram;
   duration: number;
+  /** Connection errors, timeouts included. */
   errors: number;
-  timeouts: number;
   non2xx: number;
   '2xx': number;
   statusCodeStats: Record<string, { count: number }>;
@@ -144,8 +147,7 @@ function hearme(args: string[], env: NodeJS.ProcessEnv): string {
   return execFileSync(process.execPath, [MAIN, ...args], { env, encoding: 'utf8' });
 }
 
-async function startServer(opts: Options, env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
+function startServer(opts: Options, env: NodeJS.ProcessEnv, port: number): Server {
   const profile = opts.serverCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.serverCpuProf)}`] : [];
   const child = spawn(process.execPath, [...profile, MAIN, 'serve'], {
     env: {
@@ -159,16 +161,17 @@ async function startServer(opts: Options, env: NodeJS.ProcessEnv): Promise<Serve
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const server = { child, port, exited };
+  return { child, port, exited };
+}
 
+async function waitUntilHealthy(server: Server): Promise<void> {
   const deadline = Date.now() + 15_000;
-  let exitedEarly = false;
-  void exited.then(() => (exitedEarly = true));
   for (;;) {
-    if (exitedEarly) throw new Error(`the server exited before it was ready (exit code ${child.exitCode})`);
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error(`the server exited before it was ready (exit code ${server.child.exitCode})`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return server;
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/health`);
+      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
     } catch {
       // Not listening yet.
     }
@@ -312,7 +315,9 @@ const median = (xs: number[]): number => {
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const fmt = (x: number | undefined, digits = 0) =>
-  x === undefined || Number.isNaN(x) ? '-' : x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  x === undefined || Number.isNaN(x)
+    ? '-'
+    : x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function roundLine(i: number, r: Round): string {
   const { result: x } = r;
@@ -325,24 +330,26 @@ function roundLine(i: number, r: Round): string {
 }
 
 function table(rounds: Round[]): string {
-  const of = (e: Endpoint) => rounds.filter((r) => r.endpoint === e);
-  const h = of('health');
-  const s = of('submit');
+  const h = rounds.filter((r) => r.endpoint === 'health');
+  const s = rounds.filter((r) => r.endpoint === 'submit');
   const medianOf = (rs: Round[], f: (r: Round) => number | undefined) => {
     const xs = rs.map(f);
     return xs.every((x) => x !== undefined) ? median(xs as number[]) : undefined;
   };
-  type Row = [label: string, health: number | undefined, submit: number | undefined, digits: number, ratio: boolean];
+  // [health, submit] for one figure: the median across rounds, or the total over them.
+  const med = (f: (r: Round) => number | undefined) => [medianOf(h, f), medianOf(s, f)] as const;
+  const tot = (f: (r: Round) => number) => [sum(h.map(f)), sum(s.map(f))] as const;
+  type Row = [label: string, figures: readonly [number | undefined, number | undefined], ratio?: 'ratio'];
   const rows: Row[] = [
-    ['requests/s (median of rounds)', median(h.map((r) => r.result.requests.average)), median(s.map((r) => r.result.requests.average)), 0, true],
-    ['latency p50 ms (median)', median(h.map((r) => r.result.latency.p50)), median(s.map((r) => r.result.latency.p50)), 0, true],
-    ['latency p99 ms (median)', median(h.map((r) => r.result.latency.p99)), median(s.map((r) => r.result.latency.p99)), 0, true],
-    ['2xx responses (all rounds)', sum(h.map((r) => r.result['2xx'])), sum(s.map((r) => r.result['2xx'])), 0, false],
-    ['non-2xx responses (all rounds)', sum(h.map((r) => r.result.non2xx)), sum(s.map((r) => r.result.non2xx)), 0, false],
-    ['errors incl. timeouts (all rounds)', sum(h.map((r) => r.result.errors)), sum(s.map((r) => r.result.errors)), 0, false],
-    ['server main thread on CPU % (median)', medianOf(h, (r) => r.serverBusy), medianOf(s, (r) => r.serverBusy), 0, false],
-    ['  ...waiting for a free CPU % (median)', medianOf(h, (r) => r.serverStarved), medianOf(s, (r) => r.serverStarved), 0, false],
-    ['bench (autocannon) CPU % (median)', medianOf(h, (r) => r.benchCpu), medianOf(s, (r) => r.benchCpu), 0, false],
+    ['requests/s (median of rounds)', med((r) => r.result.requests.average), 'ratio'],
+    ['latency p50 ms (median)', med((r) => r.result.latency.p50), 'ratio'],
+    ['latency p99 ms (median)', med((r) => r.result.latency.p99), 'ratio'],
+    ['2xx responses (all rounds)', tot((r) => r.result['2xx'])],
+    ['non-2xx responses (all rounds)', tot((r) => r.result.non2xx)],
+    ['errors incl. timeouts (all rounds)', tot((r) => r.result.errors)],
+    ['server main thread on CPU % (median)', med((r) => r.serverBusy)],
+    ['  ...waiting for a free CPU % (median)', med((r) => r.serverStarved)],
+    ['bench (autocannon) CPU % (median)', med((r) => r.benchCpu)],
   ];
   const w = [40, 10, 10, 16];
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join(' | ');
@@ -350,8 +357,8 @@ function table(rounds: Round[]): string {
   return [
     line(['', 'health', 'submit', 'submit ÷ health']),
     rule,
-    ...rows.map(([label, hv, sv, digits, ratio]) =>
-      line([label, fmt(hv, digits), fmt(sv, digits), ratio && hv && sv !== undefined ? `${fmt(sv / hv, 2)}×` : '']),
+    ...rows.map(([label, [hv, sv], ratio]) =>
+      line([label, fmt(hv), fmt(sv), ratio && sv !== undefined ? (hv ? `${fmt(sv / hv, 2)}×` : 'n/a') : '']),
     ),
   ].join('\n');
 }
@@ -371,7 +378,7 @@ function table(rounds: Round[]): string {
 function verify(dbPath: string, ledger: Ledger, rounds: Round[]): boolean {
   const sqlite = new SQLite(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const ids = new Set((sqlite.prepare('SELECT uuid FROM responses').pluck().all() as string[]));
+    const ids = new Set(sqlite.prepare('SELECT uuid FROM responses').pluck().all() as string[]);
     const journal = sqlite.pragma('journal_mode', { simple: true }) as string;
     const autocannon201 = sum(rounds.map((r) => r.result.statusCodeStats['201']?.count ?? 0));
 
@@ -449,7 +456,8 @@ async function main(): Promise<number> {
       JSON.parse(hearme(['wave', 'create', '--authority', 'E06000002', '--period', '2024'], env)),
     );
 
-    server = await startServer(opts, env);
+    server = startServer(opts, env, await freePort());
+    await waitUntilHealthy(server);
     const base = `http://127.0.0.1:${server.port}`;
     console.log(
       `Server pid ${server.child.pid} on ${base}, database ${dbPath} (${filesystem(dir)})\n` +
