@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { DB, OpenDatabase } from './db/database.js';
 import errors from './plugins/errors.js';
+import { WaveLookup } from './repos/wave-lookup.js';
 import { ResponseWriter } from './response-writer.js';
 import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
@@ -15,6 +16,7 @@ declare module 'fastify' {
     config: Config;
     db: DB;
     responseWriter: ResponseWriter;
+    waves: WaveLookup;
   }
 }
 
@@ -34,6 +36,7 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('responseWriter', new ResponseWriter(sqlite));
+  app.decorate('waves', new WaveLookup(sqlite));
   // Finish writing what was accepted before the database is closed.
   app.addHook('onClose', async (instance) => instance.responseWriter.drain());
 

@@ -25,10 +25,6 @@ function withAuthority(db: DB) {
     .select(['authorities.code as authority_code', 'authorities.name as authority_name']);
 }
 
-export async function findWaveByCode(db: DB, accessCode: string): Promise<WaveWithAuthority | undefined> {
-  return withAuthority(db).where('waves.access_code', '=', accessCode).executeTakeFirst();
-}
-
 export async function findWave(
   db: DB,
   authorityCode: string,

@@ -5,7 +5,6 @@ import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError, invalid, zodIssues } from '../../plugins/errors.js';
 import { findStoredHash, payloadHash } from '../../repos/responses.js';
-import { findWaveByCode } from '../../repos/waves.js';
 
 const Body = z
   .object({
@@ -28,7 +27,7 @@ export default async function responses(app: FastifyInstance) {
       const uuid = body.id.toLowerCase();
 
       const code = normaliseAccessCode(body.code);
-      const wave = code && (await findWaveByCode(app.db, code));
+      const wave = code && (app.waves.find(code));
       if (!wave) throw new HttpError(404, 'no survey has this code');
 
       const inst = getInstrument(body.instrument, body.version);

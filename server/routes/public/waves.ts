@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
-import { findWaveByCode } from '../../repos/waves.js';
 import { HttpError } from '../../plugins/errors.js';
 
 const Params = z.object({ code: z.string().max(32) });
@@ -15,7 +14,7 @@ export default async function waves(app: FastifyInstance) {
     async (request) => {
       const { code } = Params.parse(request.params);
       const normalised = normaliseAccessCode(code);
-      const wave = normalised && (await findWaveByCode(app.db, normalised));
+      const wave = normalised && (app.waves.find(normalised));
       if (!wave) throw new HttpError(404, 'no survey has this code; check the code and try again');
       return {
         authority: { code: wave.authority_code, name: wave.authority_name },
