@@ -35,10 +35,10 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   });
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('responseWriter', new ResponseWriter(sqlite));
+  app.decorate('responseWriter', new ResponseWriter(sqlite.name));
   app.decorate('waves', new WaveLookup(sqlite));
   // Finish writing what was accepted before the database is closed.
-  app.addHook('onClose', async (instance) => instance.responseWriter.drain());
+  app.addHook('onClose', async (instance) => instance.responseWriter.close());
 
   await app.register(errors);
   await app.register(rateLimit, { global: false });

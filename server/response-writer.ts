@@ -1,9 +1,13 @@
-// Group commit: submissions that arrive while a transaction is being
-// written wait and go together in the next one. Each is acknowledged only
-// after the transaction holding it has committed (synchronous=FULL), so
-// batching costs no durability, and one fsync serves many children.
-import type SQLite from 'better-sqlite3';
-import { ResponseStore, type NewResponse, type StoreOutcome } from './repos/responses.js';
+// Group commit on a thread of its own. Submissions wait in a queue; while
+// the writer thread commits one batch (synchronous=FULL, so the commit
+// waits for the disk), the main thread goes on parsing and validating
+// requests, and whatever has queued meanwhile goes in the next batch.
+// Each submission is acknowledged only after the transaction holding it
+// has committed, so batching costs no durability, one fsync serves many
+// children, and the second core does the writing.
+import { Worker } from 'node:worker_threads';
+import type { NewResponse, StoreOutcome } from './repos/responses.js';
+import type { FromWorker, ToWorker } from './write-worker.js';
 
 interface Pending {
   response: NewResponse;
@@ -11,55 +15,94 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+const WORKER_JS = new URL('./write-worker.js', import.meta.url);
+const WORKER_TS = new URL('./write-worker.ts', import.meta.url);
+const fromSources = () => import.meta.url.endsWith('.ts');
+
+/** Largest batch in one transaction, to bound how long one commit takes. */
+const MAX_BATCH = 500;
+
 export class ResponseWriter {
   private queue: Pending[] = [];
-  private scheduled = false;
-  private readonly store: ResponseStore;
-  private readonly write: (batch: readonly NewResponse[]) => StoreOutcome[];
+  private inFlight: { id: number; batch: Pending[] } | null = null;
+  private nextId = 1;
+  private worker: Worker | null = null;
+  private closing: Promise<void> | null = null;
+  private idle: (() => void) | null = null;
 
-  constructor(
-    sqlite: SQLite.Database,
-    /** Largest batch in one transaction, to bound how long the event loop is held. */
-    private readonly maxBatch = 256,
-  ) {
-    this.store = new ResponseStore(sqlite);
-    // IMMEDIATE: take the write lock at BEGIN, waiting on the busy timeout if the CLI holds it.
-    const transaction = sqlite.transaction((batch: readonly NewResponse[]) => this.store.storeBatch(batch));
-    this.write = (batch) => transaction.immediate(batch);
-  }
+  constructor(private readonly databasePath: string) {}
 
   submit(response: NewResponse): Promise<StoreOutcome> {
+    if (this.closing) return Promise.reject(new Error('the response writer is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ response, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        // After the I/O of this turn of the event loop: requests already received join the batch.
-        setImmediate(() => this.flush());
-      }
+      if (!this.inFlight) this.send();
     });
   }
 
-  /** Writes whatever is waiting now (for shutdown; flushes are otherwise scheduled). */
-  drain(): void {
-    while (this.queue.length) this.flush();
+  /** Writes everything submitted so far, then stops the thread and its connection. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.inFlight || this.queue.length) await new Promise<void>((r) => (this.idle = r));
+      const worker = this.worker;
+      if (!worker) return;
+      this.worker = null;
+      const exited = new Promise((r) => worker.once('exit', r));
+      worker.postMessage({ kind: 'close' } satisfies ToWorker);
+      await exited;
+    })();
+    return this.closing;
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const batch = this.queue.splice(0, this.maxBatch);
-    if (this.queue.length) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
-    if (!batch.length) return;
-    let outcomes: StoreOutcome[];
-    try {
-      outcomes = this.write(batch.map((p) => p.response));
-    } catch (error) {
-      // Nothing of the batch was committed; each client is told and retries.
-      for (const p of batch) p.reject(error);
+  private send(): void {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    if (!batch.length) {
+      this.idle?.();
       return;
     }
-    batch.forEach((p, i) => p.resolve(outcomes[i]!));
+    this.inFlight = { id: this.nextId++, batch };
+    const message: ToWorker = {
+      kind: 'batch',
+      id: this.inFlight.id,
+      // One string rather than objects: far cheaper to pass between threads.
+      responses: JSON.stringify(batch.map((p) => p.response)),
+    };
+    this.thread().postMessage(message);
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = fromSources()
+      ? // Tests run the TypeScript sources: the thread registers tsx before loading its module.
+        new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_TS.href)}); })`,
+          { eval: true, workerData: { databasePath: this.databasePath } },
+        )
+      : new Worker(WORKER_JS, { workerData: { databasePath: this.databasePath } });
+    worker.on('message', (message: FromWorker) => this.settle(message));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the writer thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(message: FromWorker): void {
+    const done = this.inFlight;
+    if (!done || done.id !== message.id) return;
+    this.inFlight = null;
+    if (message.kind === 'done') done.batch.forEach((p, i) => p.resolve(message.outcomes[i]!));
+    // Nothing of the batch was committed; each client is told and retries.
+    else for (const p of done.batch) p.reject(new Error(`writing responses failed: ${message.message}`));
+    this.send();
+  }
+
+  /** The thread died unexpectedly: fail what it held (never acknowledged), start afresh on the next batch. */
+  private lost(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    const done = this.inFlight;
+    this.inFlight = null;
+    for (const p of done?.batch ?? []) p.reject(error);
+    this.send();
   }
 }

@@ -14,15 +14,21 @@ export interface OpenDatabase {
   sqlite: SQLite.Database;
 }
 
-/** Opens (creating the folder and file if needed) with the pragmas every connection must have. */
-export function openDatabase(path: string): OpenDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+/** A connection (creating the folder and file if needed) with the pragmas every connection must have. */
+export function openSqlite(path: string): SQLite.Database {
+  mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   // FULL: an acknowledged answer survives a power cut; a child cannot be asked twice.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+/** A file, not :memory:, since the response writer opens the same file on a second connection. */
+export function openDatabase(path: string): OpenDatabase {
+  const sqlite = openSqlite(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite };
 }
