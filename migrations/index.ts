@@ -2,7 +2,9 @@
 // so they work the same from TypeScript sources and the compiled build.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_answer_counts_by.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_answer_counts_by': m0002,
 };

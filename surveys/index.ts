@@ -44,3 +44,12 @@ export function programmeInstruments(programme: Programme): Instrument[] {
   const ids = [...new Set(INSTRUMENTS.filter((i) => i.programme === programme).map((i) => i.id))];
   return ids.map((id) => currentInstrument(id)!).sort((a, b) => a.minAge - b.minAge);
 }
+
+const indicatorQuestionCache = new WeakMap<Instrument, readonly string[]>();
+
+/** The distinct questions an instrument's indicators are computed from (cached: the write path asks per response). */
+export function indicatorQuestions(inst: Instrument): readonly string[] {
+  let qs = indicatorQuestionCache.get(inst);
+  if (!qs) indicatorQuestionCache.set(inst, (qs = [...new Set(inst.indicators.map((r) => r.question))]));
+  return qs;
+}

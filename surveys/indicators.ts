@@ -42,3 +42,11 @@ export const INDICATORS = [
 
 export type IndicatorId = (typeof INDICATORS)[number]['id'];
 export const INDICATOR_IDS = INDICATORS.map((i) => i.id) as [IndicatorId, ...IndicatorId[]];
+
+/**
+ * Background questions that reports break indicators down by (placement
+ * for children in care, where they live for care leavers). Their
+ * cross-tab counts are kept as answers arrive (answer_counts_by).
+ */
+export const BREAKDOWN_QUESTIONS = ['gender', 'placement', 'leaver_home'] as const;
+export type BreakdownQuestion = (typeof BREAKDOWN_QUESTIONS)[number];

@@ -58,6 +58,18 @@ export interface AnswerCountTable {
   n: number;
 }
 
+/** Running cross-tab counts of indicator answers by a background answer, for report breakdowns. */
+export interface AnswerCountByTable {
+  wave_id: number;
+  instrument: string;
+  /** The background question: gender, placement or leaver_home. */
+  by_question: string;
+  by_value: string;
+  question: string;
+  value: string;
+  n: number;
+}
+
 export interface Database {
   authorities: AuthorityTable;
   waves: WaveTable;
@@ -65,6 +77,7 @@ export interface Database {
   responses: ResponseTable;
   answers: AnswerTable;
   answer_counts: AnswerCountTable;
+  answer_counts_by: AnswerCountByTable;
 }
 
 export type Authority = Selectable<AuthorityTable>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import { SCALES, getInstrument, type AnswerValue, type Answers } from '../../surveys/index.js';
+import { BREAKDOWN_QUESTIONS, SCALES, getInstrument, indicatorQuestions, type AnswerValue, type Answers } from '../../surveys/index.js';
 import type { DB } from '../db/database.js';
 
 export interface NewResponse {
@@ -49,6 +49,7 @@ export class ResponseStore {
   private readonly insertResponse: SQLite.Statement<unknown[], { id: number }>;
   private readonly insertAnswers: SQLite.Statement<[number, string]>;
   private readonly addCounts: SQLite.Statement<[string]>;
+  private readonly addCountsBy: SQLite.Statement<[string]>;
 
   constructor(private readonly sqlite: SQLite.Database) {
     this.findHash = sqlite.prepare('SELECT payload_hash FROM responses WHERE uuid = ?');
@@ -65,6 +66,13 @@ export class ResponseStore {
        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) WHERE true
        ON CONFLICT DO UPDATE SET n = n + excluded.n`,
     );
+    // Report breakdowns (reports/): the same batched upsert, for the cross-tab counts.
+    this.addCountsBy = sqlite.prepare(
+      `INSERT INTO answer_counts_by (wave_id, instrument, by_question, by_value, question, value, n)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+       FROM json_each(?) WHERE true
+       ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    );
   }
 
   /**
@@ -74,6 +82,7 @@ export class ResponseStore {
    */
   storeBatch(batch: readonly NewResponse[]): StoreOutcome[] {
     const counts = new Map<string, [number, string, string, string, number]>();
+    const countsBy = new Map<string, [number, string, string, string, string, string, number]>();
     const outcomes = batch.map((r): StoreOutcome => {
       const hash = payloadHash(r);
       const existing = this.findHash.get(r.uuid);
@@ -100,9 +109,21 @@ export class ResponseStore {
         if (row) row[4]++;
         else counts.set(key, [r.waveId, r.instrument, q.id, values[q.id]!, 1]);
       }
+      for (const by of BREAKDOWN_QUESTIONS) {
+        const byValue = values[by];
+        if (byValue === undefined) continue;
+        for (const question of indicatorQuestions(inst)) {
+          if (values[question] === undefined) continue;
+          const key = `${r.waveId}\u0000${r.instrument}\u0000${by}\u0000${byValue}\u0000${question}\u0000${values[question]}`;
+          const row = countsBy.get(key);
+          if (row) row[6]++;
+          else countsBy.set(key, [r.waveId, r.instrument, by, byValue, question, values[question]!, 1]);
+        }
+      }
       return 'stored';
     });
     if (counts.size) this.addCounts.run(JSON.stringify([...counts.values()]));
+    if (countsBy.size) this.addCountsBy.run(JSON.stringify([...countsBy.values()]));
     return outcomes;
   }
 }

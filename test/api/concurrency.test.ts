@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTRUMENTS, currentInstrument } from '../../surveys/index.js';
+import { BREAKDOWN_QUESTIONS, INSTRUMENTS, currentInstrument, indicatorQuestions } from '../../surveys/index.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 
@@ -70,5 +70,30 @@ describe('concurrent submissions', () => {
       { instrument: 'ylyc-8-11', n: 100 },
     ]);
     expect(currentInstrument('ylyc-4-7')).toBeDefined();
+  });
+
+  it('keeps the breakdown cross-tab counts equal to a recount of the answers', () => {
+    // Each instrument's indicator questions, crossed with each background question it answered.
+    const pairs = INSTRUMENTS.flatMap((i) => indicatorQuestions(i).map((q) => [i.id, q] as const));
+    const recount = t.sqlite
+      .prepare(
+        `SELECT r.wave_id, r.instrument, b.question AS by_question, b.value AS by_value, a.question, a.value, count(*) AS n
+         FROM responses r
+         JOIN answers b ON b.response_id = r.id AND b.question IN (${BREAKDOWN_QUESTIONS.map(() => '?').join(',')})
+         JOIN answers a ON a.response_id = r.id
+         WHERE (r.instrument, a.question) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+         GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+      )
+      .all(...BREAKDOWN_QUESTIONS, JSON.stringify(pairs));
+    const counts = t.sqlite
+      .prepare('SELECT wave_id, instrument, by_question, by_value, question, value, n FROM answer_counts_by ORDER BY 1, 2, 3, 4, 5, 6')
+      .all();
+    expect(counts.length).toBeGreaterThan(100);
+    expect(counts).toEqual(recount);
+    // by hand: every response answers gender, and the 4-7 instrument counts sw_know for all 100 of its responses
+    const swKnow = t.sqlite
+      .prepare("SELECT sum(n) AS n FROM answer_counts_by WHERE instrument = 'ylyc-4-7' AND by_question = 'gender' AND question = 'sw_know'")
+      .get();
+    expect(swKnow).toEqual({ n: 100 });
   });
 });
