@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  erfc,
+  normalUpperTail,
+  sampleFromCounts,
+  studentTwoSidedP,
+  twoProportionZTest,
+  welchTTest,
+  wilsonInterval,
+} from '../../reports/stats.js';
+
+// Every expected number below is worked by hand (or from a closed form) in the comment beside it.
+const z = 1.959963984540054;
+
+describe('Wilson 95% interval', () => {
+  it('30 of 100', () => {
+    // p = 0.3, z² = 3.8415; centre = (0.3 + 3.8415/200) / (1 + 3.8415/100) = 0.319207 / 1.038415 = 0.307398
+    // half = (z / 1.038415) · sqrt(0.21/100 + 3.8415/40000) = 1.887457 · 0.0468619 = 0.088450
+    // so 0.218948 to 0.395848
+    const ci = wilsonInterval(30, 100);
+    expect(ci.low).toBeCloseTo(0.218948, 5);
+    expect(ci.high).toBeCloseTo(0.395848, 5);
+  });
+
+  it('0 of n: from exactly 0 to z²/(n + z²)', () => {
+    // 0 of 10: high = 3.841459 / 13.841459 = 0.277533
+    expect(wilsonInterval(0, 10)).toEqual({ low: 0, high: expect.closeTo((z * z) / (10 + z * z), 12) });
+    expect(wilsonInterval(0, 10).high).toBeCloseTo(0.277533, 6);
+  });
+
+  it('n of n: from n/(n + z²) to exactly 1', () => {
+    // 10 of 10: low = 10 / 13.841459 = 0.722467
+    expect(wilsonInterval(10, 10)).toEqual({ low: expect.closeTo(10 / (10 + z * z), 12), high: 1 });
+    expect(wilsonInterval(10, 10).low).toBeCloseTo(0.722467, 6);
+  });
+
+  it('is symmetric: x of n mirrors n − x of n', () => {
+    const a = wilsonInterval(3, 17);
+    const b = wilsonInterval(14, 17);
+    expect(a.low).toBeCloseTo(1 - b.high, 12);
+    expect(a.high).toBeCloseTo(1 - b.low, 12);
+  });
+});
+
+describe('two-proportion z-test (pooled, two-sided)', () => {
+  it('30 of 100 → 55 of 100 is significant, z ≈ 3.6', () => {
+    // pooled p = 85/200 = 0.425; se = sqrt(0.425 · 0.575 · (1/100 + 1/100)) = sqrt(0.0048875) = 0.0699106
+    // z = 0.25 / 0.0699106 = 3.57600; p = 2 · (1 − Φ(3.576)) = 0.000349
+    const r = twoProportionZTest(30, 100, 55, 100);
+    expect(r.statistic).toBeCloseTo(3.576, 3);
+    expect(r.pValue).toBeCloseTo(0.000349, 5);
+    expect(r.significant).toBe(true);
+  });
+
+  it('50 of 100 → 55 of 100 is not significant', () => {
+    // pooled p = 0.525; se = sqrt(0.525 · 0.475 · 0.02) = 0.0706222; z = 0.05 / 0.0706222 = 0.70799; p = 0.479
+    const r = twoProportionZTest(50, 100, 55, 100);
+    expect(r.statistic).toBeCloseTo(0.708, 3);
+    expect(r.pValue).toBeCloseTo(0.479, 3);
+    expect(r.significant).toBe(false);
+  });
+
+  it('a fall gives a negative z and the same p', () => {
+    const r = twoProportionZTest(55, 100, 30, 100);
+    expect(r.statistic).toBeCloseTo(-3.576, 3);
+    expect(r.pValue).toBeCloseTo(0.000349, 5);
+  });
+
+  it('no variation at all (0% and 0%) is no evidence of a difference', () => {
+    expect(twoProportionZTest(0, 20, 0, 30)).toEqual({ statistic: 0, pValue: 1, significant: false });
+  });
+});
+
+describe("Welch's t-test", () => {
+  it('1..5 against 3..7: t = 2 on 8 degrees of freedom, p ≈ 0.0805', () => {
+    // means 3 and 5, variances 2.5 and 2.5: se = sqrt(0.5 + 0.5) = 1, t = 2
+    // df = 1² / (0.25/4 + 0.25/4) = 8; two-sided p for t = 2 on 8 df = 0.08052 (tables: 0.0805)
+    const a = sampleFromCounts([1, 2, 3, 4, 5].map((v) => [v, 1] as const));
+    const b = sampleFromCounts([3, 4, 5, 6, 7].map((v) => [v, 1] as const));
+    expect(a).toEqual({ n: 5, mean: 3, sd: Math.sqrt(2.5) });
+    const r = welchTTest(a, b)!;
+    expect(r.statistic).toBeCloseTo(2, 12);
+    expect(r.df).toBeCloseTo(8, 12);
+    expect(r.pValue).toBeCloseTo(0.0805, 4);
+    expect(r.significant).toBe(false);
+  });
+
+  it('unequal variances and sizes', () => {
+    // a: n 10, mean 6, sd 2 → va = 0.4; b: n 40, mean 7, sd 1 → vb = 0.025
+    // t = 1 / sqrt(0.425) = 1.53393; df = 0.425² / (0.4²/9 + 0.025²/39) = 0.180625 / 0.0177938 = 10.1510
+    const r = welchTTest({ n: 10, mean: 6, sd: 2 }, { n: 40, mean: 7, sd: 1 })!;
+    expect(r.statistic).toBeCloseTo(1.53393, 4);
+    expect(r.df).toBeCloseTo(10.151, 2);
+    expect(r.pValue).toBeGreaterThan(0.1);
+    expect(r.pValue).toBeLessThan(0.2);
+  });
+
+  it('needs two answers in each group', () => {
+    expect(welchTTest({ n: 1, mean: 3, sd: NaN }, { n: 5, mean: 4, sd: 1 })).toBeNull();
+  });
+});
+
+describe('distributions', () => {
+  it("Student's t two-sided p matches closed forms", () => {
+    // 1 df (Cauchy): P(|T| > 1) = 1 − 2·atan(1)/π = 0.5
+    expect(studentTwoSidedP(1, 1)).toBeCloseTo(0.5, 12);
+    // 2 df: P(|T| > t) = 1 − t / sqrt(2 + t²); t = 2 → 1 − 2/sqrt(6) = 0.183503
+    expect(studentTwoSidedP(2, 2)).toBeCloseTo(1 - 2 / Math.sqrt(6), 12);
+    // very many df tends to the normal: P(|Z| > 1.96) = 0.05
+    expect(studentTwoSidedP(z, 1e8)).toBeCloseTo(0.05, 6);
+  });
+
+  it('normal tail and erfc', () => {
+    expect(normalUpperTail(0)).toBeCloseTo(0.5, 15);
+    expect(normalUpperTail(z)).toBeCloseTo(0.025, 12);
+    expect(erfc(0.3)).toBeCloseTo(0.671373240540873, 13);
+    // far tail keeps its precision: erfc(5) = 1.5374597944280349e-12
+    expect(erfc(5) / 1.5374597944280349e-12).toBeCloseTo(1, 10);
+  });
+});
