@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { formatProblem, parseResponsesCsv, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
+import { PROGRESS_EVERY, formatProblem, parseResponsesCsv, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
 import type { DB } from '../db/database.js';
 import { writeTransaction } from '../db/transaction.js';
 import { findAuthority } from '../repos/authorities.js';
-import { ResponseStore } from '../repos/responses.js';
+import { ResponseStore, type StoreOutcome } from '../repos/responses.js';
 import { createWave, findWave } from '../repos/waves.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
@@ -38,7 +38,7 @@ storing anything.`,
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const parsed = parseResponsesCsv(text);
+    const parsed = parseResponsesCsv(text, (checked, total) => io.stderr(`checked ${checked} of ${total} rows\n`));
     if (parsed.problems.length) fail(parsed.problems, io);
 
     await withDatabase(io, async ({ db, sqlite }) => {
@@ -48,8 +48,15 @@ storing anything.`,
         await writeTransaction(db, async (trx) => {
           const waves = await resolveWaves(trx, parsed.rows, problems, summary.createdWaves);
           const rows = parsed.rows.filter((r) => waves.has(waveKey(r)));
-          // The same statements as the API, on the connection holding this transaction.
-          const outcomes = new ResponseStore(sqlite).storeBatch(rows.map((r) => ({ ...r, waveId: waves.get(waveKey(r))! })));
+          // The same statements as the API, on the connection holding this transaction,
+          // in chunks so that a long file shows progress and the summed counts stay small.
+          const store = new ResponseStore(sqlite);
+          const outcomes: StoreOutcome[] = [];
+          for (let start = 0; start < rows.length; start += PROGRESS_EVERY) {
+            const chunk = rows.slice(start, start + PROGRESS_EVERY);
+            outcomes.push(...store.storeBatch(chunk.map((r) => ({ ...r, waveId: waves.get(waveKey(r))! }))));
+            if (rows.length > PROGRESS_EVERY) io.stderr(`writing: ${outcomes.length} of ${rows.length} rows\n`);
+          }
           rows.forEach((row, i) => {
             if (outcomes[i] === 'stored') summary.stored++;
             else if (outcomes[i] === 'duplicate') summary.alreadyPresent++;
@@ -83,7 +90,11 @@ const waveKey = (r: Pick<CsvRow, 'authority' | 'programme' | 'period'>) => `${r.
 /** Finds each row's wave, creating missing ones as closed waves spanning their rows' dates. */
 async function resolveWaves(db: DB, rows: CsvRow[], problems: CsvProblem[], created: string[]) {
   const groups = new Map<string, CsvRow[]>();
-  for (const r of rows) groups.set(waveKey(r), [...(groups.get(waveKey(r)) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(waveKey(r));
+    if (group) group.push(r);
+    else groups.set(waveKey(r), [r]);
+  }
   const ids = new Map<string, number>();
   for (const [key, group] of groups) {
     const first = group[0]!;

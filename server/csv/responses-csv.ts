@@ -26,6 +26,9 @@ export const FIXED_COLUMNS = [
   'submitted_on',
 ] as const;
 
+/** Rows between progress reports on long files. */
+export const PROGRESS_EVERY = 10_000;
+
 export interface CsvRow {
   line: number;
   uuid: string;
@@ -58,7 +61,10 @@ const Fixed = z.object({
 });
 
 /** Parses and validates a whole file. Rows are returned only when there are no problems at all. */
-export function parseResponsesCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
+export function parseResponsesCsv(
+  text: string,
+  onProgress?: (checked: number, total: number) => void,
+): { rows: CsvRow[]; problems: CsvProblem[] } {
   let records: { info: { lines: number }; record: string[] }[];
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
@@ -87,7 +93,8 @@ export function parseResponsesCsv(text: string): { rows: CsvRow[]; problems: Csv
   // Inside quotes it counts every CR and every LF, so each CRLF there adds one line too many.
   const count = (fields: string[], re: RegExp) => fields.reduce((n, f) => n + (f.match(re)?.length ?? 0), 0);
   let quotedCrlfs = count(header.record, /\r\n/g);
-  for (const { info, record } of body) {
+  for (const [index, { info, record }] of body.entries()) {
+    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, body.length);
     const line = info.lines - count(record, /[\r\n]/g) - quotedCrlfs;
     quotedCrlfs += count(record, /\r\n/g);
     const row = parseRow(line, columns, record, problems);

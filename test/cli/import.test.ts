@@ -460,3 +460,36 @@ describe('line numbers count the lines of quoted texts', () => {
     ]);
   });
 });
+
+describe('a long file', () => {
+  it('reports progress on stderr every 10,000 rows while checking and writing', async () => {
+    const db = await databaseWithAuthority();
+    // Age alone: the smallest valid row, so the file is long but quick.
+    const rows = Array.from({ length: 10_001 }, (_, n) => ({
+      response_id: uuidFor(n + 1),
+      authority: 'E06000002',
+      programme: 'ylyc',
+      period: '2024',
+      instrument: 'ylyc-8-11',
+      instrument_version: 1,
+      submitted_on: '2024-05-01',
+      age: 8 + (n % 4),
+    }));
+    const file = csvFile(rows, [...ALL_CSV_COLUMNS.slice(0, 7), 'age']);
+    const r = await runCli(['import', file], db.env);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'checked 10000 of 10001 rows',
+      'writing: 10000 of 10001 rows',
+      'writing: 10001 of 10001 rows',
+    ]);
+    expect(r.stdout).toMatch(/^imported 10001 responses/);
+    // by hand: ages 8, 9, 10, 11 in turn over 10,001 rows: 2,501 eights and 2,500 of each other age
+    expect(query(db.path, "SELECT value, n FROM answer_counts WHERE question = 'age' ORDER BY value")).toEqual([
+      { value: '10', n: 2500 },
+      { value: '11', n: 2500 },
+      { value: '8', n: 2501 },
+      { value: '9', n: 2500 },
+    ]);
+  });
+});
