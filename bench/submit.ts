@@ -220,6 +220,19 @@ function mainThreadSched(pid: number | undefined): { run: number; wait: number }
   }
 }
 
+/** Nanoseconds of CPU the whole server process (every thread) has used, from /proc; undefined elsewhere. */
+function processCpu(pid: number | undefined): number | undefined {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in clock ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1e9 / CLOCK_TICKS);
+  } catch {
+    return undefined;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
+
 // ---------------------------------------------------------------- rounds
 
 type Endpoint = 'health' | 'submit';
@@ -231,6 +244,8 @@ interface Round {
   serverBusy: number | undefined;
   /** % of the round it was ready to run but no CPU was free (other processes, or this bench). */
   serverStarved: number | undefined;
+  /** The whole server process, all threads (the writer thread included), as % of one core. */
+  serverProcess: number | undefined;
   /** This process's CPU (autocannon itself) over the round, as % of one core. */
   benchCpu: number;
 }
@@ -287,6 +302,7 @@ async function runRound(
   submitRequests: () => CannonRequest[],
 ): Promise<Round> {
   const before = mainThreadSched(server.child.pid);
+  const processBefore = processCpu(server.child.pid);
   const benchBefore = process.cpuUsage();
   const result = await autocannon({
     url: `${base}/api/health`,
@@ -295,6 +311,7 @@ async function runRound(
     requests: endpoint === 'health' ? [{ method: 'GET', path: '/api/health' }] : submitRequests(),
   });
   const after = mainThreadSched(server.child.pid);
+  const processAfter = processCpu(server.child.pid);
   const bench = process.cpuUsage(benchBefore);
   const percent = (ns: number) => ns / 1e7 / result.duration;
   return {
@@ -302,6 +319,8 @@ async function runRound(
     result,
     serverBusy: before && after && percent(after.run - before.run),
     serverStarved: before && after && percent(after.wait - before.wait),
+    serverProcess:
+      processBefore === undefined || processAfter === undefined ? undefined : percent(processAfter - processBefore),
     benchCpu: (bench.user + bench.system) / 1e4 / result.duration,
   };
 }
@@ -325,7 +344,8 @@ function roundLine(i: number, r: Round): string {
     `  round ${i} ${r.endpoint.padEnd(6)} ${fmt(x.requests.average).padStart(8)} req/s` +
     `  p50 ${fmt(x.latency.p50).padStart(4)} ms  p99 ${fmt(x.latency.p99).padStart(4)} ms` +
     `  non-2xx ${x.non2xx}  errors ${x.errors}` +
-    `  server on cpu ${fmt(r.serverBusy)}% starved ${fmt(r.serverStarved)}%  bench cpu ${fmt(r.benchCpu)}%`
+    `  server on cpu ${fmt(r.serverBusy)}% starved ${fmt(r.serverStarved)}% all threads ${fmt(r.serverProcess)}%` +
+    `  bench cpu ${fmt(r.benchCpu)}%`
   );
 }
 
@@ -349,6 +369,7 @@ function table(rounds: Round[]): string {
     ['errors incl. timeouts (all rounds)', tot((r) => r.result.errors)],
     ['server main thread on CPU % (median)', med((r) => r.serverBusy)],
     ['  ...waiting for a free CPU % (median)', med((r) => r.serverStarved)],
+    ['server, all threads CPU % (median)', med((r) => r.serverProcess)],
     ['bench (autocannon) CPU % (median)', med((r) => r.benchCpu)],
   ];
   const w = [40, 10, 10, 16];
