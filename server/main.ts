@@ -7,6 +7,7 @@ import { UsageError, type Command, type Io } from './cli/command.js';
 import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
 import { migrate } from './cli/migrate.js';
+import { reportCommand } from './cli/report.js';
 import { serve } from './cli/serve.js';
 import { waveCreate } from './cli/wave-create.js';
 import { wavePopulation } from './cli/wave-population.js';
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   'wave population': wavePopulation,
   import: importCommand,
   export: exportCommand,
+  report: reportCommand,
   backup,
 };
 

@@ -1,0 +1,51 @@
+// The benchmark: every other authority's answers in the same programme
+// and period, pooled. An authority whose own figure is suppressed is left
+// out of the pool, so that subtracting one published benchmark from
+// another can never give back a figure that was suppressed; and a pool of
+// one authority is not shown, since it would be that authority's figure
+// published in someone else's report.
+import { add, tallyOf, type Tally } from './tally.js';
+import type { PeriodAnswerCountRow } from './queries/period-answer-counts.js';
+
+/** A benchmark needs at least this many other authorities. */
+export const MIN_BENCHMARK_AUTHORITIES = 2;
+
+/** The period's counts, authority by authority (one wave each per programme and period). */
+export type PeriodTallies = Map<number, Tally>;
+
+export function periodTallies(rows: readonly PeriodAnswerCountRow[]): PeriodTallies {
+  const byAuthority = new Map<number, PeriodAnswerCountRow[]>();
+  for (const r of rows) {
+    let list = byAuthority.get(r.authority_id);
+    if (!list) byAuthority.set(r.authority_id, (list = []));
+    list.push(r);
+  }
+  return new Map([...byAuthority].map(([id, list]) => [id, tallyOf(list)]));
+}
+
+/**
+ * Pools one question of one instrument over the other authorities whose
+ * base for it is at least minBase; returns the pooled counts and how many
+ * authorities are in the pool.
+ */
+export function pooledOthers(
+  period: PeriodTallies,
+  ownAuthorityId: number,
+  instrument: string,
+  question: string,
+  minBase: number,
+): { values: Map<string, number>; authorities: number } {
+  const pooled: Tally = new Map();
+  let authorities = 0;
+  for (const [authorityId, tally] of period) {
+    if (authorityId === ownAuthorityId) continue;
+    const values = tally.get(instrument)?.get(question);
+    if (!values) continue;
+    let n = 0;
+    for (const k of values.values()) n += k;
+    if (n < minBase) continue;
+    authorities++;
+    for (const [value, k] of values) add(pooled, instrument, question, value, k);
+  }
+  return { values: pooled.get(instrument)?.get(question) ?? new Map(), authorities };
+}

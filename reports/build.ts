@@ -1,0 +1,339 @@
+// Builds the report model for one authority, programme and period from
+// the running counts (never the raw answers, except free text), applying
+// the statistics and disclosure control. Renderers only format this.
+import type { DB } from '../server/db/database.js';
+import {
+  BREAKDOWN_QUESTIONS,
+  INDICATORS,
+  SCALES,
+  programmeInstruments,
+  type Band,
+  type Instrument,
+  type IndicatorRule,
+  type Programme,
+} from '../surveys/index.js';
+import { MIN_BENCHMARK_AUTHORITIES, periodTallies, pooledOthers, type PeriodTallies } from './benchmark.js';
+import { maskFreeText } from './mask.js';
+import { authorityWaves } from './queries/authority-waves.js';
+import { breakdownCounts, type BreakdownCountRow } from './queries/breakdown-counts.js';
+import { freeTextAnswers } from './queries/free-text-answers.js';
+import { periodAnswerCounts } from './queries/period-answer-counts.js';
+import { reportWave } from './queries/report-wave.js';
+import { waveAnswerCounts } from './queries/wave-answer-counts.js';
+import { wavePopulations } from './queries/wave-populations.js';
+import type { Report, ReportBreakdown, ReportIndicator, ReportScore } from './schema.js';
+import { sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
+import { baseSuppressed, round1, suppressBreakdown, type RawCell } from './suppression.js';
+import { numericCounts, proportion, tallyOf, type Tally } from './tally.js';
+
+export interface ReportRequest {
+  authority: string;
+  programme: Programme;
+  period: string;
+  /** Period to compare with; default the authority's latest earlier wave. */
+  compare?: string | undefined;
+  minBase: number;
+  /** Free text is only for a single authority's own report. */
+  withFreeText: boolean;
+}
+
+/** What the user asked for does not exist (exit code 2 at the command line). */
+export class ReportInputError extends Error {}
+
+/** Reports of one period share the period's counts (the benchmark): `--all` reads them once. */
+export class PeriodCache {
+  private readonly cache = new Map<string, Promise<PeriodTallies>>();
+  get(db: DB, programme: Programme, period: string, questions: readonly string[]): Promise<PeriodTallies> {
+    const key = `${programme}\u0000${period}`;
+    let hit = this.cache.get(key);
+    if (!hit) this.cache.set(key, (hit = periodAnswerCounts(db, programme, period, questions).then(periodTallies)));
+    return hit;
+  }
+}
+
+/** Response rates under this percent are flagged: the usual minimum for results to be taken seriously. */
+export const LOW_RESPONSE_RATE = 30;
+
+const INDICATOR_ORDER = new Map<string, number>(INDICATORS.map((i, k) => [i.id, k]));
+
+export async function buildReport(db: DB, req: ReportRequest, cache = new PeriodCache()): Promise<Report> {
+  const wave = await reportWave(db, req.authority, req.programme, req.period);
+  if (!wave) throw new ReportInputError(`no ${req.programme} wave for ${req.authority} in ${req.period}`);
+  const instruments = programmeInstruments(req.programme);
+  const waves = await authorityWaves(db, wave.authorityId, req.programme);
+  const comparePeriod = pickComparePeriod(waves, req.period, req.compare);
+  const shownWaves = waves.filter((w) => w.period <= req.period);
+
+  const ownRows = await waveAnswerCounts(db, shownWaves.map((w) => w.id));
+  const tallyByWave = new Map(shownWaves.map((w) => [w.id, tallyOf(ownRows.filter((r) => r.wave_id === w.id))]));
+  const own = tallyByWave.get(wave.waveId)!;
+  const previousWave = comparePeriod === null ? undefined : waves.find((w) => w.period === comparePeriod);
+  const previous = previousWave ? (tallyByWave.get(previousWave.id) ?? tallyOf(await waveAnswerCounts(db, [previousWave.id]))) : undefined;
+  const period = await cache.get(db, req.programme, req.period, reportQuestions(instruments));
+  const ctx: Context = { minBase: req.minBase, own, previous, comparePeriod, period, authorityId: wave.authorityId };
+
+  const responsesByBand: Record<string, number> = {};
+  for (const inst of instruments) responsesByBand[inst.band] = (responsesByBand[inst.band] ?? 0) + responseCount(own, inst);
+  const populations = await wavePopulations(db, wave.waveId);
+
+  const indicators: ReportIndicator[] = [];
+  const scores: ReportScore[] = [];
+  const breakdowns: ReportBreakdown[] = [];
+  const trend: Report['trend'] = [];
+  const crossTab = await breakdownCounts(db, wave.waveId);
+  for (const inst of instruments) {
+    for (const rule of sortedRules(inst)) {
+      const indicator = indicatorFigures(ctx, inst, rule);
+      indicators.push(indicator);
+      breakdowns.push(...indicatorBreakdowns(ctx, inst, rule, indicator, crossTab));
+      trend.push({
+        id: rule.indicator,
+        band: inst.band,
+        points: shownWaves
+          .filter((w) => tallyByWave.get(w.id)?.get(inst.id)?.has(rule.question))
+          .map((w) => {
+            const { n, count } = proportion(tallyByWave.get(w.id)!, inst.id, rule.question, positiveSet(rule));
+            const suppressed = baseSuppressed(n, req.minBase);
+            return { period: w.period, suppressed, n: suppressed ? null : n, percent: suppressed ? null : round1((100 * count) / n) };
+          }),
+      });
+    }
+    for (const question of inst.scores) scores.push(scoreFigures(ctx, inst, question));
+  }
+  indicators.sort(byIndicatorThenBand(instruments));
+  breakdowns.sort(byIndicatorThenBand(instruments));
+  trend.sort(byIndicatorThenBand(instruments));
+
+  return {
+    authority: wave.authority,
+    programme: req.programme,
+    period: req.period,
+    comparePeriod,
+    minBase: req.minBase,
+    responses: { total: Object.values(responsesByBand).reduce((a, b) => a + b, 0), byBand: responsesByBand },
+    responseRate: {
+      byBand: Object.fromEntries(
+        instruments.map((inst) => {
+          const population = populations.get(inst.band);
+          if (population === undefined) return [inst.band, null];
+          const responses = responsesByBand[inst.band] ?? 0;
+          const rate = population > 0 ? round1((100 * responses) / population) : null;
+          return [inst.band, { responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE }];
+        }),
+      ),
+    },
+    indicators,
+    scores,
+    breakdowns,
+    trend,
+    said: req.withFreeText ? await said(db, wave.waveId, instruments) : [],
+  };
+}
+
+interface Context {
+  minBase: number;
+  own: Tally;
+  previous: Tally | undefined;
+  comparePeriod: string | null;
+  period: PeriodTallies;
+  authorityId: number;
+}
+
+function pickComparePeriod(waves: { period: string }[], period: string, compare: string | undefined): string | null {
+  if (compare !== undefined) {
+    if (compare === period) throw new ReportInputError(`--compare ${compare} is the report's own period`);
+    if (!waves.some((w) => w.period === compare)) throw new ReportInputError(`no wave of this authority in ${compare} to compare with`);
+    return compare;
+  }
+  const earlier = waves.filter((w) => w.period < period);
+  return earlier.length ? earlier[earlier.length - 1]!.period : null;
+}
+
+/** Indicator and score questions: the only counts the benchmark needs. */
+function reportQuestions(instruments: Instrument[]): string[] {
+  return [...new Set(instruments.flatMap((i) => [...i.indicators.map((r) => r.question), ...i.scores]))];
+}
+
+/** Age is the one required question, so its counts add up to the responses. */
+function responseCount(t: Tally, inst: Instrument): number {
+  let n = 0;
+  for (const k of t.get(inst.id)?.get('age')?.values() ?? []) n += k;
+  return n;
+}
+
+function positiveSet(rule: IndicatorRule): Set<string> {
+  return new Set(rule.options.map(String));
+}
+
+function sortedRules(inst: Instrument): IndicatorRule[] {
+  return [...inst.indicators].sort((a, b) => INDICATOR_ORDER.get(a.indicator)! - INDICATOR_ORDER.get(b.indicator)!);
+}
+
+function byIndicatorThenBand(instruments: Instrument[]) {
+  const bands = instruments.map((i) => i.band as string);
+  return (a: { id?: string; indicator?: string; band: string }, b: { id?: string; indicator?: string; band: string }) =>
+    INDICATOR_ORDER.get((a.id ?? a.indicator)!)! - INDICATOR_ORDER.get((b.id ?? b.indicator)!)! || bands.indexOf(a.band) - bands.indexOf(b.band);
+}
+
+function percentOf(count: number, n: number): number {
+  return round1((100 * count) / n);
+}
+
+function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): ReportIndicator {
+  const definition = INDICATORS.find((i) => i.id === rule.indicator)!;
+  const positive = positiveSet(rule);
+  const { n, count } = proportion(ctx.own, inst.id, rule.question, positive);
+  const suppressed = baseSuppressed(n, ctx.minBase);
+  const ci = suppressed ? null : wilsonInterval(count, n);
+
+  let previous: ReportIndicator['previous'] = null;
+  const before = ctx.previous && proportion(ctx.previous, inst.id, rule.question, positive);
+  // No comparison where the earlier wave did not ask it (or nobody answered).
+  if (before && before.n > 0) {
+    const hidden = baseSuppressed(before.n, ctx.minBase);
+    const compared = !hidden && !suppressed;
+    const test = compared ? twoProportionZTest(before.count, before.n, count, n) : null;
+    previous = {
+      period: ctx.comparePeriod!,
+      suppressed: hidden || suppressed,
+      n: hidden ? null : before.n,
+      count: hidden ? null : before.count,
+      percent: hidden ? null : percentOf(before.count, before.n),
+      change: compared ? round1((100 * count) / n - (100 * before.count) / before.n) : null,
+      pValue: test ? roundP(test.pValue) : null,
+      significant: test ? test.significant : null,
+    };
+  }
+
+  let benchmark: ReportIndicator['benchmark'] = null;
+  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, rule.question, ctx.minBase);
+  if (pool.authorities > 0) {
+    let bn = 0;
+    let bcount = 0;
+    for (const [value, k] of pool.values) {
+      bn += k;
+      if (positive.has(value)) bcount += k;
+    }
+    const hidden = pool.authorities < MIN_BENCHMARK_AUTHORITIES;
+    const compared = !hidden && !suppressed;
+    const test = compared ? twoProportionZTest(bcount, bn, count, n) : null;
+    benchmark = {
+      authorities: pool.authorities,
+      suppressed: hidden || suppressed,
+      n: hidden ? null : bn,
+      count: hidden ? null : bcount,
+      percent: hidden ? null : percentOf(bcount, bn),
+      difference: compared ? round1((100 * count) / n - (100 * bcount) / bn) : null,
+      pValue: test ? roundP(test.pValue) : null,
+      significant: test ? test.significant : null,
+    };
+  }
+
+  return {
+    id: rule.indicator,
+    band: inst.band,
+    domain: definition.domain,
+    direction: definition.direction,
+    suppressed,
+    n: suppressed ? null : n,
+    count: suppressed ? null : count,
+    percent: suppressed ? null : percentOf(count, n),
+    ci: ci && { low: round1(100 * ci.low), high: round1(100 * ci.high) },
+    previous,
+    benchmark,
+  };
+}
+
+function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportScore {
+  const s = sampleFromCounts(numericCounts(ctx.own, inst.id, question));
+  const suppressed = baseSuppressed(s.n, ctx.minBase);
+  const shown = (x: Sample, hidden: boolean) => ({
+    n: hidden ? null : x.n,
+    mean: hidden ? null : round2(x.mean),
+    sd: hidden || !Number.isFinite(x.sd) ? null : round2(x.sd),
+  });
+
+  let previous: ReportScore['previous'] = null;
+  const b = ctx.previous && sampleFromCounts(numericCounts(ctx.previous, inst.id, question));
+  if (b && b.n > 0) {
+    const hidden = baseSuppressed(b.n, ctx.minBase);
+    const test = !hidden && !suppressed ? welchTTest(b, s) : null;
+    previous = {
+      period: ctx.comparePeriod!,
+      suppressed: hidden || suppressed,
+      ...shown(b, hidden),
+      change: !hidden && !suppressed ? round2(s.mean - b.mean) : null,
+      pValue: test ? roundP(test.pValue) : null,
+      significant: test ? test.significant : null,
+    };
+  }
+
+  let benchmark: ReportScore['benchmark'] = null;
+  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, question, ctx.minBase);
+  if (pool.authorities > 0) {
+    const o = sampleFromCounts([...pool.values].map(([v, k]) => [Number(v), k] as const));
+    const hidden = pool.authorities < MIN_BENCHMARK_AUTHORITIES;
+    const test = !hidden && !suppressed ? welchTTest(o, s) : null;
+    benchmark = {
+      authorities: pool.authorities,
+      suppressed: hidden || suppressed,
+      ...shown(o, hidden),
+      difference: !hidden && !suppressed ? round2(s.mean - o.mean) : null,
+      pValue: test ? roundP(test.pValue) : null,
+      significant: test ? test.significant : null,
+    };
+  }
+
+  return { question, band: inst.band, suppressed, ...shown(s, suppressed), previous, benchmark };
+}
+
+function indicatorBreakdowns(
+  ctx: Context,
+  inst: Instrument,
+  rule: IndicatorRule,
+  indicator: ReportIndicator,
+  crossTab: readonly BreakdownCountRow[],
+): ReportBreakdown[] {
+  const positive = positiveSet(rule);
+  const total = proportion(ctx.own, inst.id, rule.question, positive);
+  const out: ReportBreakdown[] = [];
+  for (const by of BREAKDOWN_QUESTIONS) {
+    const q = inst.questions.find((x) => x.id === by);
+    if (!q) continue;
+    const scale = SCALES[q.scale];
+    if (scale.kind !== 'options') continue;
+    const cells: RawCell[] = scale.options.map((value) => ({ value, n: 0, count: 0 }));
+    for (const r of crossTab) {
+      if (r.instrument !== inst.id || r.by_question !== by || r.question !== rule.question) continue;
+      const cell = cells.find((c) => c.value === r.by_value);
+      if (!cell) continue;
+      cell.n += r.n;
+      if (positive.has(r.value)) cell.count += r.n;
+    }
+    // Those who skipped the background question make up the rest of the total: a cell of their own,
+    // so the cells add up to the published total and secondary suppression sees every unknown.
+    const known = cells.reduce((a, c) => ({ n: a.n + c.n, count: a.count + c.count }), { n: 0, count: 0 });
+    cells.push({ value: null, n: total.n - known.n, count: total.count - known.count });
+    out.push({ indicator: rule.indicator, band: inst.band as Band, by, cells: suppressBreakdown(cells, ctx.minBase, indicator.suppressed) });
+  }
+  return out;
+}
+
+async function said(db: DB, waveId: number, instruments: Instrument[]): Promise<Report['said']> {
+  const textQuestions = [...new Set(instruments.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)))];
+  const rows = await freeTextAnswers(db, waveId, textQuestions);
+  const bandOf = new Map(instruments.map((i) => [i.id, i.band]));
+  return rows
+    .filter((r) => bandOf.has(r.instrument))
+    .map((r) => ({ band: bandOf.get(r.instrument)!, question: r.question, text: maskFreeText(r.value) }))
+    .sort((a, b) => instruments.findIndex((i) => i.band === a.band) - instruments.findIndex((i) => i.band === b.band));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** p-values to three significant figures (enough to read, not so many they look precise). */
+function roundP(p: number): number {
+  return Number(p.toPrecision(3));
+}

@@ -1,0 +1,19 @@
+import type { DB } from '../../server/db/database.js';
+
+export interface BreakdownCountRow {
+  instrument: string;
+  by_question: string;
+  by_value: string;
+  question: string;
+  value: string;
+  n: number;
+}
+
+/** Cross-tab running counts of one wave: indicator answers by gender and by placement. */
+export async function breakdownCounts(db: DB, waveId: number): Promise<BreakdownCountRow[]> {
+  return db
+    .selectFrom('answer_counts_by')
+    .select(['instrument', 'by_question', 'by_value', 'question', 'value', 'n'])
+    .where('wave_id', '=', waveId)
+    .execute();
+}

@@ -1,0 +1,84 @@
+// One row per indicator × band with the comparison columns. UTF-8 with a
+// byte order mark and CRLF line ends, so Excel opens it with the right
+// characters and columns. A suppressed figure is an empty cell, and the
+// `suppressed` columns say why it is empty.
+import { csvLine } from '../../server/csv/write.js';
+import { domainLabel, indicatorLabel } from '../labels.js';
+import type { Report } from '../schema.js';
+
+export const CSV_COLUMNS = [
+  'authority',
+  'authority_name',
+  'programme',
+  'period',
+  'indicator',
+  'indicator_label',
+  'domain',
+  'direction',
+  'band',
+  'suppressed',
+  'n',
+  'count',
+  'percent',
+  'ci_low',
+  'ci_high',
+  'compare_period',
+  'previous_suppressed',
+  'previous_n',
+  'previous_percent',
+  'change_points',
+  'change_p_value',
+  'change_significant',
+  'benchmark_authorities',
+  'benchmark_suppressed',
+  'benchmark_n',
+  'benchmark_percent',
+  'difference_points',
+  'difference_p_value',
+  'difference_significant',
+] as const;
+
+const cell = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+
+export function renderCsv(report: Report): string {
+  let out = '\uFEFF' + csvLine(CSV_COLUMNS);
+  for (const i of report.indicators) {
+    const p = i.previous;
+    const b = i.benchmark;
+    out += csvLine(
+      [
+        report.authority.code,
+        report.authority.name,
+        report.programme,
+        report.period,
+        i.id,
+        indicatorLabel(i.id),
+        domainLabel(i.domain),
+        i.direction,
+        // "4-7 years", not "4-7": Excel would read 4-7 and 8-11 as dates.
+        `${i.band} years`,
+        i.suppressed,
+        i.n,
+        i.count,
+        i.percent,
+        i.ci?.low,
+        i.ci?.high,
+        p?.period ?? report.comparePeriod,
+        p?.suppressed,
+        p?.n,
+        p?.percent,
+        p?.change,
+        p?.pValue,
+        p?.significant,
+        b?.authorities,
+        b?.suppressed,
+        b?.n,
+        b?.percent,
+        b?.difference,
+        b?.pValue,
+        b?.significant,
+      ].map(cell),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,314 @@
+// The standalone HTML report: one file with its CSS, chart.js, the chart
+// data and accessible tables inline, for a corporate parenting panel.
+// Every piece of text goes through esc(): children's free text (and any
+// authority name) may contain HTML.
+import { DOMAINS } from '../../surveys/index.js';
+import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
+import type { BreakdownCell, Report, ReportIndicator } from '../schema.js';
+import { CHART_SCRIPT, chartJsSource } from './chart-runtime.js';
+import { CSS } from './html-style.js';
+import { summarise, type SummaryLine } from './summary.js';
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON inside a <script> element: "<" escaped so no text can close the element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const fewer = (minBase: number) => `fewer than ${minBase} answers`;
+const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
+const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+
+function changeCell(i: ReportIndicator, delta: number | null, p: number | null, significant: boolean | null, unit = 'points'): string {
+  if (delta === null) return '<td class="num supp">not shown</td>';
+  const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▬';
+  const better = i.direction === 'higher' ? delta > 0 : delta < 0;
+  const cls = !significant || delta === 0 ? '' : better ? ' class="up-good"' : ' class="up-bad"';
+  const words = !significant || delta === 0 ? 'not significant' : better ? 'significantly better' : 'significantly worse';
+  return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(1)} ${unit}</span><br><span class="note">${words}, ${pValue(p)}</span></td>`;
+}
+
+function chartLabel(text: string): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && (line + ' ' + w).length > 34) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  lines.push(line);
+  return lines;
+}
+
+interface ChartSpec {
+  id: string;
+  kind: 'bars' | 'lines';
+  [key: string]: unknown;
+}
+
+export function renderHtml(report: Report): string {
+  const charts: ChartSpec[] = [];
+  const name = report.authority.name;
+  const compare = report.comparePeriod;
+  const title = `Hear Me ${report.period}: ${name}`;
+  const sections = [
+    summarySection(report),
+    responseSection(report),
+    ...DOMAINS.map((d) => domainSection(report, d, charts)).filter(Boolean),
+    scoreSection(report),
+    trendSection(report, charts),
+    breakdownSection(report),
+    saidSection(report),
+    methodsSection(report),
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>How children in care in ${esc(name)} say their lives are going</h1>
+<p class="lede">${esc(PROGRAMME_NAMES[report.programme] ?? report.programme)} · survey round ${esc(report.period)}${
+    compare ? ` · compared with ${esc(compare)}` : ''
+  } · ${esc(report.authority.code)}</p>
+</header>
+<main>
+${sections.join('\n')}
+</main>
+<script type="application/json" id="report-chart-data">${scriptJson(charts)}</script>
+<script>${chartJsSource()}</script>
+<script>${CHART_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function list(lines: SummaryLine[], cls: string, none: string): string {
+  if (!lines.length) return `<p class="note">${esc(none)}</p>`;
+  return `<ul class="${cls}">${lines.map((l) => `<li>${esc(l.text)}</li>`).join('')}</ul>`;
+}
+
+function summarySection(r: Report): string {
+  const s = summarise(r);
+  const lowBands = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.low);
+  const rates = Object.entries(r.responseRate.byBand)
+    .filter(([, v]) => v && v.rate !== null)
+    .map(([band, v]) => `<li><strong>${v!.rate!.toFixed(0)}%</strong>responded, ages ${esc(band)}${v!.low ? ' <span class="warn">(under 30%)</span>' : ''}</li>`)
+    .join('');
+  const change = r.comparePeriod
+    ? `<h3>What got better since ${esc(r.comparePeriod)}</h3>${list(s.better, 'better', 'No indicator improved by more than chance could explain.')}
+<h3>What got worse since ${esc(r.comparePeriod)}</h3>${list(s.worse, 'worse', 'No indicator got worse by more than chance could explain.')}
+<p class="note">${s.compared} figures could be compared with ${esc(r.comparePeriod)}; ${s.notSignificant} of them changed by no more than chance could explain, so they are not listed.</p>`
+    : '<p>This is the first survey round for this authority, so there is nothing earlier to compare with yet.</p>';
+  return `<section id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">Summary</h2>
+<ul class="facts"><li><strong>${r.responses.total}</strong>children and young people answered</li>${rates}</ul>
+${lowBands.length ? `<p class="warn">Fewer than 30% of children answered in ages ${lowBands.map(([b]) => esc(b)).join(', ')}: read those results with care.</p>` : ''}
+${change}
+<h3>Significantly different from other authorities</h3>
+${list(s.aboveOthers, 'better', 'Nothing was significantly better than in other authorities.')}
+${s.belowOthers.length ? list(s.belowOthers, 'worse', '') : '<p class="note">Nothing was significantly worse than in other authorities.</p>'}
+<p class="note">Only differences that are statistically significant (at the 5% level) are listed; see “How to read this report” at the end. Figures based on ${fewer(r.minBase)} are never shown.</p>
+</section>`;
+}
+
+function responseSection(r: Report): string {
+  const rows = Object.entries(r.responses.byBand)
+    .map(([band, n]) => {
+      const rate = r.responseRate.byBand[band];
+      return `<tr><th scope="row">${esc(band)}</th><td class="num">${n}</td><td class="num">${rate ? rate.population : 'not entered'}</td><td class="num">${
+        rate && rate.rate !== null ? `${rate.rate.toFixed(1)}%${rate.low ? ' <span class="warn">under 30%</span>' : ''}` : ''
+      }</td></tr>`;
+    })
+    .join('');
+  return `<section aria-labelledby="responses-h">
+<h2 id="responses-h">Who answered</h2>
+<table><caption>Responses and response rate by age band</caption>
+<thead><tr><th scope="col">Ages</th><th scope="col" class="num">Responses</th><th scope="col" class="num">Children in care</th><th scope="col" class="num">Response rate</th></tr></thead>
+<tbody>${rows}<tr><th scope="row">All</th><td class="num">${r.responses.total}</td><td></td><td></td></tr></tbody></table>
+</section>`;
+}
+
+function domainSection(r: Report, domain: string, charts: ChartSpec[]): string {
+  const rows = r.indicators.filter((i) => i.domain === domain);
+  if (!rows.length) return '';
+  const id = `chart-${domain}`;
+  const hasPrevious = rows.some((i) => i.previous && i.previous.percent !== null);
+  const hasBenchmark = rows.some((i) => i.benchmark && i.benchmark.percent !== null);
+  const datasets = [];
+  if (hasPrevious)
+    datasets.push({ label: `${r.comparePeriod}`, colour: 'before', data: rows.map((i) => i.previous?.percent ?? null) });
+  datasets.push({
+    label: `${r.authority.name} ${r.period}`,
+    colour: 'here',
+    data: rows.map((i) => i.percent),
+    ci: rows.map((i) => (i.ci ? [i.ci.low, i.ci.high] : null)),
+  });
+  if (hasBenchmark) datasets.push({ label: `Other authorities ${r.period}`, colour: 'others', data: rows.map((i) => i.benchmark?.percent ?? null) });
+  charts.push({
+    id,
+    kind: 'bars',
+    labels: rows.map((i) => chartLabel(`${indicatorLabel(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`)),
+    datasets,
+  });
+  // Short enough that a domain of twenty rows still fits one A4 page.
+  const height = 80 + rows.length * (datasets.length * 10 + 14);
+  const body = rows
+    .map((i) => {
+      const p = i.previous;
+      const b = i.benchmark;
+      const figure = i.suppressed
+        ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>`
+        : `<td class="num">${i.n}</td><td class="num">${pc(i.percent)}<br><span class="note">${pc(i.ci!.low)} to ${pc(i.ci!.high)}</span></td>`;
+      const prev = !compareColumn(r)
+        ? ''
+        : !p
+          ? '<td class="num supp">not asked</td><td></td>'
+          : `<td class="num">${p.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(p.percent)}</td>${changeCell(i, p.change, p.pValue, p.significant)}`;
+      const bench = !b
+        ? '<td class="num supp">none</td><td></td>'
+        : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i, b.difference, b.pValue, b.significant)}`;
+      return `<tr><th scope="row">${esc(indicatorLabel(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(i.band)}</td>${figure}${prev}${bench}</tr>`;
+    })
+    .join('');
+  return `<section class="page-break" aria-labelledby="${id}-h">
+<h2 id="${id}-h">${esc(domainLabel(domain))}</h2>
+<div class="chart" style="height:${height}px"><canvas id="${id}" role="img" aria-label="Bar chart of ${esc(domainLabel(domain))} indicators: ${esc(r.authority.name)} against other authorities, with 95% intervals. The same figures are in the table below."></canvas></div>
+<table><caption>${esc(domainLabel(domain))}: the figures in the chart</caption>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">% (95% interval)</th>${
+    compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
+  }<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th></tr></thead>
+<tbody>${body}</tbody></table>
+</section>`;
+}
+
+const compareColumn = (r: Report) => r.comparePeriod !== null;
+
+function scoreSection(r: Report): string {
+  if (!r.scores.length) return '';
+  const fmt = (mean: number | null, sd: number | null) => (mean === null ? '' : `${mean.toFixed(2)}${sd === null ? '' : ` <span class="note">(sd ${sd.toFixed(2)})</span>`}`);
+  const delta = (d: number | null, p: number | null, sig: boolean | null) =>
+    d === null ? '<td class="num supp">not shown</td>' : `<td class="num">${d > 0 ? '▲ +' : d < 0 ? '▼ ' : '▬ '}${d.toFixed(2)}<br><span class="note">${sig ? 'significant' : 'not significant'}, ${pValue(p)}</span></td>`;
+  const rows = r.scores
+    .map((s) => {
+      const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}</td>`;
+      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">not asked</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${delta(s.previous.change, s.previous.pValue, s.previous.significant)}`;
+      const bench = !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${delta(s.benchmark.difference, s.benchmark.pValue, s.benchmark.significant)}`;
+      return `<tr><th scope="row">${esc(questionLabel(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
+    })
+    .join('');
+  return `<section class="page-break" aria-labelledby="scores-h">
+<h2 id="scores-h">Well-being scores</h2>
+<p>Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children). Higher is better.</p>
+<table><caption>Average scores</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Average</th>${
+    compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
+  }<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function trendSection(r: Report, charts: ChartSpec[]): string {
+  const periods = [...new Set(r.trend.flatMap((t) => t.points.map((p) => p.period)))].sort();
+  if (periods.length < 2)
+    return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2><p>Trends appear once this authority has two or more survey rounds.</p></section>`;
+  const bands = [...new Set(r.trend.map((t) => t.band))];
+  const parts = DOMAINS.map((domain) => {
+    const series = r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
+    if (!series.length) return '';
+    const id = `trend-${domain}`;
+    charts.push({
+      id,
+      kind: 'lines',
+      periods,
+      series: series.map((t) => ({
+        label: `${indicatorLabel(t.id)} (${t.band})`,
+        style: bands.indexOf(t.band),
+        data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
+      })),
+    });
+    const rows = series
+      .map((t) => `<tr><th scope="row">${esc(indicatorLabel(t.id))}</th><td>${esc(t.band)}</td>${periods
+        .map((p) => {
+          const point = t.points.find((x) => x.period === p);
+          return `<td class="num">${!point ? '<span class="supp">not asked</span>' : point.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(point.percent)}</td>`;
+        })
+        .join('')}</tr>`)
+      .join('');
+    return `<h3>${esc(domainLabel(domain))}</h3>
+<div class="chart" style="height:${260 + series.length * 12}px"><canvas id="${id}" role="img" aria-label="Line chart of ${esc(domainLabel(domain))} indicators across survey rounds. The same figures are in the table below."></canvas></div>
+<table><caption>${esc(domainLabel(domain))} across survey rounds</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${periods.map((p) => `<th scope="col" class="num">${esc(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+  }).filter(Boolean);
+  return `<section class="page-break" aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2>
+<p>Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).</p>
+${parts.join('\n')}</section>`;
+}
+
+function breakdownCellText(c: BreakdownCell, minBase: number): string {
+  if (c.n === null) return c.reason === 'secondary' ? '<span class="supp">hidden*</span>' : `<span class="supp">${fewer(minBase)}</span>`;
+  if (c.n === 0) return '<span class="supp">no answers</span>';
+  if (c.fewerThan5) return `<span class="supp">fewer than 5 of ${c.n}</span>`;
+  if (c.count === null) return `<span class="supp">${c.reason === 'secondary' ? 'hidden*' : 'small number'} (of ${c.n})</span>`;
+  return `${pc(c.percent)} <span class="note">of ${c.n}</span>`;
+}
+
+function breakdownSection(r: Report): string {
+  if (!r.breakdowns.length) return '';
+  const groups = new Map<string, typeof r.breakdowns>();
+  for (const b of r.breakdowns) {
+    const key = `${b.band}\u0000${b.by}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(b);
+  }
+  const tables = [...groups.values()].map((list) => {
+    const first = list[0]!;
+    const scale = first.by === 'gender' && first.band === '16-25' ? 'gender_adult' : first.by;
+    const head = first.cells.map((c) => `<th scope="col" class="num">${esc(optionLabel(scale, c.value))}</th>`).join('');
+    const rows = list
+      .map((b) => `<tr><th scope="row">${esc(indicatorLabel(b.indicator))}</th>${b.cells.map((c) => `<td class="num">${breakdownCellText(c, r.minBase)}</td>`).join('')}</tr>`)
+      .join('');
+    return `<table><caption>Ages ${esc(first.band)}, by ${esc(BY_NAMES[first.by] ?? first.by)}</caption><thead><tr><th scope="col">Indicator</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  });
+  return `<section class="page-break" aria-labelledby="breakdowns-h"><h2 id="breakdowns-h">Breakdowns by gender and placement</h2>
+<p>The share of each group, out of those in the group who answered. Groups with ${fewer(r.minBase)} are not shown, and counts of 1 to 4 are shown as “fewer than 5”. <span class="note">* hidden so that a figure that is not shown cannot be worked out from the total.</span></p>
+${tables.join('\n')}</section>`;
+}
+
+function saidSection(r: Report): string {
+  if (!r.said.length) return '';
+  const groups = new Map<string, string[]>();
+  for (const s of r.said) {
+    const key = `${s.band}\u0000${s.question}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(s.text);
+  }
+  const parts = [...groups].map(([key, texts]) => {
+    const [band, question] = key.split('\u0000') as [string, string];
+    return `<h3>Ages ${esc(band)}: ${esc(questionLabel(question))}</h3>\n${texts.map((t) => `<blockquote>${esc(t)}</blockquote>`).join('\n')}`;
+  });
+  return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What children said</h2>
+<p>In their own words, as written. Phone numbers, email addresses and postcodes have been removed.</p>
+${parts.join('\n')}</section>`;
+}
+
+function methodsSection(r: Report): string {
+  return `<section class="page-break" aria-labelledby="methods-h"><h2 id="methods-h">How to read this report</h2>
+<h3>The figures</h3>
+<p>Each indicator is the share of children who answered a question (those who skipped it are left out) whose answer was in the positive set for that indicator, for example “all or most of the time”. Some indicators are worse when higher, such as feeling lonely; they are marked “lower is better”.</p>
+<p>The 95% interval (Wilson score interval) shows the range the true figure is likely to lie in, given how many children answered: the fewer answers, the wider it is. In the charts it is the black whisker on each bar.</p>
+<h3>Comparisons</h3>
+<p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round; an authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
+<p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test. With many indicators, a few will be significant by chance alone, so look for patterns rather than single results.</p>
+<h3>Keeping children anonymous</h3>
+<p>No figure is shown when fewer than ${r.minBase} children answered the question (“${fewer(r.minBase)}”), and no comparison is shown that would reveal such a figure. In breakdowns, counts of 1 to 4 are shown as “fewer than 5”; and where hiding one group could be undone by taking the others from the total, a second group is hidden too (marked *). Children's own words are shown as written, with phone numbers, email addresses and postcodes removed, and only in this authority's own report.</p>
+<h3>Response rates</h3>
+<p>The response rate is the number of answers against the number of looked-after children the authority recorded for each age band. Below 30%, results may not represent all children in care well.</p>
+</section>`;
+}

@@ -1,0 +1,148 @@
+// The report JSON (`hearme report --format json`): the contract's shape,
+// extended with breakdowns, trend and what children said. Exported so
+// that other tools (the portal, a council's own scripts) can validate a
+// report file, and used by the JSON renderer to check every report
+// before it is written.
+import { z } from 'zod';
+import { BANDS, DOMAINS, PROGRAMMES } from '../surveys/index.js';
+
+const Band = z.enum(BANDS);
+/** A percentage 0-100, to one decimal place. */
+const Percent = z.number().min(0).max(100);
+const Count = z.number().int().min(0);
+/** Percentage points, to one decimal place. */
+const Points = z.number().min(-100).max(100);
+const PValue = z.number().min(0).max(1);
+
+/** Figures of another wave (previous) or of other authorities pooled (benchmark). */
+const ComparisonFigures = {
+  /** True when this side's base is under minBase, or the comparison would reveal a suppressed figure. */
+  suppressed: z.boolean(),
+  n: Count.nullable(),
+  count: Count.nullable(),
+  percent: Percent.nullable(),
+  pValue: PValue.nullable(),
+  significant: z.boolean().nullable(),
+};
+
+export const IndicatorPreviousSchema = z
+  .object({ period: z.string(), ...ComparisonFigures, change: Points.nullable() })
+  .strict();
+
+export const IndicatorBenchmarkSchema = z
+  .object({
+    /** How many other authorities are pooled. */
+    authorities: Count,
+    ...ComparisonFigures,
+    difference: Points.nullable(),
+  })
+  .strict();
+
+export const IndicatorSchema = z
+  .object({
+    id: z.string(),
+    band: Band,
+    domain: z.enum(DOMAINS),
+    direction: z.enum(['higher', 'lower']),
+    /** Suppressed (base under minBase): n, count, percent and ci are null. */
+    suppressed: z.boolean(),
+    n: Count.nullable(),
+    count: Count.nullable(),
+    percent: Percent.nullable(),
+    /** Wilson 95% interval, percent. */
+    ci: z.object({ low: Percent, high: Percent }).strict().nullable(),
+    previous: IndicatorPreviousSchema.nullable(),
+    benchmark: IndicatorBenchmarkSchema.nullable(),
+  })
+  .strict();
+
+const ScoreFigures = {
+  suppressed: z.boolean(),
+  n: Count.nullable(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  pValue: PValue.nullable(),
+  significant: z.boolean().nullable(),
+};
+
+export const ScoreSchema = z
+  .object({
+    question: z.string(),
+    band: Band,
+    suppressed: z.boolean(),
+    n: Count.nullable(),
+    mean: z.number().nullable(),
+    sd: z.number().nullable(),
+    previous: z.object({ period: z.string(), ...ScoreFigures, change: z.number().nullable() }).strict().nullable(),
+    benchmark: z.object({ authorities: Count, ...ScoreFigures, difference: z.number().nullable() }).strict().nullable(),
+  })
+  .strict();
+
+/** One group of a breakdown; `value` null is the group who did not answer the background question. */
+export const BreakdownCellSchema = z
+  .object({
+    value: z.string().nullable(),
+    suppressed: z.boolean(),
+    /** base: under minBase; small: a count of 1 to 4; secondary: hidden so another cell cannot be worked out. */
+    reason: z.enum(['base', 'small', 'secondary']).nullable(),
+    n: Count.nullable(),
+    count: Count.nullable(),
+    /** True when the count is 1 to 4, shown as "fewer than 5". */
+    fewerThan5: z.boolean(),
+    percent: Percent.nullable(),
+  })
+  .strict();
+
+export const BreakdownSchema = z
+  .object({
+    indicator: z.string(),
+    band: Band,
+    by: z.enum(['gender', 'placement', 'leaver_home']),
+    cells: z.array(BreakdownCellSchema),
+  })
+  .strict();
+
+export const TrendPointSchema = z
+  .object({ period: z.string(), suppressed: z.boolean(), n: Count.nullable(), percent: Percent.nullable() })
+  .strict();
+
+export const ReportSchema = z
+  .object({
+    authority: z.object({ code: z.string(), name: z.string() }).strict(),
+    programme: z.enum(PROGRAMMES),
+    period: z.string(),
+    comparePeriod: z.string().nullable(),
+    minBase: z.number().int().min(1),
+    responses: z.object({ total: Count, byBand: z.record(z.string(), Count) }).strict(),
+    responseRate: z
+      .object({
+        byBand: z.record(
+          z.string(),
+          z
+            .object({
+              responses: Count,
+              population: Count,
+              /** Percent of the looked-after population who answered. */
+              rate: z.number().min(0).nullable(),
+              /** Under 30%: results should be read with care. */
+              low: z.boolean(),
+            })
+            .strict()
+            .nullable(),
+        ),
+      })
+      .strict(),
+    indicators: z.array(IndicatorSchema),
+    scores: z.array(ScoreSchema),
+    breakdowns: z.array(BreakdownSchema),
+    trend: z.array(z.object({ id: z.string(), band: Band, points: z.array(TrendPointSchema) }).strict()),
+    /** Free-text answers, masked; only in a single authority's report. */
+    said: z.array(z.object({ band: Band, question: z.string(), text: z.string() }).strict()),
+  })
+  .strict();
+
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportIndicator = z.infer<typeof IndicatorSchema>;
+export type ReportScore = z.infer<typeof ScoreSchema>;
+export type ReportBreakdown = z.infer<typeof BreakdownSchema>;
+export type BreakdownCell = z.infer<typeof BreakdownCellSchema>;

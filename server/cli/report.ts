@@ -1,0 +1,154 @@
+// `hearme report`: one authority's annual report as HTML, JSON or CSV, or
+// with --all every authority's reports for a period into a folder.
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { PeriodCache, ReportInputError, buildReport } from '../../reports/build.js';
+import { authoritiesInPeriod } from '../../reports/queries/authorities-in-period.js';
+import { renderCsv } from '../../reports/render/csv.js';
+import { renderHtml } from '../../reports/render/html.js';
+import { renderJson } from '../../reports/render/json.js';
+import type { Report } from '../../reports/schema.js';
+import { AuthorityCode, Period, Programme } from '../schemas.js';
+import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+
+const FORMATS = ['html', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const Flags = z
+  .object({
+    authority: AuthorityCode.optional(),
+    period: Period,
+    programme: Programme.default('ylyc'),
+    compare: Period.optional(),
+    format: z.enum(FORMATS).optional(),
+    out: z.string().min(1).optional(),
+    all: z.boolean().default(false),
+    dir: z.string().min(1).optional(),
+    positionals: z.array(z.string()),
+  })
+  .superRefine((f, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (f.all) {
+      if (f.authority) issue('authority', 'not with --all (every authority is reported)');
+      if (!f.dir) issue('dir', 'required with --all');
+      if (f.out) issue('out', 'not with --all; use --dir');
+      if (f.compare) issue('compare', 'not with --all (each authority compares with its own latest earlier wave)');
+    } else {
+      if (!f.authority) issue('authority', 'required (or --all)');
+      if (f.dir) issue('dir', 'only with --all');
+    }
+  });
+
+const RENDER: Record<Format, (r: Report) => string> = { html: renderHtml, json: renderJson, csv: renderCsv };
+
+/** Written whole to a temporary name, then renamed: a failed run leaves no half file. */
+function writeAtomically(path: string, text: string): void {
+  const partial = `${path}.partial-${process.pid}`;
+  try {
+    writeFileSync(partial, text);
+    renameSync(partial, path);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+function inputError(error: unknown): never {
+  if (error instanceof ReportInputError) throw new UsageError(error.message);
+  throw error;
+}
+
+export const reportCommand: Command = {
+  summary: 'the annual report (html, json or csv)',
+  usage: `Usage: hearme report --authority CODE --period PERIOD [--programme ylyc|ylbc] [--compare PERIOD]
+                     [--format html|json|csv] [--out FILE]
+       hearme report --all --period PERIOD [--programme ylyc|ylbc] --dir DIR [--format html|json|csv]
+
+One authority's report for a survey round: responses and response rates,
+indicators with 95% intervals, the change since --compare (default: the
+authority's latest earlier round), the benchmark of all other authorities,
+breakdowns by gender and placement, trends, and what children said.
+Figures with a base under MIN_BASE (default 10) are suppressed.
+
+--format defaults to html with --out FILE.html or --all, else json. Without --out the report goes to
+standard output.
+
+--all writes every authority's reports for the period into DIR (created
+if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
+--format given, showing progress on standard error and a summary line.`,
+  async run(argv, io) {
+    const f = parseFlags(
+      argv,
+      {
+        authority: { type: 'string' },
+        period: { type: 'string' },
+        programme: { type: 'string' },
+        compare: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        all: { type: 'boolean' },
+        dir: { type: 'string' },
+      },
+      Flags,
+    );
+    if (f.out && !existsSync(dirname(resolve(f.out)))) throw new UsageError(`folder ${dirname(resolve(f.out))} does not exist`);
+    if (f.dir && existsSync(f.dir) && !statSync(f.dir).isDirectory()) throw new UsageError(`${f.dir} is not a folder`);
+
+    await withDatabase(io, async ({ db }, config) => {
+      if (!f.all) {
+        const format: Format = f.format ?? (f.out?.toLowerCase().endsWith('.html') ? 'html' : f.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+        const report = await buildReport(db, {
+          authority: f.authority!,
+          programme: f.programme,
+          period: f.period,
+          compare: f.compare,
+          minBase: config.minBase,
+          withFreeText: true,
+        }).catch(inputError);
+        const text = RENDER[format](report);
+        if (!f.out) return io.stdout(text);
+        writeAtomically(f.out, text);
+        io.stderr(`wrote ${f.out} (${report.responses.total} responses)\n`);
+        return;
+      }
+
+      const authorities = await authoritiesInPeriod(db, f.programme, f.period);
+      if (!authorities.length) throw new UsageError(`no ${f.programme} waves in ${f.period}`);
+      mkdirSync(f.dir!, { recursive: true });
+      const formats: readonly Format[] = f.format ? [f.format] : FORMATS;
+      const cache = new PeriodCache();
+      const started = performance.now();
+      let files = 0;
+      let responses = 0;
+      const progress = progressBar(io.stderr, authorities.length);
+      for (const [k, a] of authorities.entries()) {
+        const report = await buildReport(db, {
+          authority: a.code,
+          programme: f.programme,
+          period: f.period,
+          minBase: config.minBase,
+          withFreeText: true,
+        });
+        responses += report.responses.total;
+        for (const format of formats) {
+          writeAtomically(join(f.dir!, `${a.code}-${f.programme}-${f.period}.${format}`), RENDER[format](report));
+          files++;
+        }
+        progress(k + 1, a.code);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      io.stderr(
+        `\nwrote ${files} files for ${authorities.length} authorities (${responses} responses) to ${f.dir} in ${seconds.toFixed(1)} s\n`,
+      );
+    });
+  },
+};
+
+/** A one-line progress bar on standard error, redrawn in place. */
+function progressBar(write: (t: string) => void, total: number): (done: number, label: string) => void {
+  const width = 30;
+  return (done, label) => {
+    const filled = Math.round((done / total) * width);
+    write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`);
+  };
+}
