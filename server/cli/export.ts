@@ -43,7 +43,7 @@ both programmes' responses are exported.`,
       } finally {
         rmSync(partial, { force: true });
       }
-      io.stderr(`exported ${rows.length} responses to ${f.out}\n`);
+      io.stderr(`exported ${rows.length} response${rows.length === 1 ? '' : 's'} to ${f.out}\n`);
     });
   },
 };
