@@ -139,13 +139,13 @@ interface Context {
   authorityId: number;
 }
 
-function pickComparePeriod(waves: { period: string }[], period: string, compare: string | undefined): string | null {
+function pickComparePeriod(waves: { period: string; responses: number }[], period: string, compare: string | undefined): string | null {
   if (compare !== undefined) {
     if (compare === period) throw new ReportInputError(`--compare ${compare} is the report's own period`);
     if (!waves.some((w) => w.period === compare)) throw new ReportInputError(`no wave of this authority in ${compare} to compare with`);
     return compare;
   }
-  const earlier = waves.filter((w) => w.period < period);
+  const earlier = waves.filter((w) => w.period < period && w.responses > 0);
   return earlier.length ? earlier[earlier.length - 1]!.period : null;
 }
 

@@ -51,7 +51,17 @@ interface ChartSpec {
   [key: string]: unknown;
 }
 
-export function renderHtml(report: Report): string {
+export function renderHtml(full: Report): string {
+  // A band nobody in this authority answered would only fill the charts and tables with blanks: it is
+  // named once in the summary instead. The JSON and CSV keep every row.
+  const answered = (band: string) => (full.responses.byBand[band] ?? 0) > 0;
+  const report: Report = {
+    ...full,
+    indicators: full.indicators.filter((i) => answered(i.band)),
+    scores: full.scores.filter((s) => answered(s.band)),
+    breakdowns: full.breakdowns.filter((b) => answered(b.band)),
+    trend: full.trend.filter((t) => answered(t.band)),
+  };
   const charts: ChartSpec[] = [];
   const name = report.authority.name;
   const compare = report.comparePeriod;
@@ -112,6 +122,7 @@ function summarySection(r: Report): string {
   return `<section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
 <ul class="facts"><li><strong>${r.responses.total}</strong>children and young people answered</li>${rates}</ul>
+${silentBands(r)}
 ${lowBands.length ? `<p class="warn">Fewer than 30% of children answered in ages ${lowBands.map(([b]) => esc(b)).join(', ')}: read those results with care.</p>` : ''}
 ${change}
 <h3>Significantly different from other authorities</h3>
@@ -119,6 +130,11 @@ ${list(s.aboveOthers, 'better', 'Nothing was significantly better than in other 
 ${s.belowOthers.length ? list(s.belowOthers, 'worse', '') : '<p class="note">Nothing was significantly worse than in other authorities.</p>'}
 <p class="note">Only differences that are statistically significant (at the 5% level) are listed; see “How to read this report” at the end. Figures based on ${fewer(r.minBase)} are never shown.</p>
 </section>`;
+}
+
+function silentBands(r: Report): string {
+  const none = Object.entries(r.responses.byBand).filter(([, n]) => n === 0).map(([band]) => band);
+  return none.length ? `<p class="note">No answers from ages ${none.map(esc).join(' or ')} in this round: those ages are left out of the charts and tables.</p>` : '';
 }
 
 function responseSection(r: Report): string {
@@ -172,7 +188,7 @@ function domainSection(r: Report, domain: string, charts: ChartSpec[]): string {
       const prev = !compareColumn(r)
         ? ''
         : !p
-          ? '<td class="num supp">not asked</td><td></td>'
+          ? '<td class="num supp">no figure</td><td></td>'
           : `<td class="num">${p.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(p.percent)}</td>${changeCell(i, p.change, p.pValue, p.significant)}`;
       const bench = !b
         ? '<td class="num supp">none</td><td></td>'
@@ -201,7 +217,7 @@ function scoreSection(r: Report): string {
   const rows = r.scores
     .map((s) => {
       const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}</td>`;
-      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">not asked</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${delta(s.previous.change, s.previous.pValue, s.previous.significant)}`;
+      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${delta(s.previous.change, s.previous.pValue, s.previous.significant)}`;
       const bench = !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${delta(s.benchmark.difference, s.benchmark.pValue, s.benchmark.significant)}`;
       return `<tr><th scope="row">${esc(questionLabel(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
     })
