@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { DB, OpenDatabase } from './db/database.js';
 import errors from './plugins/errors.js';
+import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
 import { ResponseWriter } from './response-writer.js';
 import health from './routes/public/health.js';
@@ -46,5 +47,6 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   await app.register(waves);
   await app.register(instruments);
   await app.register(responses);
+  await app.register(surveyStatic);
   return app;
 }

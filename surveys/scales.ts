@@ -43,3 +43,10 @@ export const SCALES = {
 
 export type ScaleId = keyof typeof SCALES;
 export const SCALE_IDS = Object.keys(SCALES) as [ScaleId, ...ScaleId[]];
+
+/** The integer bounds of a scale in an instrument (age takes the band's ages). Here rather than in schema.ts so the child app can use it without bundling zod. */
+export function integerBounds(scale: Scale, inst: { minAge: number; maxAge: number }) {
+  if (scale.kind === 'integer') return { min: scale.min, max: scale.max };
+  if (scale.kind === 'age') return { min: inst.minAge, max: inst.maxAge };
+  return null;
+}

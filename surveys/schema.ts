@@ -3,7 +3,7 @@
 // child's hands.
 import { z } from 'zod';
 import { INDICATOR_IDS } from './indicators.js';
-import { SCALES, SCALE_IDS, type Scale } from './scales.js';
+import { SCALES, SCALE_IDS, integerBounds, type Scale } from './scales.js';
 
 export const PROGRAMMES = ['ylyc', 'ylbc'] as const;
 export type Programme = (typeof PROGRAMMES)[number];
@@ -106,12 +106,7 @@ export type Instrument = z.infer<typeof InstrumentSchema>;
 /** What an instrument file exports, before defaults are applied. */
 export type InstrumentInput = z.input<typeof InstrumentSchema>;
 
-/** The integer bounds of a scale in this instrument (age takes the band's ages). */
-export function integerBounds(scale: Scale, inst: Pick<Instrument, 'minAge' | 'maxAge'>) {
-  if (scale.kind === 'integer') return { min: scale.min, max: scale.max };
-  if (scale.kind === 'age') return { min: inst.minAge, max: inst.maxAge };
-  return null;
-}
+export { integerBounds };
 
 function acceptsValue(scale: Scale, inst: Pick<Instrument, 'minAge' | 'maxAge'>, value: string | number): boolean {
   if (scale.kind === 'options') return typeof value === 'string' && scale.options.includes(value);

@@ -1,7 +1,8 @@
 // The one rule of what a valid set of answers is, shared by the server
 // (API and import), the child app (which questions to show) and reports.
-import { integerBounds, type Instrument, type Question } from './schema.js';
-import { SCALES, type Scale } from './scales.js';
+// Only types from schema.ts: its zod schemas must not reach the child app's bundle.
+import type { Instrument, Question } from './schema.js';
+import { SCALES, integerBounds, type Scale } from './scales.js';
 
 export type AnswerValue = string | number;
 export type Answers = Record<string, AnswerValue>;

@@ -1,0 +1,45 @@
+// Serves the built child survey (dist/web/survey, made by `vite build`):
+// the page at `/` and `/s/:code`, its files under `/survey/`, and the
+// service worker at `/survey-sw.js` so that its scope covers `/s/…`.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from './errors.js';
+
+/** The folder holding package.json, found from here whether running from server/ (tsx) or dist/server/. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above server/plugins');
+    dir = up;
+  }
+  return dir;
+}
+
+export const SURVEY_DIR = join(projectRoot(), 'dist', 'web', 'survey');
+
+export default async function surveyStatic(app: FastifyInstance) {
+  await app.register(fastifyStatic, {
+    root: SURVEY_DIR,
+    prefix: '/survey/',
+    index: false,
+    // Built files carry a content hash in their name, so they never change.
+    setHeaders: (res, path) => {
+      if (path.includes(`${join('survey', 'assets')}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const page = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    if (!existsSync(join(SURVEY_DIR, 'index.html')))
+      throw new HttpError(503, 'the child survey has not been built: run `npm run build`');
+    // The page names the current build's files: always check for a new one.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', SURVEY_DIR);
+  };
+  app.get('/', page);
+  app.get('/s/:code', page);
+  app.get('/survey-sw.js', (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('survey-sw.js', SURVEY_DIR),
+  );
+}

@@ -1,0 +1,131 @@
+/// <reference lib="dom" />
+// The DOM types are for the callbacks that page.evaluate runs in the browser.
+// Drives the child survey in a real browser the way a child would: one
+// tap a screen. Questions are recognised by their heading's id (q-<id>),
+// answers chosen by position, so the same driver works in every locale.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { SCALES, type Instrument, type Question } from '../../surveys/index.js';
+
+export type Plan = Record<string, string | number | 'skip'>;
+
+/** Which screen shows: `q-<question>`, `step-<name>`, or `school-heading`. Waits for a heading. */
+export async function screenId(page: Page): Promise<string> {
+  const h1 = page.locator('main h1');
+  await h1.waitFor();
+  return (await h1.getAttribute('id')) ?? '';
+}
+
+/** Waits until the screen is no longer `previous`. */
+export async function nextScreen(page: Page, previous: string): Promise<string> {
+  await page.waitForFunction((prev) => document.querySelector('main h1')?.id !== prev, previous);
+  return screenId(page);
+}
+
+/** A varied, valid answer for every question but age (answered at the start); every fifth is skipped. */
+export function planFor(inst: Instrument, skipEvery = 5): Plan {
+  const plan: Plan = {};
+  inst.questions.forEach((q, i) => {
+    if (q.id === 'age') return;
+    if (i % skipEvery === skipEvery - 1) return void (plan[q.id] = 'skip');
+    const scale = SCALES[q.scale];
+    if (scale.kind === 'options') plan[q.id] = scale.options[i % scale.options.length]!;
+    else if (scale.kind === 'integer') plan[q.id] = scale.min + (i % (scale.max - scale.min + 1));
+    else if (scale.kind === 'text') plan[q.id] = `Answer to ${q.id}: more time with my friends`;
+  });
+  return plan;
+}
+
+/** Gives one answer on the current question screen by position, or skips it. */
+export async function answer(page: Page, q: Question, value: string | number | 'skip'): Promise<void> {
+  const section = page.locator('section.question');
+  if (value === 'skip') return section.locator('.nav button').nth(1).click();
+  const scale = SCALES[q.scale];
+  if (scale.kind === 'text') {
+    await section.locator('textarea').fill(String(value));
+    return section.locator('button[type=submit]').click();
+  }
+  const index = scale.kind === 'options' ? (scale.options as readonly string[]).indexOf(String(value)) : Number(value) - (scale.kind === 'integer' ? scale.min : 0);
+  if (index < 0) throw new Error(`${String(value)} is not an answer to ${q.id}`);
+  await section.locator('.choices button.choice').nth(index).click();
+}
+
+/** Starts at the start screen: picks the language (if given) and the age, and for 11 the school. */
+export async function begin(page: Page, age: number, opts: { locale?: string; secondary?: boolean } = {}): Promise<void> {
+  await page.locator('#step-start').waitFor();
+  if (opts.locale) {
+    await page.locator(`.languages button[lang=${opts.locale}]`).click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, opts.locale);
+  }
+  await page.locator('.ages button').filter({ hasText: new RegExp(`^${age}$`) }).click();
+  if (opts.secondary !== undefined) {
+    await page.locator('#school-heading').waitFor();
+    await page.locator('.choices button').nth(opts.secondary ? 1 : 0).click();
+  }
+  await page.waitForFunction(() => !['step-start', 'school-heading', ''].includes(document.querySelector('main h1')?.id ?? ''));
+}
+
+export interface WalkOptions {
+  /** Called on every screen before it is answered (for axe, screenshots). */
+  onScreen?: (id: string) => Promise<void>;
+  /** Stop (without answering) when this screen shows. */
+  stopAt?: string;
+}
+
+/** Answers screens by the plan until the review screen (or `stopAt`); returns the answers given. */
+export async function walk(page: Page, inst: Instrument, plan: Plan, opts: WalkOptions = {}): Promise<Record<string, string | number>> {
+  const given: Record<string, string | number> = {};
+  let id = await screenId(page);
+  for (let guard = 0; guard < 200; guard++) {
+    await opts.onScreen?.(id);
+    if (id === opts.stopAt || id === 'step-review') return given;
+    if (id.startsWith('q-')) {
+      const q = inst.questions.find((x) => x.id === id.slice(2));
+      if (!q) throw new Error(`unknown question screen ${id}`);
+      const value = plan[q.id] ?? 'skip';
+      await answer(page, q, value);
+      if (value !== 'skip') given[q.id] = value;
+    } else await page.locator('main .primary').click();
+    id = await nextScreen(page, id);
+  }
+  throw new Error('survey did not end');
+}
+
+/** Sends from the review screen and waits for the thank-you. */
+export async function send(page: Page): Promise<void> {
+  await page.locator('#step-review').waitFor();
+  await page.locator('main .primary').click();
+  await page.locator('#step-end').waitFor();
+}
+
+/** axe-core with the WCAG 2.2 AA rules; returns the violations, summarised. */
+export async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Everything the app keeps in IndexedDB and localStorage. */
+export async function deviceStorage(page: Page): Promise<{ idb: unknown[]; local: string[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('hearme-survey', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('kv');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+      const req = db.transaction('kv').objectStore('kv').getAllKeys();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return { idb: keys as unknown[], local: Object.keys(localStorage) };
+  });
+}
+
+/** The stored form of answers: text, as the answers table holds them. */
+export function asStored(answers: Record<string, string | number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, String(v)]));
+}

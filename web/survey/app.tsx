@@ -1,0 +1,211 @@
+// The child app: which screen shows, and what each tap does to the survey
+// saved on the device. Every answer is written to the device store before
+// the next screen is needed, so a reload resumes at the same question.
+import { useEffect, useState } from 'preact/hooks';
+import type { Instrument } from '../../surveys/schema.js';
+import { validateAnswers, type AnswerValue, type Answers } from '../../surveys/validate.js';
+import { loadInstrument, loadWave, type Loaded } from './api.js';
+import { newResponseId } from './code.js';
+import { Help } from './components/Help.js';
+import { instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
+import { setLocale, t } from './i18n.js';
+import type { SurveyStore } from './outbox.js';
+import type { Session, Step, Wave } from './schemas.js';
+import type { Sender, SendStatus } from './sender.js';
+import { AdultIntro, Handover, Review } from './screens/Between.js';
+import { CodeEntry } from './screens/CodeEntry.js';
+import { End, Problem } from './screens/End.js';
+import { QuestionScreen } from './screens/Question.js';
+import { School, Start, useWaiting } from './screens/Start.js';
+import { stopSpeaking } from './speech.js';
+
+export type View =
+  | { kind: 'code' }
+  | { kind: 'loading' }
+  | { kind: 'problem'; message: string; retry?: () => void }
+  | { kind: 'start'; wave: Wave; code: string }
+  | { kind: 'school'; wave: Wave; code: string; age: number }
+  | { kind: 'survey'; session: Session }
+  | { kind: 'end'; wave: Wave; code: string; responseId: string };
+
+export interface AppProps {
+  store: SurveyStore;
+  sender: Sender;
+  /** The code in the address (`/s/CODE`), or undefined at `/`. */
+  code: string | undefined;
+  resumed: Session | undefined;
+  locale: string;
+}
+
+const PROBLEM_KEYS: Record<Exclude<Loaded<unknown>, { ok: true }>['reason'], string> = {
+  not_found: 'survey.code_unknown',
+  offline: 'survey.offline_start',
+  failed: 'survey.load_failed',
+};
+
+export function App(props: AppProps) {
+  const { store, sender } = props;
+  const [locale, setLocaleState] = useState(props.locale);
+  const [view, setView] = useState<View>(() =>
+    props.resumed ? { kind: 'survey', session: props.resumed } : props.code ? { kind: 'loading' } : { kind: 'code' },
+  );
+  const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
+  useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
+
+  const openWave = async (code: string) => {
+    setView({ kind: 'loading' });
+    const got = await loadWave(code);
+    if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => openWave(code) });
+    if (!got.value.open) return setView({ kind: 'problem', message: t('survey.wave_closed') });
+    setView({ kind: 'start', wave: got.value, code });
+  };
+  useEffect(() => {
+    if (view.kind === 'loading' && props.code) void openWave(props.code);
+  }, []);
+
+  const changeLocale = async (code: string) => {
+    await setLocale(code);
+    setLocaleState(code);
+  };
+
+  const save = (session: Session) => {
+    setView({ kind: 'survey', session });
+    // Not awaited: the next screen shows at once; writes are queued in order.
+    void store.saveCurrent(session);
+  };
+
+  const begin = async (wave: Wave, code: string, age: number, secondary?: boolean) => {
+    const fits = instrumentsForAge(wave.instruments, age);
+    if (fits.length > 1 && secondary === undefined) return setView({ kind: 'school', wave, code, age });
+    const pick = secondary ? fits[fits.length - 1] : fits[0];
+    if (!pick) return;
+    setView({ kind: 'loading' });
+    const got = await loadInstrument(pick.id, pick.version);
+    if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => begin(wave, code, age, secondary) });
+    const instrument = got.value;
+    const answers: Answers = { age };
+    save({ v: 1, id: newResponseId(), code, locale, wave, instrument, answers, step: steps(instrument, answers)[0]! });
+  };
+
+  const reset = async (wave: Wave, code: string) => {
+    stopSpeaking();
+    await store.clearCurrent();
+    await changeLocale('en');
+    setView({ kind: 'start', wave, code });
+  };
+
+  const finish = async (s: Session) => {
+    const result = validateAnswers(s.instrument, prune(s.instrument, s.answers));
+    if (!result.ok) return setView({ kind: 'problem', message: t('survey.invalid_answers') });
+    const body = { id: s.id, code: s.code, instrument: s.instrument.id, version: s.instrument.version, answers: result.answers };
+    await store.finish(body);
+    setStatuses((all) => ({ ...all, [s.id]: { kind: 'sending' } }));
+    setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id });
+    void sender.flushNow();
+  };
+
+  const waiting = useWaiting(async () => {
+    const items = await store.pending();
+    return { count: items.length, refused: items.filter((i) => i.rejected).length };
+  }, [view.kind]);
+
+  const authority = 'wave' in view ? view.wave.authority.name : view.kind === 'survey' ? view.session.wave.authority.name : undefined;
+
+  return (
+    <>
+      <header class="top">
+        <span class="brand">{authority ?? t('survey.app_name')}</span>
+        <Help authority={authority} />
+      </header>
+      <main>{screen()}</main>
+    </>
+  );
+
+  function screen() {
+    switch (view.kind) {
+      case 'code':
+        return <CodeEntry />;
+      case 'loading':
+        return <p class="loading" role="status">{t('survey.loading')}</p>;
+      case 'problem':
+        return <Problem message={view.message} onRetry={view.retry} />;
+      case 'start':
+        return (
+          <Start
+            wave={view.wave}
+            locale={locale}
+            waiting={waiting}
+            onLocale={changeLocale}
+            onAge={(age) => void begin(view.wave, view.code, age)}
+          />
+        );
+      case 'school':
+        return (
+          <School
+            locale={locale}
+            onPick={(secondary) => void begin(view.wave, view.code, view.age, secondary)}
+            onBack={() => setView({ kind: 'start', wave: view.wave, code: view.code })}
+          />
+        );
+      case 'survey':
+        return surveyStep(view.session);
+      case 'end':
+        return (
+          <End
+            authority={view.wave.authority.name}
+            locale={locale}
+            status={statuses[view.responseId] ?? { kind: 'sending' }}
+            onReset={() => void reset(view.wave, view.code)}
+            onRetry={() => void sender.retryRejected()}
+          />
+        );
+    }
+  }
+
+  function surveyStep(s: Session) {
+    const inst: Instrument = s.instrument;
+    const go = (answers: Answers, by: 1 | -1) => {
+      const cleaned = prune(inst, answers);
+      const first = steps(inst, cleaned)[0]!;
+      // Back from the first screen returns to the start; only the age was given.
+      if (by === -1 && sameStep(s.step, first)) {
+        stopSpeaking();
+        void store.clearCurrent();
+        return setView({ kind: 'start', wave: s.wave, code: s.code });
+      }
+      stopSpeaking();
+      save({ ...s, locale, answers: cleaned, step: move(inst, cleaned, s.step, by) });
+    };
+    const nav = { locale, onNext: () => go(s.answers, 1), onBack: () => go(s.answers, -1) };
+    const step: Step = s.step;
+    switch (step.kind) {
+      case 'adult-intro':
+        return <AdultIntro {...nav} />;
+      case 'handover':
+        return <Handover {...nav} />;
+      case 'review':
+        return <Review {...nav} onNext={() => void finish(s)} />;
+      case 'question': {
+        const q = inst.questions.find((x) => x.id === step.id);
+        if (!q) return <Problem message={t('survey.load_failed')} />;
+        const without = (): Answers => {
+          const { [q.id]: _skipped, ...rest } = s.answers;
+          return rest;
+        };
+        return (
+          <QuestionScreen
+            key={q.id}
+            question={q}
+            value={s.answers[q.id]}
+            progress={progress(inst, s.answers, q.id)}
+            locale={locale}
+            young={inst.band === '4-7' && q.answeredBy === 'child'}
+            onAnswer={(value: AnswerValue) => go({ ...s.answers, [q.id]: value }, 1)}
+            onSkip={() => go(without(), 1)}
+            onBack={nav.onBack}
+          />
+        );
+      }
+    }
+  }
+}

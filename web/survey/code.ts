@@ -1,0 +1,18 @@
+// Survey codes as the server reads them (server/access-code.ts, which the
+// browser cannot import): any case, spaces and hyphens ignored.
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function normaliseCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '');
+  return code.length === 8 && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : null;
+}
+
+/** A response id: crypto.randomUUID where the page is a secure context, else a v4 UUID from getRandomValues. */
+export function newResponseId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,34 @@
+// "Need to talk to someone now?" on every screen. A modal dialog over the
+// current screen, so closing it leaves the child exactly where they were.
+import { useRef } from 'preact/hooks';
+import { t } from '../i18n.js';
+
+export function Help({ authority }: { authority: string | undefined }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  return (
+    <>
+      <button type="button" class="help-button" onClick={() => dialog.current?.showModal()}>
+        {t('common.help')}
+      </button>
+      <dialog ref={dialog} class="help" aria-labelledby="help-title">
+        <h2 id="help-title">{t('common.help')}</h2>
+        <p>{t('help.childline_intro')}</p>
+        <p>
+          <a class="link-button" href="tel:08001111">
+            {t('help.call')}
+          </a>
+        </p>
+        <p>
+          <a class="link-button" href="https://www.childline.org.uk" target="_blank" rel="noopener noreferrer">
+            {t('help.visit')}
+          </a>
+        </p>
+        <p>{authority ? t('help.council', { authority }) : t('help.council_unknown')}</p>
+        <p>{t('help.emergency')}</p>
+        <button type="button" class="primary" onClick={() => dialog.current?.close()}>
+          {t('help.back')}
+        </button>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// The order of screens through an instrument, worked out afresh from the
+// answers so far: conditions from surveys/ decide which questions appear.
+import type { Instrument, Question } from '../../surveys/schema.js';
+import { isShown, type Answers } from '../../surveys/validate.js';
+import type { Step } from './schemas.js';
+
+/** Age is asked on the start screen (it picks the instrument), so it is not asked again. */
+const ASKED_AT_START = 'age';
+
+export function visibleQuestions(inst: Instrument, answers: Answers): Question[] {
+  return inst.questions.filter((q) => q.id !== ASKED_AT_START && isShown(q, answers));
+}
+
+/** Every step, in order. With adult questions (4-7): the adult's part, a handover, then the child's. */
+export function steps(inst: Instrument, answers: Answers): Step[] {
+  const visible = visibleQuestions(inst, answers);
+  const adult = visible.filter((q) => q.answeredBy === 'adult');
+  const child = visible.filter((q) => q.answeredBy !== 'adult');
+  const asSteps = (qs: Question[]): Step[] => qs.map((q) => ({ kind: 'question', id: q.id }));
+  return [
+    ...(adult.length ? [{ kind: 'adult-intro' } as Step, ...asSteps(adult), { kind: 'handover' } as Step] : []),
+    ...asSteps(child),
+    { kind: 'review' },
+  ];
+}
+
+export function sameStep(a: Step, b: Step): boolean {
+  return a.kind === b.kind && (a.kind !== 'question' || (b.kind === 'question' && a.id === b.id));
+}
+
+/** The step after (`+1`) or before (`-1`) this one; the first step if this one is no longer shown. */
+export function move(inst: Instrument, answers: Answers, from: Step, by: 1 | -1): Step {
+  const all = steps(inst, answers);
+  const at = all.findIndex((s) => sameStep(s, from));
+  if (at < 0) return all[0]!;
+  return all[Math.min(all.length - 1, Math.max(0, at + by))]!;
+}
+
+/** "5 of 24": the place among the questions of the same person's part. */
+export function progress(inst: Instrument, answers: Answers, questionId: string): { current: number; total: number } {
+  const visible = visibleQuestions(inst, answers);
+  const who = visible.find((q) => q.id === questionId)?.answeredBy ?? 'child';
+  const part = visible.filter((q) => q.answeredBy === who);
+  return { current: part.findIndex((q) => q.id === questionId) + 1, total: part.length };
+}
+
+/** Drops answers to questions a changed answer has hidden, so the response stays valid. */
+export function prune(inst: Instrument, answers: Answers): Answers {
+  const kept: Answers = {};
+  for (const q of inst.questions) if (Object.hasOwn(answers, q.id) && isShown(q, kept)) kept[q.id] = answers[q.id]!;
+  return kept;
+}
+
+/** The instruments a child of this age may take (two at 11 in ylyc: primary or secondary school decides). */
+export function instrumentsForAge<T extends { minAge: number; maxAge: number }>(all: readonly T[], age: number): T[] {
+  return all.filter((i) => age >= i.minAge && age <= i.maxAge).sort((a, b) => a.minAge - b.minAge);
+}

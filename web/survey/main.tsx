@@ -1,0 +1,35 @@
+// Starts the child app: opens the device store, resumes a survey left in
+// progress, sends anything still waiting, and registers the service worker
+// that lets a started survey finish offline.
+import { render } from 'preact';
+import { App } from './app.js';
+import { normaliseCode } from './code.js';
+import { setLocale } from './i18n.js';
+import { SurveyStore } from './outbox.js';
+import { Sender } from './sender.js';
+import { openStore } from './storage.js';
+import './styles.css';
+
+async function main() {
+  const store = new SurveyStore(await openStore());
+  const sender = new Sender(store);
+  const resumedAny = await store.current();
+  const match = /^\/s\/([^/]+)\/?$/.exec(location.pathname);
+  const code = match ? decodeURIComponent(match[1]!) : undefined;
+  if (!code && resumedAny) {
+    // A survey was left half-way on this tablet: go back to it.
+    location.replace(`/s/${resumedAny.code}`);
+    return;
+  }
+  const resumed = resumedAny && code && normaliseCode(code) === normaliseCode(resumedAny.code) ? resumedAny : undefined;
+  const locale = resumed?.locale ?? 'en';
+  await setLocale(locale);
+  const root = document.getElementById('app')!;
+  root.textContent = ''; // the "Loading…" shown before the script ran
+  render(<App store={store} sender={sender} code={code} resumed={resumed} locale={locale} />, root);
+  // Opening the app is one of the moments to retry what is waiting.
+  void sender.flushNow();
+  if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/survey-sw.js', { scope: '/' }).catch(() => undefined);
+}
+
+void main();

@@ -1,0 +1,88 @@
+// zod schemas for everything the child app reads from outside its own code:
+// the API's answers and what an earlier visit left in storage. zod/mini
+// keeps the bundle small; the shapes mirror surveys/schema.ts.
+import * as z from 'zod/mini';
+import { INDICATOR_IDS } from '../../surveys/indicators.js';
+import { SCALE_IDS } from '../../surveys/scales.js';
+
+export const WaveSchema = z.object({
+  authority: z.object({ code: z.string(), name: z.string() }),
+  programme: z.enum(['ylyc', 'ylbc']),
+  period: z.string(),
+  open: z.boolean(),
+  instruments: z.array(
+    z.object({ id: z.string(), version: z.number(), band: z.string(), minAge: z.number(), maxAge: z.number() }),
+  ),
+});
+export type Wave = z.infer<typeof WaveSchema>;
+
+const QuestionSchema = z.object({
+  id: z.string(),
+  scale: z.enum(SCALE_IDS),
+  text: z.string(),
+  labels: z.optional(z.string()),
+  answeredBy: z.enum(['child', 'adult']),
+  required: z.boolean(),
+  condition: z.optional(z.object({ question: z.string(), notIn: z.array(z.string()) })),
+});
+
+export const InstrumentSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  programme: z.enum(['ylyc', 'ylbc']),
+  band: z.enum(['4-7', '8-11', '11-17', '16-25']),
+  minAge: z.number(),
+  maxAge: z.number(),
+  title: z.string(),
+  questions: z.array(QuestionSchema),
+  indicators: z.array(
+    z.object({
+      indicator: z.enum(INDICATOR_IDS),
+      question: z.string(),
+      options: z.array(z.union([z.string(), z.number()])),
+    }),
+  ),
+  scores: z.array(z.string()),
+});
+
+const AnswersSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** Where the child is: a question (by id) or one of the screens between them. */
+export const StepSchema = z.union([
+  z.object({ kind: z.literal('question'), id: z.string() }),
+  z.object({ kind: z.enum(['adult-intro', 'handover', 'review']) }),
+]);
+export type Step = z.infer<typeof StepSchema>;
+
+/** The survey in progress on this device; saved after every answer. */
+export const SessionSchema = z.object({
+  v: z.literal(1),
+  id: z.string(),
+  code: z.string(),
+  locale: z.string(),
+  wave: WaveSchema,
+  instrument: InstrumentSchema,
+  answers: AnswersSchema,
+  step: StepSchema,
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** A finished survey waiting to be sent: exactly the body POST /api/responses takes. */
+export const PendingSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  instrument: z.string(),
+  version: z.number(),
+  answers: AnswersSchema,
+});
+export type Pending = z.infer<typeof PendingSchema>;
+
+/** A pending response the server refused with a 4xx: kept, not retried on its own. */
+export const RejectionSchema = z.object({ status: z.number(), message: z.string() });
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const OutboxItemSchema = z.object({ body: PendingSchema, rejected: z.optional(RejectionSchema) });
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+export const SubmitAnswerSchema = z.object({ id: z.string(), status: z.enum(['stored', 'duplicate']) });
+export const ErrorAnswerSchema = z.object({ error: z.string() });

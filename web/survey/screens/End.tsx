@@ -1,0 +1,88 @@
+// Thank you, what happens next, whether the answers got through, then back
+// to the start for the next child on a shared tablet.
+import { useEffect } from 'preact/hooks';
+import { Heading } from '../components/Heading.js';
+import { Listen } from '../components/Listen.js';
+import { t } from '../i18n.js';
+import type { SendStatus } from '../sender.js';
+
+/** How long the thank-you stays before the tablet is ready for the next child. */
+export const RESET_AFTER_MS = 20_000;
+
+export interface EndProps {
+  authority: string;
+  locale: string;
+  status: SendStatus;
+  onReset: () => void;
+  onRetry: () => void;
+}
+
+function statusText(s: SendStatus): string {
+  switch (s.kind) {
+    case 'sending':
+      return t('common.sending');
+    case 'sent':
+      return t('survey.status_sent');
+    case 'waiting':
+      return t('survey.status_queued');
+    case 'rejected':
+      return t('survey.rejected_intro');
+  }
+}
+
+/** The server's refusal in plain words for the adult (the answers stay on the tablet). */
+function refusal(status: number): string {
+  const known = [400, 403, 404, 409, 413];
+  return t(known.includes(status) ? `survey.rejected_${status}` : 'survey.rejected_other', { status });
+}
+
+export function End(p: EndProps) {
+  const settled = p.status.kind === 'sent' || p.status.kind === 'waiting';
+  useEffect(() => {
+    // A refusal waits for the adult to read it; anything else resets on its own.
+    if (!settled) return;
+    const timer = setTimeout(p.onReset, RESET_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [settled]);
+  const lines = [t('common.thanks_detail'), t('survey.what_next', { authority: p.authority })];
+  return (
+    <section class="end">
+      <Heading id="step-end">{t('common.thanks')}</Heading>
+      <Listen locale={p.locale} parts={[t('common.thanks'), ...lines]} />
+      {lines.map((l) => (
+        <p>{l}</p>
+      ))}
+      <p class={`status ${p.status.kind}`} role="status">
+        {statusText(p.status)}
+      </p>
+      {p.status.kind === 'rejected' && (
+        <div class="refused">
+          <p>{refusal(p.status.status)}</p>
+          <button type="button" class="secondary" onClick={p.onRetry}>
+            {t('survey.retry_send')}
+          </button>
+        </div>
+      )}
+      {settled && <p>{t('survey.reset_soon')}</p>}
+      <button type="button" class="primary" onClick={p.onReset}>
+        {t('survey.next_person')}
+      </button>
+    </section>
+  );
+}
+
+export function Problem(p: { message: string; onRetry?: () => void }) {
+  return (
+    <section>
+      <Heading>{p.message}</Heading>
+      {p.onRetry && (
+        <button type="button" class="primary" onClick={p.onRetry}>
+          {t('survey.try_again')}
+        </button>
+      )}
+      <p>
+        <a href="/">{t('survey.other_code')}</a>
+      </p>
+    </section>
+  );
+}

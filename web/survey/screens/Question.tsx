@@ -1,0 +1,140 @@
+// One question a screen: big answer buttons, faces for faces3 and happy5,
+// eleven numbers for 0-10, a box for text; Back and Skip always.
+import { useState } from 'preact/hooks';
+import { optionLabelKey, labelPrefix } from '../../../surveys/i18n-keys.js';
+import { SCALES, TEXT_MAX_LENGTH } from '../../../surveys/scales.js';
+import type { Question as Q } from '../../../surveys/schema.js';
+import type { AnswerValue } from '../../../surveys/validate.js';
+import { FACES3_LEVEL, Face } from '../components/Face.js';
+import { Heading } from '../components/Heading.js';
+import { Listen } from '../components/Listen.js';
+import { t } from '../i18n.js';
+
+export interface QuestionProps {
+  question: Q;
+  value: AnswerValue | undefined;
+  progress: { current: number; total: number };
+  locale: string;
+  /** 4-7: the speaker button comes first and larger. */
+  young: boolean;
+  onAnswer: (value: AnswerValue) => void;
+  onSkip: () => void;
+  onBack: () => void;
+}
+
+interface Choice {
+  value: AnswerValue;
+  label: string;
+  face?: number;
+}
+
+function choicesOf(q: Q): Choice[] {
+  const scale = SCALES[q.scale];
+  if (scale.kind === 'options')
+    return scale.options.map((o) => ({
+      value: o,
+      label: t(optionLabelKey(q, o)),
+      ...(q.scale === 'faces3' && { face: FACES3_LEVEL[o] }),
+    }));
+  if (scale.kind === 'integer') {
+    const out: Choice[] = [];
+    for (let n = scale.min; n <= scale.max; n++)
+      out.push(q.scale === 'happy5' ? { value: n, label: t(optionLabelKey(q, n)), face: n } : { value: n, label: String(n) });
+    return out;
+  }
+  return [];
+}
+
+export function QuestionScreen(p: QuestionProps) {
+  const { question: q } = p;
+  const headingId = `q-${q.id}`;
+  const choices = choicesOf(q);
+  const text = t(q.text);
+  const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face) ? 'faces' : 'list';
+  const listen = <Listen locale={p.locale} question={q.id} parts={[text, ...choices.map((c) => c.label)]} />;
+  return (
+    <section class={`question ${p.young ? 'young' : ''}`}>
+      <p class="progress-text">{t('survey.progress', p.progress)}</p>
+      <div class="progress" aria-hidden="true">
+        <span style={{ inlineSize: `${(100 * p.progress.current) / p.progress.total}%` }} />
+      </div>
+      {p.young && listen}
+      <Heading id={headingId}>{text}</Heading>
+      {!p.young && listen}
+      {q.scale === 'text' ? (
+        <TextAnswer headingId={headingId} value={p.value} onAnswer={p.onAnswer} onSkip={p.onSkip} />
+      ) : (
+        <div
+          class={`choices ${layout}`}
+          role="group"
+          aria-labelledby={headingId}
+          style={layout === 'faces' ? { '--faces': String(choices.length) } : undefined}
+        >
+          {layout === 'numbers' && <p class="ends" aria-hidden="true">
+            <span>0 = {t(`${labelPrefix(q)}.min`)}</span>
+            <span>10 = {t(`${labelPrefix(q)}.max`)}</span>
+          </p>}
+          {choices.map((c) => (
+            <button
+              type="button"
+              class="choice"
+              aria-pressed={p.value === c.value}
+              aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
+              onClick={() => p.onAnswer(c.value)}
+            >
+              {c.face !== undefined && <Face level={c.face} />}
+              <span>{c.label}</span>
+            </button>
+          ))}
+        </div>
+      )}
+      <div class="nav">
+        <button type="button" class="secondary" onClick={p.onBack}>
+          {t('common.back')}
+        </button>
+        <button type="button" class="secondary" onClick={p.onSkip}>
+          {t('common.skip')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The ends of 0-10 say what they mean, for screen readers too. */
+function numberLabel(q: Q, n: AnswerValue): string | undefined {
+  if (n === 0) return `0, ${t(`${labelPrefix(q)}.min`)}`;
+  if (n === 10) return `10, ${t(`${labelPrefix(q)}.max`)}`;
+  return undefined;
+}
+
+function TextAnswer(p: {
+  headingId: string;
+  value: AnswerValue | undefined;
+  onAnswer: (v: AnswerValue) => void;
+  onSkip: () => void;
+}) {
+  const [text, setText] = useState(typeof p.value === 'string' ? p.value : '');
+  return (
+    <form
+      class="text-answer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) p.onAnswer(text);
+        else p.onSkip();
+      }}
+    >
+      <p id="text-hint">{t('common.type_here')}</p>
+      <textarea
+        aria-labelledby={p.headingId}
+        aria-describedby="text-hint"
+        maxLength={TEXT_MAX_LENGTH}
+        rows={5}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <button type="submit" class="primary">
+        {t('common.next')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+// Builds the child survey (web/survey) into dist/web/survey, served by
+// server/plugins/static.ts: pages at / and /s/:code, files under /survey/,
+// the service worker at /survey-sw.js (root scope, so it can serve /s/…).
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const SW_FILE = 'survey-sw.js';
+
+/** Emits the service worker with the list of built files it must keep offline. */
+function serviceWorker(): Plugin {
+  return {
+    name: 'hearme-survey-sw',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: here('./survey/sw.ts'), fileName: SW_FILE });
+    },
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => f !== SW_FILE && f !== 'index.html' && !f.endsWith('.map'))
+        .map((f) => `/survey/${f}`)
+        .sort();
+      const sw = bundle[SW_FILE];
+      if (!sw || sw.type !== 'chunk' || !sw.code.includes('__PRECACHE__')) throw new Error('service worker chunk missing');
+      sw.code = sw.code.replaceAll('__PRECACHE__', JSON.stringify(files));
+    },
+  };
+}
+
+export default defineConfig({
+  root: here('./survey'),
+  base: '/survey/',
+  publicDir: here('./survey/public'),
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  plugins: [serviceWorker()],
+  build: {
+    outDir: here('../dist/web/survey'),
+    emptyOutDir: true,
+    target: 'es2020',
+    assetsDir: 'assets',
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+    rollupOptions: {
+      // zod's sources carry comments Rollup cannot place; harmless, and noisy in every test run.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+      },
+    },
+  },
+});
