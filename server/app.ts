@@ -36,7 +36,9 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   });
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('responseWriter', new ResponseWriter(sqlite.name));
+  const writer = new ResponseWriter(sqlite.name);
+  await writer.ready();
+  app.decorate('responseWriter', writer);
   app.decorate('waves', new WaveLookup(sqlite));
   // Finish writing what was accepted before the database is closed.
   app.addHook('onClose', async (instance) => instance.responseWriter.close());

@@ -29,8 +29,17 @@ export class ResponseWriter {
   private worker: Worker | null = null;
   private closing: Promise<void> | null = null;
   private idle: (() => void) | null = null;
+  private started: Promise<void> = Promise.resolve();
 
-  constructor(private readonly databasePath: string) {}
+  /** Starts the writer thread at once, so the first child does not wait for it. */
+  constructor(private readonly databasePath: string) {
+    this.thread();
+  }
+
+  /** Resolves when the writer thread has opened the database; rejects if it could not. */
+  ready(): Promise<void> {
+    return this.started;
+  }
 
   submit(response: NewResponse): Promise<StoreOutcome> {
     if (this.closing) return Promise.reject(new Error('the response writer is closed'));
@@ -79,14 +88,19 @@ export class ResponseWriter {
           { eval: true, workerData: { databasePath: this.databasePath } },
         )
       : new Worker(WORKER_JS, { workerData: { databasePath: this.databasePath } });
-    worker.on('message', (message: FromWorker) => this.settle(message));
+    this.started = new Promise((resolve, reject) => {
+      worker.once('error', reject);
+      worker.on('message', (message: FromWorker) => (message.kind === 'ready' ? resolve() : this.settle(message)));
+    });
+    // A failed start is reported by ready(); this keeps it from also counting as unhandled.
+    this.started.catch(() => undefined);
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`the writer thread stopped (exit code ${code})`)));
     this.worker = worker;
     return worker;
   }
 
-  private settle(message: FromWorker): void {
+  private settle(message: Exclude<FromWorker, { kind: 'ready' }>): void {
     const done = this.inFlight;
     if (!done || done.id !== message.id) return;
     this.inFlight = null;

@@ -2,11 +2,12 @@
 // own connection to the database file, so the fsync of each commit and
 // the SQLite work happen off the thread that answers HTTP requests.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from './db/database.js';
+import { openSqlite } from './db/connection.js';
 import { ResponseStore, type NewResponse, type StoreOutcome } from './repos/responses.js';
 
 export type ToWorker = { kind: 'batch'; id: number; responses: string } | { kind: 'close' };
 export type FromWorker =
+  | { kind: 'ready' }
   | { kind: 'done'; id: number; outcomes: StoreOutcome[] }
   | { kind: 'failed'; id: number; message: string };
 
@@ -15,6 +16,7 @@ const sqlite = openSqlite((workerData as { databasePath: string }).databasePath)
 const store = new ResponseStore(sqlite);
 // IMMEDIATE: take the write lock at BEGIN, waiting on the busy timeout if the command line holds it.
 const write = sqlite.transaction((batch: readonly NewResponse[]) => store.storeBatch(batch));
+port.postMessage({ kind: 'ready' } satisfies FromWorker);
 
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'close') {

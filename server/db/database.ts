@@ -1,9 +1,8 @@
 // The Kysely instance over one SQLite file, and its migrator.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { openSqlite } from './connection.js';
 import type { Database } from './tables.js';
 
 export type DB = Kysely<Database>;
@@ -12,18 +11,6 @@ export interface OpenDatabase {
   db: DB;
   /** The underlying connection, for backups and integrity checks. */
   sqlite: SQLite.Database;
-}
-
-/** A connection (creating the folder and file if needed) with the pragmas every connection must have. */
-export function openSqlite(path: string): SQLite.Database {
-  mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: an acknowledged answer survives a power cut; a child cannot be asked twice.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  return sqlite;
 }
 
 /** A file, not :memory:, since the response writer opens the same file on a second connection. */

@@ -30,8 +30,9 @@ export function spawnHearme(args: string[], env: Record<string, string>): ChildP
   });
 }
 
+/** Starts the server on env.PORT, or on a free port. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawnHearme(['serve'], { PORT: String(port), ...env });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));

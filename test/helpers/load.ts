@@ -1,0 +1,77 @@
+// Simulated tablets for the resilience suite: each submits full responses
+// one after another, and, like the child app, resends the same response
+// (same id) until the server acknowledges it.
+import { randomUUID } from 'node:crypto';
+import { INSTRUMENTS, type Answers } from '../../surveys/index.js';
+import { fullAnswers } from './answers.js';
+
+const YLYC = INSTRUMENTS.filter((i) => i.programme === 'ylyc');
+
+export interface Sent {
+  instrument: string;
+  answers: Answers;
+}
+
+export class Tablets {
+  /** Every response made, by id, with what it held. */
+  readonly sent = new Map<string, Sent>();
+  /** Ids the server acknowledged (201 stored or 200 duplicate). */
+  readonly acknowledged = new Set<string>();
+  requests = 0;
+  readonly statuses = new Map<number, number>();
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private n = 0;
+
+  constructor(
+    private readonly base: () => string,
+    private readonly code: string,
+  ) {}
+
+  start(count: number): void {
+    this.running = true;
+    this.loops = Array.from({ length: count }, () => this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const inst = YLYC[this.n % YLYC.length]!;
+      const id = randomUUID();
+      const answers = fullAnswers(inst, this.n++);
+      this.sent.set(id, { instrument: inst.id, answers });
+      const body = JSON.stringify({ id, code: this.code, instrument: inst.id, version: inst.version, answers });
+      // Resend until acknowledged; a tablet gives up only when the test stops it.
+      while (this.running) {
+        const status = await this.post(body);
+        if (status === 201 || status === 200) {
+          this.acknowledged.add(id);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 50));
+      }
+    }
+  }
+
+  private async post(body: string): Promise<number> {
+    this.requests++;
+    try {
+      const res = await fetch(`${this.base()}/api/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
+      await res.arrayBuffer();
+      this.statuses.set(res.status, (this.statuses.get(res.status) ?? 0) + 1);
+      return res.status;
+    } catch {
+      this.statuses.set(0, (this.statuses.get(0) ?? 0) + 1);
+      return 0; // refused, reset or timed out: the server may or may not have stored it
+    }
+  }
+}
