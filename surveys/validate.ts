@@ -12,6 +12,9 @@ export interface ValidationIssue {
 }
 export type ValidationResult = { ok: true; answers: Answers } | { ok: false; issues: ValidationIssue[] };
 
+/** C0 controls and DEL, except tab and line breaks. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Whether a question is asked, given the answers so far. A skipped dependency does not hide it. */
 export function isShown(question: Question, answers: Readonly<Record<string, unknown>>): boolean {
   const c = question.condition;
@@ -41,6 +44,8 @@ export function checkValue(inst: Instrument, question: Question, value: unknown)
     case 'text': {
       if (typeof value !== 'string') return 'expected text';
       if (value.trim() === '') return 'empty text; leave the question out to skip it';
+      // No keyboard types these; they only break exports and reports.
+      if (CONTROL_CHARACTERS.test(value)) return 'text contains control characters';
       const length = [...value].length;
       return length > scale.maxLength ? `text is ${length} characters, more than ${scale.maxLength}` : null;
     }

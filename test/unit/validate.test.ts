@@ -250,6 +250,13 @@ describe('validateAnswers rejects, naming the field', () => {
     expect(with11to17({ make_care_better: 42 })).toEqual(['answers.make_care_better']);
   });
 
+  it('text with control characters, while tabs and line breaks are fine', () => {
+    expect(with11to17({ make_care_better: 'hello\u0000' })).toEqual(['answers.make_care_better']);
+    expect(with11to17({ make_care_better: 'bell\u0007' })).toEqual(['answers.make_care_better']);
+    expect(with11to17({ make_care_better: 'del\u007f' })).toEqual(['answers.make_care_better']);
+    expect(with11to17({ make_care_better: 'line one\r\nline two\tand a tab' })).toEqual([]);
+  });
+
   it('a null or undefined value (a skip is an absent key)', () => {
     expect(with11to17({ sw_know: null })).toEqual(['answers.sw_know']);
     expect(with11to17({ make_care_better: null })).toEqual(['answers.make_care_better']);
