@@ -31,7 +31,7 @@ export default defineConfig({
   root: here('./survey'),
   base: '/survey/',
   publicDir: here('./survey/public'),
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   plugins: [serviceWorker()],
   build: {
     outDir: here('../dist/web/survey'),
@@ -40,11 +40,5 @@ export default defineConfig({
     assetsDir: 'assets',
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
-    rollupOptions: {
-      // zod's sources carry comments Rollup cannot place; harmless, and noisy in every test run.
-      onwarn(warning, warn) {
-        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
-      },
-    },
   },
 });

@@ -234,12 +234,13 @@ describe('help, languages and the next child', () => {
   it('resets for the next child on its own, leaving no answers on the device', async () => {
     const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 } });
     const page = await ctx.newPage();
-    await page.clock.install();
     const wave = await srv.wave('ylyc');
     await page.goto(`${srv.base}/s/${wave.code}`);
     await begin(page, 16, { locale: 'cy' });
     await walk(page, inst('ylyc-11-17'), planFor(inst('ylyc-11-17')));
     expect((await deviceStorage(page)).idb).toEqual(['current']);
+    // Fake timers from here only: the reset's timer starts when the answers are sent.
+    await page.clock.install();
     await send(page);
     await page.locator('.status.sent').waitFor();
     await page.clock.fastForward(21_000);
