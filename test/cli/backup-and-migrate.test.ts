@@ -124,11 +124,11 @@ describe('hearme migrate', () => {
       query<{ name: string }>(db.path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'kysely%' ORDER BY name").map(
         (t) => t.name,
       );
-    expect(tables()).toEqual(['answer_counts', 'answers', 'authorities', 'responses', 'wave_populations', 'waves']);
+    expect(tables()).toEqual(['answer_counts', 'answer_counts_by', 'answers', 'authorities', 'responses', 'wave_populations', 'waves']);
 
     const second = await runCli(['migrate'], db.env);
     expect(second).toEqual({ code: 0, stdout: `${db.path} is already at the latest schema\n`, stderr: '' });
-    expect(tables()).toHaveLength(6);
+    expect(tables()).toHaveLength(7);
     expect(query(db.path, 'SELECT name FROM kysely_migration ORDER BY name').map((r) => r.name)).toEqual(names);
   });
 
