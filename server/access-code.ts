@@ -7,9 +7,10 @@ import { randomInt } from 'node:crypto';
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 8;
 
-export function generateAccessCode(): string {
+/** A new code; `draw` is the source of randomness, cryptographic unless a seeded demo supplies its own. */
+export function generateAccessCode(draw: (n: number) => number = randomInt): string {
   let code = '';
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[draw(CODE_ALPHABET.length)];
   return code;
 }
 

@@ -4,6 +4,7 @@
 import { authorityAdd } from './cli/authority-add.js';
 import { backup } from './cli/backup.js';
 import { UsageError, type Command, type Io } from './cli/command.js';
+import { demo } from './cli/demo.js';
 import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
 import { migrate } from './cli/migrate.js';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  demo,
   backup,
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildApp } from '../app.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
+import type { Config } from '../config.js';
 import { configFrom, parseFlags, type Command } from './command.js';
 
 /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
@@ -16,38 +17,45 @@ Set HOST=0.0.0.0 to reach tablets on the local network. On SIGTERM or
 SIGINT it finishes the requests in flight, then closes the database.`,
   async run(argv, io) {
     parseFlags(argv, {}, z.object({ positionals: z.array(z.string()) }));
-    const config = configFrom(io);
-    const open = openDatabase(config.databasePath);
-    const { db } = open;
-    await migrateToLatest(db);
-    const app = await buildApp(config, open);
-    let closing: Promise<void> | undefined;
-    const shutdown = (signal: string) => {
-      closing ??= (async () => {
-        app.log.info({ signal }, 'shutting down: finishing requests in flight');
-        // Fastify answers new requests with 503 while it waits for those in flight.
-        const closed = app.close();
-        // A kept-alive connection that goes idle after its last answer would hold close() open.
-        const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
-        const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-        await closed;
-        clearInterval(sweep);
-        clearTimeout(deadline);
-        await db.destroy();
-        app.log.info('database closed');
-      })();
-      return closing;
-    };
-    const stopped = new Promise<void>((resolve, reject) => {
-      for (const signal of ['SIGTERM', 'SIGINT'] as const)
-        process.once(signal, () => shutdown(signal).then(resolve, reject));
-    });
-    try {
-      await app.listen({ port: config.port, host: config.host });
-    } catch (error) {
-      await shutdown('listen failed');
-      throw error;
-    }
-    await stopped;
+    await runServer(configFrom(io));
   },
 };
+
+/**
+ * Serves until SIGTERM or SIGINT, then finishes the requests in flight and
+ * closes the database. `onListening` gets the address once it is listening.
+ */
+export async function runServer(config: Config, onListening?: (url: string) => void): Promise<void> {
+  const open = openDatabase(config.databasePath);
+  const { db } = open;
+  await migrateToLatest(db);
+  const app = await buildApp(config, open);
+  let closing: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    closing ??= (async () => {
+      app.log.info({ signal }, 'shutting down: finishing requests in flight');
+      // Fastify answers new requests with 503 while it waits for those in flight.
+      const closed = app.close();
+      // A kept-alive connection that goes idle after its last answer would hold close() open.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      await db.destroy();
+      app.log.info('database closed');
+    })();
+    return closing;
+  };
+  const stopped = new Promise<void>((resolve, reject) => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      process.once(signal, () => shutdown(signal).then(resolve, reject));
+  });
+  try {
+    onListening?.(await app.listen({ port: config.port, host: config.host }));
+  } catch (error) {
+    await shutdown('listen failed');
+    throw error;
+  }
+  await stopped;
+}

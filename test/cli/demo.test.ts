@@ -1,0 +1,120 @@
+// hearme demo: realistic, deterministic synthetic data in an empty database.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
+
+let dir: string;
+let first: ReturnType<typeof freshDatabase>;
+let firstRun: Awaited<ReturnType<typeof runCli>>;
+beforeAll(async () => {
+  dir = makeTempDir();
+  first = freshDatabase(dir, 'demo-a');
+  firstRun = await runCli(['demo'], first.env);
+}, 120_000);
+afterAll(() => removeTempDir(dir));
+
+/** A fingerprint of everything stored but nothing that depends on when it ran. */
+function fingerprint(path: string): string {
+  const tables = {
+    authorities: 'SELECT code, name, region FROM authorities ORDER BY code',
+    waves: 'SELECT authority_id, programme, period, opens_on, closes_on, access_code FROM waves ORDER BY id',
+    populations: 'SELECT * FROM wave_populations ORDER BY wave_id, band',
+    responses: 'SELECT uuid, wave_id, instrument, band, submitted_on, payload_hash FROM responses ORDER BY uuid',
+    counts: 'SELECT * FROM answer_counts ORDER BY 1, 2, 3, 4',
+  };
+  const hash = createHash('sha256');
+  for (const sql of Object.values(tables)) hash.update(JSON.stringify(query(path, sql)));
+  return hash.digest('hex');
+}
+
+/** Share (0-100) of the answers to a question, over some instruments, that are among the values. */
+function share(path: string, question: string, instruments: string[], values: string[]): number {
+  const [row] = query<{ total: number; hits: number }>(
+    path,
+    `SELECT sum(n) AS total, sum(CASE WHEN value IN (${values.map(() => '?').join(',')}) THEN n ELSE 0 END) AS hits
+     FROM answer_counts WHERE question = ? AND instrument IN (${instruments.map(() => '?').join(',')})`,
+    ...values,
+    question,
+    ...instruments,
+  );
+  return (100 * row!.hits) / row!.total;
+}
+
+describe('hearme demo', () => {
+  it('fills an empty database with the small demo and says what it made', () => {
+    expect(firstRun.code).toBe(0);
+    expect(firstRun.stdout).toMatch(/^demo: 7 authorities, \d+ survey rounds, \d+ responses in [\d.]+ s \(seed 2026\)/);
+    const [{ n: responses }] = query<{ n: number }>(first.path, 'SELECT count(*) AS n FROM responses') as [{ n: number }];
+    expect(responses).toBeGreaterThan(5000);
+    expect(query(first.path, "SELECT name FROM authorities WHERE code = 'E06000002'")).toEqual([{ name: 'Middlesbrough' }]);
+    // Every wave has a population per band of its instruments, and response rates between 20% and 60%.
+    const rates = query<{ rate: number }>(
+      first.path,
+      `SELECT 1.0 * (SELECT count(*) FROM responses r WHERE r.wave_id = p.wave_id AND r.band = p.band) / p.population AS rate
+       FROM wave_populations p`,
+    );
+    expect(rates.length).toBeGreaterThan(100);
+    for (const { rate } of rates) {
+      expect(rate).toBeGreaterThanOrEqual(0.18);
+      expect(rate).toBeLessThanOrEqual(0.62);
+    }
+  });
+
+  it('draws answers whose headline figures look like published ones', () => {
+    const knows = share(first.path, 'sw_know', ['ylyc-8-11', 'ylyc-11-17'], ['yes']);
+    const threeOrMore = share(first.path, 'sw_count', ['ylyc-11-17'], ['three_or_more']);
+    const better = share(first.path, 'life_better', ['ylyc-8-11', 'ylyc-11-17', 'ylbc-16-25'], ['yes']);
+    const low = share(first.path, 'life_satisfaction', ['ylyc-11-17', 'ylbc-16-25'], ['0', '1', '2', '3', '4']);
+    console.log(`demo headlines: knows SW ${knows.toFixed(1)}%, 3+ SWs ${threeOrMore.toFixed(1)}%, life better ${better.toFixed(1)}%, low life satisfaction ${low.toFixed(1)}%`);
+    expect(knows).toBeGreaterThan(82);
+    expect(knows).toBeLessThan(92);
+    expect(threeOrMore).toBeGreaterThan(18);
+    expect(threeOrMore).toBeLessThan(32);
+    expect(better).toBeGreaterThan(77);
+    expect(better).toBeLessThan(89);
+    expect(low).toBeGreaterThan(9);
+    expect(low).toBeLessThan(19);
+    const byGender = query<{ gender: string; mean: number }>(
+      first.path,
+      `SELECT g.value AS gender, avg(CAST(a.value AS INTEGER)) AS mean FROM answers a
+       JOIN answers g ON g.response_id = a.response_id AND g.question = 'gender'
+       WHERE a.question = 'life_satisfaction' AND g.value IN ('male', 'female') GROUP BY 1 ORDER BY 1`,
+    );
+    expect(byGender[0]!.mean).toBeLessThan(byGender[1]!.mean - 0.3); // girls lower than boys
+  });
+
+  it('has authorities that clearly improve between their first and last rounds', () => {
+    const sameWorker = query<{ period: string; pct: number }>(
+      first.path,
+      `SELECT w.period, 100.0 * sum(CASE WHEN c.value = 'one' THEN c.n ELSE 0 END) / sum(c.n) AS pct
+       FROM answer_counts c JOIN waves w ON w.id = c.wave_id JOIN authorities a ON a.id = w.authority_id
+       WHERE a.code = 'E08000017' AND c.question = 'sw_count' GROUP BY w.id ORDER BY w.period`,
+    );
+    expect(sameWorker.length).toBeGreaterThanOrEqual(4);
+    expect(sameWorker.at(-1)!.pct - sameWorker[0]!.pct).toBeGreaterThan(10);
+  });
+
+  it('writes some free text, a few of them worrying, and leaves the latest rounds open', () => {
+    const texts = query<{ value: string }>(first.path, "SELECT value FROM answers WHERE question IN ('anything_else', 'make_care_better', 'make_life_better')");
+    expect(texts.length).toBeGreaterThan(500);
+    expect(texts.some((t) => /hit me|safe|hurting/.test(t.value))).toBe(true);
+    expect(query(first.path, 'SELECT count(*) AS n FROM waves WHERE closes_on IS NULL')).toEqual([{ n: 14 }]); // 7 authorities × 2 programmes
+  });
+
+  it('gives the same data for the same seed, and other data for another', async () => {
+    const again = freshDatabase(dir, 'demo-b');
+    expect((await runCli(['demo'], again.env)).code).toBe(0);
+    expect(fingerprint(again.path)).toBe(fingerprint(first.path));
+    const other = freshDatabase(dir, 'demo-c');
+    expect((await runCli(['demo', '--seed', '7'], other.env)).code).toBe(0);
+    expect(fingerprint(other.path)).not.toBe(fingerprint(first.path));
+  }, 120_000);
+
+  it('refuses a database that holds data (exit 2), unless told --if-empty', async () => {
+    const r = await runCli(['demo'], first.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already holds data/);
+    expect(await runCli(['demo', '--if-empty'], first.env)).toMatchObject({ code: 0, stdout: '' });
+    expect((await runCli(['demo', '--scale', 'huge'], first.env)).code).toBe(2);
+  });
+});
