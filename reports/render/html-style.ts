@@ -3,7 +3,7 @@
 // first page, each domain from a new page, rows never split.
 export const CSS = `
 :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --here: #1d70b8; --others: #f47738; --before: #6f72af;
-  --good: #00703c; --bad: #d4351c; --paper: #fff; --band: #f3f2f1; }
+  --good: #00703c; --bad: #d4351c; --bad-text: #a3260f; --paper: #fff; --band: #f3f2f1; }
 * { box-sizing: border-box; }
 html { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: var(--paper); }
 body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; }
@@ -18,15 +18,19 @@ p, li { max-width: 48rem; }
 .better li::marker { content: "▲ "; color: var(--good); }
 .worse li::marker { content: "▼ "; color: var(--bad); }
 .note { color: var(--muted); font-size: .92rem; }
-.warn { color: var(--bad); font-weight: 600; }
+.warn { color: var(--bad-text); font-weight: 600; }
 .chart { position: relative; width: 100%; margin: .5rem 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1.2rem; font-size: .88rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th { background: var(--band); }
+tbody th[scope="row"] { min-width: 12rem; }
+td.num .note { white-space: normal; }
+table.breakdown td.num { white-space: normal; min-width: 5.5rem; }
+.table-wrap { overflow-x: auto; }
 .up-good, .down-good { color: var(--good); font-weight: 600; }
-.up-bad, .down-bad { color: var(--bad); font-weight: 600; }
+.up-bad, .down-bad { color: var(--bad-text); font-weight: 600; }
 .supp { color: var(--muted); font-style: italic; }
 blockquote { margin: .4rem 0; padding: .4rem .8rem; border-left: 4px solid var(--line); background: var(--band); white-space: pre-wrap; overflow-wrap: anywhere; }
 .key { display: flex; gap: 1.2rem; font-size: .9rem; flex-wrap: wrap; }
@@ -41,6 +45,9 @@ blockquote { margin: .4rem 0; padding: .4rem .8rem; border-left: 4px solid var(-
   h2, h3, caption { break-after: avoid; }
   tr, blockquote, .chart { break-inside: avoid; }
   thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  table.breakdown { font-size: 8pt; }
+  table.breakdown td.num { min-width: 0; }
   a { color: inherit; text-decoration: none; }
 }
 `;

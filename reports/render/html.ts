@@ -86,7 +86,7 @@ export function renderHtml(full: Report): string {
 </head>
 <body>
 <header>
-<h1>How children in care in ${esc(name)} say their lives are going</h1>
+<h1>How ${report.programme === 'ylbc' ? 'care leavers' : 'children in care'} in ${esc(name)} say their lives are going</h1>
 <p class="lede">${esc(PROGRAMME_NAMES[report.programme] ?? report.programme)} · survey round ${esc(report.period)}${
     compare ? ` · compared with ${esc(compare)}` : ''
   } · ${esc(report.authority.code)}</p>
@@ -290,7 +290,8 @@ function breakdownSection(r: Report): string {
     const rows = list
       .map((b) => `<tr><th scope="row">${esc(indicatorLabel(b.indicator))}</th>${b.cells.map((c) => `<td class="num">${breakdownCellText(c, r.minBase)}</td>`).join('')}</tr>`)
       .join('');
-    return `<table><caption>Ages ${esc(first.band)}, by ${esc(BY_NAMES[first.by] ?? first.by)}</caption><thead><tr><th scope="col">Indicator</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+    // Focusable, so the table can be scrolled from the keyboard on a narrow screen.
+    return `<div class="table-wrap" tabindex="0" role="region" aria-label="Ages ${esc(first.band)} by ${esc(BY_NAMES[first.by] ?? first.by)}"><table class="breakdown"><caption>Ages ${esc(first.band)}, by ${esc(BY_NAMES[first.by] ?? first.by)}</caption><thead><tr><th scope="col">Indicator</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
   });
   return `<section class="page-break" aria-labelledby="breakdowns-h"><h2 id="breakdowns-h">Breakdowns by gender and placement</h2>
 <p>The share of each group, out of those in the group who answered. Groups with ${fewer(r.minBase)} are not shown, and counts of 1 to 4 are shown as “fewer than 5”. <span class="note">* hidden so that a figure that is not shown cannot be worked out from the total.</span></p>

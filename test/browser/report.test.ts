@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
@@ -30,8 +31,10 @@ afterAll(async () => {
 const keep = process.env.REPORT_SCREENSHOTS;
 
 describe('HTML report in Chromium', () => {
-  it('draws every chart, with no console errors and no network requests', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  it('draws every chart, with no console errors, no network requests and no accessibility violations', async () => {
+    // a context of its own: axe needs one made with browser.newContext()
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(String(e)));
@@ -64,12 +67,15 @@ describe('HTML report in Chromium', () => {
     expect(await page.title()).toBe('Hear Me 2024: Middlesbrough');
     expect(await page.locator('blockquote', { hasText: 'Ring me' }).textContent()).toContain('<img src=x onerror=');
     expect(problems).toEqual([]);
+    // and axe finds no accessibility problem (contrast, table headers, labels, scrollable regions…)
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 
     if (keep) {
       await page.screenshot({ path: join(keep, 'report-top.png') });
       await page.locator('#chart-recovery').screenshot({ path: join(keep, 'report-chart-recovery.png') });
     }
-    await page.close();
+    await context.close();
   });
 
   it('prints to A4: the summary alone on page 1, each section from a new page', async () => {
