@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_answer_counts_by.js';
+import * as m0003 from './0003_portal.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_answer_counts_by': m0002,
+  '0003_portal': m0003,
 };

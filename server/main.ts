@@ -10,6 +10,7 @@ import { importCommand } from './cli/import.js';
 import { migrate } from './cli/migrate.js';
 import { reportCommand } from './cli/report.js';
 import { serve } from './cli/serve.js';
+import { userAdd } from './cli/user-add.js';
 import { waveCreate } from './cli/wave-create.js';
 import { wavePopulation } from './cli/wave-population.js';
 
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  'user add': userAdd,
   demo,
   backup,
 };

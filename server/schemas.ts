@@ -17,3 +17,9 @@ export const Period = z
 
 export const Programme = z.enum(PROGRAMMES);
 export const Band = z.enum(BANDS);
+
+/** A staff email address, kept in lower case. */
+export const Email = z.string().trim().toLowerCase().max(254).email('expected an email address');
+
+export const ROLES = ['programme_admin', 'authority_officer', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);

@@ -70,6 +70,56 @@ export interface AnswerCountByTable {
   n: number;
 }
 
+export type Role = 'programme_admin' | 'authority_officer' | 'viewer';
+
+/** A portal account. */
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$hash (base64), see server/auth/passwords.ts. */
+  password_hash: string;
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+/** The authorities an officer or viewer may see (programme admins see all). */
+export interface UserAuthorityTable {
+  user_id: number;
+  authority_id: number;
+}
+
+export interface SessionTable {
+  /** sha256 (hex) of the cookie token: the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  /** Milliseconds since the epoch. */
+  created_at: number;
+  last_seen: number;
+  csrf_token: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  /** ISO timestamp. */
+  at: string;
+  user_id: number | null;
+  email: string | null;
+  action: string;
+  authority_code: string | null;
+  /** JSON object with what was done, or null. */
+  detail: string | null;
+}
+
+/** A safeguarding match that staff have seen, with what they did. */
+export interface SafeguardingReviewTable {
+  response_id: number;
+  question: string;
+  seen_at: string;
+  seen_by: number | null;
+  note: Generated<string>;
+}
+
 export interface Database {
   authorities: AuthorityTable;
   waves: WaveTable;
@@ -78,8 +128,14 @@ export interface Database {
   answers: AnswerTable;
   answer_counts: AnswerCountTable;
   answer_counts_by: AnswerCountByTable;
+  users: UserTable;
+  user_authorities: UserAuthorityTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  safeguarding_reviews: SafeguardingReviewTable;
 }
 
 export type Authority = Selectable<AuthorityTable>;
 export type Wave = Selectable<WaveTable>;
 export type NewWave = Insertable<WaveTable>;
+export type User = Selectable<UserTable>;

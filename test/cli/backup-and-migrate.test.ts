@@ -124,11 +124,11 @@ describe('hearme migrate', () => {
       query<{ name: string }>(db.path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'kysely%' ORDER BY name").map(
         (t) => t.name,
       );
-    expect(tables()).toEqual(['answer_counts', 'answer_counts_by', 'answers', 'authorities', 'responses', 'wave_populations', 'waves']);
+    expect(tables()).toEqual(['answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
 
     const second = await runCli(['migrate'], db.env);
     expect(second).toEqual({ code: 0, stdout: `${db.path} is already at the latest schema\n`, stderr: '' });
-    expect(tables()).toHaveLength(7);
+    expect(tables()).toHaveLength(12);
     expect(query(db.path, 'SELECT name FROM kysely_migration ORDER BY name').map((r) => r.name)).toEqual(names);
   });
 

@@ -1,0 +1,75 @@
+// Password rules and hashing. scrypt at N=2^17, r=8, p=1 (OWASP's
+// recommended minimum), run on libuv's thread pool so a sign-in does not
+// stall other requests. Passwords are never logged or stored.
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { COMMON_PASSWORDS } from './common-passwords.js';
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+
+const N = 2 ** 17;
+const R = 8;
+const P = 1;
+const KEY_LENGTH = 32;
+// scrypt needs 128 * N * r bytes (128 MiB here); Node's default cap is 32 MiB.
+const MAXMEM = 256 * 1024 * 1024;
+
+function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCb(password.normalize('NFC'), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+/** Why a password is refused, or null when it is acceptable. */
+export function passwordProblem(password: string, email?: string): string | null {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) return `a password needs at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (length > MAX_PASSWORD_LENGTH) return `a password may have at most ${MAX_PASSWORD_LENGTH} characters`;
+  const lower = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower)) return 'this password is on a list of common passwords; choose another';
+  // "Password12345!" and the like: a common word padded with digits and symbols.
+  const core = lower.replace(/[^\p{L}]/gu, '');
+  if (core.length < 4 || COMMON_PASSWORDS.has(core)) return 'this password is too easy to guess; choose another';
+  if (/^(.)\1+$/u.test(password)) return 'this password is too easy to guess; choose another';
+  const local = email?.toLowerCase().split('@')[0] ?? '';
+  if (local.length >= 4 && lower.includes(local)) return 'a password must not contain the email address';
+  return null;
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAXMEM });
+  return `scrypt$${Math.log2(N)}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+/** Checks a password against a stored hash in constant time; the parameters come from the hash itself. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, logN, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !logN || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: 2 ** Number(logN),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+/** A hash of nothing, checked when the account does not exist, so an unknown address takes as long as a wrong password. */
+let decoy: Promise<string> | undefined;
+export function decoyHash(): Promise<string> {
+  return (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+}
+
+/** A generated password: 20 characters from an alphabet without look-alikes (about 113 bits). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const out: string[] = [];
+  while (out.length < 20) {
+    const b = randomBytes(1)[0]!;
+    // Rejection sampling keeps every character equally likely.
+    if (b < 256 - (256 % alphabet.length)) out.push(alphabet[b % alphabet.length]!);
+  }
+  return out.join('');
+}

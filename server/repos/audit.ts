@@ -1,0 +1,70 @@
+// The audit log: who did what, when, to which authority. Written in the
+// request that does the thing; read by programme admins.
+import type { DB } from '../db/database.js';
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'user_create'
+  | 'user_update'
+  | 'authority_create'
+  | 'wave_create'
+  | 'wave_population'
+  | 'wave_close'
+  | 'report_view'
+  | 'report_download'
+  | 'export'
+  | 'safeguarding_view'
+  | 'safeguarding_seen';
+
+export interface AuditEntry {
+  userId: number | null;
+  email: string | null;
+  action: AuditAction;
+  authority?: string | null | undefined;
+  detail?: Record<string, unknown> | undefined;
+}
+
+export async function audit(db: DB, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: new Date().toISOString(),
+      user_id: e.userId,
+      email: e.email,
+      action: e.action,
+      authority_code: e.authority ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute();
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  email: string | null;
+  action: string;
+  authority: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** Newest first; `before` pages back by id. */
+export async function readAudit(
+  db: DB,
+  q: { limit: number; before?: number | undefined; action?: string | undefined; authority?: string | undefined },
+): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
+  if (q.before) query = query.where('id', '<', q.before);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.authority) query = query.where('authority_code', '=', q.authority);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    email: r.email,
+    action: r.action,
+    authority: r.authority_code,
+    detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+  }));
+}
