@@ -1,7 +1,7 @@
 // The plain-English summary: what got better, what got worse, and what is
 // significantly different from other authorities. Only significant
 // results are listed as changes, so the panel is not led to act on noise.
-import { indicatorLabel } from '../labels.js';
+import { indicatorLabel, questionLabel } from '../labels.js';
 import type { Report, ReportIndicator } from '../schema.js';
 
 export interface SummaryLine {
@@ -53,6 +53,27 @@ export function summarise(report: Report): Summary {
       };
       (good(i, b.difference) ? s.aboveOthers : s.belowOthers).push(line);
     }
+  }
+  // Well-being scores: every one of them is better when higher.
+  for (const sc of report.scores) {
+    const p = sc.previous;
+    if (p && p.change !== null && p.mean !== null && sc.mean !== null) {
+      s.compared++;
+      if (!p.significant || p.change === 0) s.notSignificant++;
+      else
+        (p.change > 0 ? s.better : s.worse).push({
+          id: sc.question,
+          band: sc.band,
+          text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
+        });
+    }
+    const b = sc.benchmark;
+    if (b && b.difference !== null && b.significant && b.mean !== null && sc.mean !== null && b.difference !== 0)
+      (b.difference > 0 ? s.aboveOthers : s.belowOthers).push({
+        id: sc.question,
+        band: sc.band,
+        text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${sc.mean.toFixed(1)} here against ${b.mean.toFixed(1)} in other authorities.`,
+      });
   }
   return s;
 }

@@ -194,6 +194,8 @@ describe('CSV and HTML match the JSON', () => {
     expect(html).toContain('&lt;img src=x onerror=&quot;document.title=1&quot;&gt; &amp; &lt;/script&gt; please');
     expect(html).toContain('Feels safe where they live (ages 11-17): up from 30% in 2023 to 55%, 25 percentage points.');
     expect(html).toContain('fewer than 5 of 20');
+    // scores too: 6.0 → 7.0 is significant (Welch's t, above)
+    expect(html).toContain('Average answer to “Overall, how satisfied are you with your life nowadays?” (ages 11-17): up from 6.0 in 2023 to 7.0.');
     expect(html).not.toContain('Other authority text');
     expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
