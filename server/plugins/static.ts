@@ -26,20 +26,20 @@ export default async function surveyStatic(app: FastifyInstance) {
     root: SURVEY_DIR,
     prefix: '/survey/',
     index: false,
-    // Built files carry a content hash in their name, so they never change.
-    setHeaders: (res, path) => {
-      if (path.includes(`${join('survey', 'assets')}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    },
+    cacheControl: false,
+    // Built files carry a content hash in their name, so they never change; anything else (audio) is checked each time.
+    setHeaders: (res, path) =>
+      res.setHeader('cache-control', path.includes(join('survey', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const page = async (_request: unknown, reply: import('fastify').FastifyReply) => {
     if (!existsSync(join(SURVEY_DIR, 'index.html')))
       throw new HttpError(503, 'the child survey has not been built: run `npm run build`');
     // The page names the current build's files: always check for a new one.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', SURVEY_DIR);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', SURVEY_DIR, { cacheControl: false });
   };
   app.get('/', page);
   app.get('/s/:code', page);
   app.get('/survey-sw.js', (_request, reply) =>
-    reply.header('cache-control', 'no-cache').sendFile('survey-sw.js', SURVEY_DIR),
+    reply.header('cache-control', 'no-cache').sendFile('survey-sw.js', SURVEY_DIR, { cacheControl: false }),
   );
 }

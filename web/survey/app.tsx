@@ -35,6 +35,8 @@ export interface AppProps {
   code: string | undefined;
   resumed: Session | undefined;
   locale: string;
+  /** The wave, already being fetched while the app started (saves a round trip on slow networks). */
+  wave?: Promise<Loaded<Wave>>;
 }
 
 const PROBLEM_KEYS: Record<Exclude<Loaded<unknown>, { ok: true }>['reason'], string> = {
@@ -52,15 +54,15 @@ export function App(props: AppProps) {
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
   useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
 
-  const openWave = async (code: string) => {
+  const openWave = async (code: string, early?: Promise<Loaded<Wave>>) => {
     setView({ kind: 'loading' });
-    const got = await loadWave(code);
+    const got = await (early ?? loadWave(code));
     if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => openWave(code) });
     if (!got.value.open) return setView({ kind: 'problem', message: t('survey.wave_closed') });
     setView({ kind: 'start', wave: got.value, code });
   };
   useEffect(() => {
-    if (view.kind === 'loading' && props.code) void openWave(props.code);
+    if (view.kind === 'loading' && props.code) void openWave(props.code, props.wave);
   }, []);
 
   const changeLocale = async (code: string) => {
@@ -68,10 +70,11 @@ export function App(props: AppProps) {
     setLocaleState(code);
   };
 
-  const save = (session: Session) => {
+  /** The next screen shows once the answer is on the device (a few ms), so a reload never loses it. */
+  const save = async (session: Session) => {
+    // A failed write (storage full, private mode) must not stop the child: the answers are still in memory.
+    await store.saveCurrent(session).catch(() => undefined);
     setView({ kind: 'survey', session });
-    // Not awaited: the next screen shows at once; writes are queued in order.
-    void store.saveCurrent(session);
   };
 
   const begin = async (wave: Wave, code: string, age: number, secondary?: boolean) => {
@@ -84,7 +87,7 @@ export function App(props: AppProps) {
     if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => begin(wave, code, age, secondary) });
     const instrument = got.value;
     const answers: Answers = { age };
-    save({ v: 1, id: newResponseId(), code, locale, wave, instrument, answers, step: steps(instrument, answers)[0]! });
+    await save({ v: 1, id: newResponseId(), code, locale, wave, instrument, answers, step: steps(instrument, answers)[0]! });
   };
 
   const reset = async (wave: Wave, code: string) => {
@@ -174,7 +177,7 @@ export function App(props: AppProps) {
         return setView({ kind: 'start', wave: s.wave, code: s.code });
       }
       stopSpeaking();
-      save({ ...s, locale, answers: cleaned, step: move(inst, cleaned, s.step, by) });
+      void save({ ...s, locale, answers: cleaned, step: move(inst, cleaned, s.step, by) });
     };
     const nav = { locale, onNext: () => go(s.answers, 1), onBack: () => go(s.answers, -1) };
     const step: Step = s.step;

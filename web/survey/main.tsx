@@ -2,6 +2,7 @@
 // progress, sends anything still waiting, and registers the service worker
 // that lets a started survey finish offline.
 import { render } from 'preact';
+import { loadWave } from './api.js';
 import { App } from './app.js';
 import { normaliseCode } from './code.js';
 import { setLocale } from './i18n.js';
@@ -11,11 +12,13 @@ import { openStore } from './storage.js';
 import './styles.css';
 
 async function main() {
+  const match = /^\/s\/([^/]+)\/?$/.exec(location.pathname);
+  const code = match ? decodeURIComponent(match[1]!) : undefined;
+  // Ask for the wave straight away, while the device store and the language load.
+  const wave = code ? loadWave(code) : undefined;
   const store = new SurveyStore(await openStore());
   const sender = new Sender(store);
   const resumedAny = await store.current();
-  const match = /^\/s\/([^/]+)\/?$/.exec(location.pathname);
-  const code = match ? decodeURIComponent(match[1]!) : undefined;
   if (!code && resumedAny) {
     // A survey was left half-way on this tablet: go back to it.
     location.replace(`/s/${resumedAny.code}`);
@@ -26,7 +29,7 @@ async function main() {
   await setLocale(locale);
   const root = document.getElementById('app')!;
   root.textContent = ''; // the "Loading…" shown before the script ran
-  render(<App store={store} sender={sender} code={code} resumed={resumed} locale={locale} />, root);
+  render(<App store={store} sender={sender} code={code} resumed={resumed} locale={locale} wave={wave} />, root);
   // Opening the app is one of the moments to retry what is waiting.
   void sender.flushNow();
   if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/survey-sw.js', { scope: '/' }).catch(() => undefined);

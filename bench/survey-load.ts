@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+// The DOM types are for the functions page.evaluate runs in the browser.
+// How fast is the child survey on a poor tablet on a poor connection?
+// Real Chromium with the network at 1.6 Mbps / 150 ms RTT and the CPU 4x
+// slower (Chrome DevTools Protocol), against the real server and database.
+// Prints, over several cold loads (no cache, no service worker):
+//   - open → age buttons tappable (the start screen's first question),
+//   - age tap → first survey question tappable (fetches the instrument),
+//   - tap → next question painted, for answer taps.
+// Usage: npm run bench:survey-load [-- --runs 5 --taps 12]
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../test/helpers/browser.js';
+import { startSurveyServer } from '../test/helpers/survey-server.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, taps: { type: 'string', default: '12' } } });
+const RUNS = Number(values.runs);
+const TAPS = Number(values.taps);
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+const CPU_SLOWDOWN = 4;
+
+/** Runs in the page before its scripts: notes when the first age button appears (ms since navigation start). */
+const WATCH_FIRST_TAPPABLE = `
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('.ages button')) {
+      window.__tappable = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+/** In the page: clicks a button, waits for a new heading, then the next frame; returns the milliseconds. */
+function tapAndWait(selector: string): Promise<number> {
+  return new Promise((resolve) => {
+    const before = document.querySelector('main h1')?.id;
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      const h1 = document.querySelector('main h1');
+      if (h1 && h1.id !== before) {
+        obs.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      }
+    });
+    obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+    (document.querySelector(selector) as HTMLElement).click();
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} (n=${xs.length})`;
+
+const srv = await startSurveyServer();
+const browser = await launchBrowser();
+try {
+  const load: number[] = [];
+  const first: number[] = [];
+  const taps: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const wave = await srv.wave('ylyc');
+    const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', NETWORK);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await page.addInitScript(WATCH_FIRST_TAPPABLE);
+    await page.goto(`${srv.base}/s/${wave.code}`);
+    await page.waitForFunction(() => (window as unknown as { __tappable?: number }).__tappable !== undefined, null, { timeout: 60_000 });
+    load.push(await page.evaluate(() => (window as unknown as { __tappable: number }).__tappable));
+    // Age 9: the 8-11 survey, whose first questions are all buttons.
+    first.push(await page.evaluate(tapAndWait, '.ages button:nth-child(6)'));
+    for (let i = 0; i < TAPS; i++) taps.push(await page.evaluate(tapAndWait, '.choices button.choice'));
+    await ctx.close();
+  }
+  console.log(`child survey, ${RUNS} cold loads, network 1.6 Mbps / 150 ms RTT, CPU ${CPU_SLOWDOWN}x slower`);
+  console.log(`  open → age buttons tappable:         ${fmt(load)}`);
+  console.log(`  age tap → first question tappable:   ${fmt(first)}`);
+  console.log(`  tap → next question painted:         ${fmt(taps)}`);
+} finally {
+  await browser.close();
+  await srv.close();
+}
