@@ -8,22 +8,33 @@
 // checks, response by response, that every 201 it saw was durably stored.
 //
 // Run with `npm run bench:submit -- --help` for the options.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { z } from 'zod';
 import { currentInstrument } from '../surveys/index.js';
 import { fullAnswers } from '../test/helpers/answers.js';
+import {
+  MAIN,
+  ROOT,
+  autocannon,
+  filesystem,
+  fmt,
+  freePort,
+  hearme,
+  median,
+  startServer,
+  stopServer,
+  sum,
+  waitUntilHealthy,
+  type CannonRequest,
+  type CannonResult,
+  type Server,
+} from './lib.js';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const MAIN = join(ROOT, 'dist/server/main.js');
 const INSTRUMENT = 'ylyc-11-17';
 
 // ---------------------------------------------------------------- options
@@ -80,129 +91,6 @@ function readOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' {
   });
   if (!parsed.success) throw new Error(`bad option:\n${z.prettifyError(parsed.error)}\n\n${USAGE}`);
   return parsed.data;
-}
-
-// ------------------------------------------------------------- autocannon
-
-// autocannon ships no types (and @types/autocannon is not a dependency):
-// describe just the part of its programmatic API this bench uses.
-type Context = { id?: string };
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Called before every request is sent; returns the request to send. */
-  setupRequest?: (request: CannonRequest, context: Context) => CannonRequest;
-  /** Called on every complete response, with the context of the request it answers. */
-  onResponse?: (status: number, body: string, context: Context) => void;
-}
-interface CannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  requests?: CannonRequest[];
-}
-/** autocannon's latency histogram has whole-millisecond resolution: fast requests read 0 ms. */
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface CannonResult {
-  requests: Histogram;
-  /** Milliseconds. */
-  latency: Histogram;
-  duration: number;
-  /** Connection errors, timeouts included. */
-  errors: number;
-  non2xx: number;
-  '2xx': number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => Promise<CannonResult>;
-
-// ------------------------------------------------------------ the server
-
-interface Server {
-  child: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-}
-
-/** A port free right now (the server binds it a moment later; good enough on loopback). */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolvePort(port));
-    });
-  });
-}
-
-function hearme(args: string[], env: NodeJS.ProcessEnv): string {
-  return execFileSync(process.execPath, [MAIN, ...args], { env, encoding: 'utf8' });
-}
-
-function startServer(opts: Options, env: NodeJS.ProcessEnv, port: number): Server {
-  const profile = opts.serverCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.serverCpuProf)}`] : [];
-  const child = spawn(process.execPath, [...profile, MAIN, 'serve'], {
-    env: {
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: opts.logLevel,
-      // Every request comes from 127.0.0.1: the per-IP limit would otherwise answer 429.
-      SUBMIT_RATE_LIMIT: '100000000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, port, exited };
-}
-
-async function waitUntilHealthy(server: Server): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null)
-      throw new Error(`the server exited before it was ready (exit code ${server.child.exitCode})`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/health`);
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error('the server did not answer /api/health within 15 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** SIGTERM (the server finishes what is in flight and closes the database), then SIGKILL if it hangs. */
-async function stopServer(server: Server): Promise<number | null> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return server.child.exitCode;
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 30_000);
-  try {
-    return await server.exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** fsync, and so the submit figures, depend on the filesystem the database is on: name it. */
-function filesystem(path: string): string {
-  const names: Record<number, string> = {
-    0xef53: 'ext4',
-    0x58465342: 'xfs',
-    0x9123683e: 'btrfs',
-    0x01021994: 'tmpfs: fsync is free, submit figures are optimistic',
-    0x794c7630: 'overlayfs',
-  };
-  const type = statfsSync(path).type;
-  return names[type] ?? `filesystem magic 0x${type.toString(16)}`;
 }
 
 /**
@@ -326,17 +214,6 @@ async function runRound(
 }
 
 // ---------------------------------------------------------------- report
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const fmt = (x: number | undefined, digits = 0) =>
-  x === undefined || Number.isNaN(x)
-    ? '-'
-    : x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function roundLine(i: number, r: Round): string {
   const { result: x } = r;
