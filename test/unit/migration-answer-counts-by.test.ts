@@ -43,7 +43,9 @@ describe('migration 0002 (answer_counts_by)', () => {
       const kept = all();
       expect(kept.length).toBeGreaterThan(200);
 
-      expect(await migrateDown(db)).toEqual(['0002_answer_counts_by']);
+      // Down to just before 0002 (later migrations go first), then up again.
+      for (let i = 0; i < 20 && !(await migrateDown(db)).includes('0002_answer_counts_by'); i++);
+      expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'answer_counts_by'").all()).toEqual([]);
       await migrateToLatest(db);
       expect(all()).toEqual(kept);
     } finally {
