@@ -52,7 +52,10 @@ export async function runServer(config: Config, onListening?: (url: string) => v
       process.once(signal, () => shutdown(signal).then(resolve, reject));
   });
   try {
-    onListening?.(await app.listen({ port: config.port, host: config.host }));
+    // Not `onListening?.(await app.listen(…))`: optional chaining would skip the
+    // argument, and so never listen, when no callback is given.
+    const address = await app.listen({ port: config.port, host: config.host });
+    onListening?.(address);
   } catch (error) {
     await shutdown('listen failed');
     throw error;
