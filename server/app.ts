@@ -1,9 +1,12 @@
 // Builds the Fastify application: registers plugins and routes, never listens.
 import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from './config.js';
 import type { DB, OpenDatabase } from './db/database.js';
 import errors from './plugins/errors.js';
+import securityHeaders from './plugins/security-headers.js';
+import portalApi from './routes/portal/index.js';
 import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
 import { ResponseWriter } from './response-writer.js';
@@ -44,11 +47,14 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   app.addHook('onClose', async (instance) => instance.responseWriter.close());
 
   await app.register(errors);
+  await app.register(securityHeaders);
+  await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(health);
   await app.register(waves);
   await app.register(instruments);
   await app.register(responses);
   await app.register(surveyStatic);
+  await app.register(portalApi);
   return app;
 }

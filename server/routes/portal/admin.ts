@@ -1,0 +1,94 @@
+// Programme admins only: authorities, users and the audit log.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { hashPassword, passwordProblem } from '../../auth/passwords.js';
+import { requirePermission } from '../../auth/access.js';
+import { HttpError } from '../../plugins/errors.js';
+import { addAuthority, findAuthority } from '../../repos/authorities.js';
+import { audit, readAudit } from '../../repos/audit.js';
+import { UnknownAuthorityError, createUser, findUserByEmail, listUsers, updateUser } from '../../repos/users.js';
+import { AuthorityCode, Email, RoleSchema } from '../../schemas.js';
+
+const NewAuthority = z.strictObject({ code: AuthorityCode, name: z.string().trim().min(1).max(200), region: z.string().trim().max(100).optional() });
+
+const NewUser = z
+  .strictObject({
+    email: Email,
+    role: RoleSchema,
+    authorities: z.array(AuthorityCode).max(500).default([]),
+    password: z.string().max(800),
+  })
+  .refine((u) => (u.role === 'programme_admin') === (u.authorities.length === 0), {
+    path: ['authorities'],
+    message: 'officers and viewers need at least one authority; programme admins none',
+  });
+
+const UserChange = z.strictObject({
+  role: RoleSchema.optional(),
+  disabled: z.boolean().optional(),
+  authorities: z.array(AuthorityCode).max(500).optional(),
+});
+
+const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  action: z.string().max(50).optional(),
+  authority: AuthorityCode.optional(),
+});
+
+const IdParam = z.strictObject({ id: z.coerce.number().int().min(1) });
+
+function unknownAuthority(error: unknown): never {
+  if (error instanceof UnknownAuthorityError) throw new HttpError(400, error.message, [{ path: 'authorities', message: error.message }]);
+  throw error;
+}
+
+export default async function adminRoutes(app: FastifyInstance) {
+  app.post('/authorities', async (request, reply) => {
+    const staff = requirePermission(request, 'admin');
+    const body = NewAuthority.parse(request.body);
+    if (await findAuthority(app.db, body.code)) throw new HttpError(409, `authority ${body.code} already exists`);
+    const a = await addAuthority(app.db, { code: body.code, name: body.name, region: body.region ?? null });
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'authority_create', authority: a.code, detail: { name: a.name } });
+    return reply.status(201).send({ code: a.code, name: a.name, region: a.region });
+  });
+
+  app.get('/users', async (request) => {
+    requirePermission(request, 'admin');
+    return { users: await listUsers(app.db) };
+  });
+
+  app.post('/users', async (request, reply) => {
+    const staff = requirePermission(request, 'admin');
+    const body = NewUser.parse(request.body);
+    const problem = passwordProblem(body.password, body.email);
+    if (problem) throw new HttpError(400, problem, [{ path: 'password', message: problem }]);
+    if (await findUserByEmail(app.db, body.email)) throw new HttpError(409, `a user ${body.email} already exists`);
+    const id = await createUser(app.db, { email: body.email, role: body.role, passwordHash: await hashPassword(body.password), authorities: body.authorities }).catch(unknownAuthority);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'user_create', detail: { id, email: body.email, role: body.role, authorities: body.authorities } });
+    return reply.status(201).send({ id });
+  });
+
+  app.patch('/users/:id', async (request) => {
+    const staff = requirePermission(request, 'admin');
+    const { id } = IdParam.parse(request.params);
+    const change = UserChange.parse(request.body);
+    const target = (await listUsers(app.db)).find((u) => u.id === id);
+    if (!target) throw new HttpError(404, 'not found');
+    if (id === staff.userId && (change.disabled || (change.role && change.role !== 'programme_admin')))
+      throw new HttpError(400, 'you cannot disable yourself or take away your own admin role');
+    const role = change.role ?? target.role;
+    const authorities = change.authorities ?? target.authorities;
+    if (role !== 'programme_admin' && authorities.length === 0)
+      throw new HttpError(400, 'officers and viewers need at least one authority', [{ path: 'authorities', message: 'at least one' }]);
+    await updateUser(app.db, id, { ...change, authorities: role === 'programme_admin' ? [] : authorities }).catch(unknownAuthority);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'user_update', detail: { id, email: target.email, ...change } });
+    return { users: await listUsers(app.db) };
+  });
+
+  app.get('/audit', async (request) => {
+    requirePermission(request, 'admin');
+    return { entries: await readAudit(app.db, AuditQuery.parse(request.query)) };
+  });
+
+}

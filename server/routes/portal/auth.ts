@@ -1,0 +1,65 @@
+// Sign in, sign out, and who is signed in.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookie.js';
+import { decoyHash, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { endSession, hashToken, startSession, type Staff } from '../../auth/sessions.js';
+import { SignInLimiter } from '../../auth/sign-in-limiter.js';
+import { HttpError } from '../../plugins/errors.js';
+import { audit } from '../../repos/audit.js';
+import { findUserByEmail } from '../../repos/users.js';
+import { signedIn } from '../../auth/access.js';
+
+const SignIn = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(MAX_PASSWORD_LENGTH * 4),
+});
+
+/** One message for an unknown address and a wrong password: which one it was is nobody's business. */
+export const SIGN_IN_FAILED = 'that email address and password do not match an account';
+export const TOO_MANY = 'too many failed sign-ins; wait 15 minutes and try again';
+
+export const me = (staff: Staff) => ({
+  email: staff.email,
+  role: staff.role,
+  authorities: staff.authorities.map((a) => ({ code: a.code, name: a.name })),
+  csrfToken: staff.csrfToken,
+});
+
+export default async function authRoutes(app: FastifyInstance) {
+  const limiter = new SignInLimiter();
+
+  app.post('/sign-in', { config: { signIn: true } }, async (request, reply) => {
+    const body = SignIn.parse(request.body);
+    if (limiter.blocked(body.email, request.ip)) {
+      await audit(app.db, { userId: null, email: body.email, action: 'sign_in_failed', detail: { reason: 'rate limited' } });
+      throw new HttpError(429, TOO_MANY);
+    }
+    const user = await findUserByEmail(app.db, body.email);
+    // Always hash once, so an unknown address answers as slowly as a wrong password.
+    const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
+    if (!user || !ok || user.disabled) {
+      limiter.fail(body.email, request.ip);
+      await audit(app.db, { userId: user?.id ?? null, email: body.email, action: 'sign_in_failed', detail: { reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' } });
+      throw new HttpError(401, SIGN_IN_FAILED);
+    }
+    limiter.succeed(body.email);
+    // A new token at every sign-in; any session this browser had is ended.
+    const old = readSessionCookie(request);
+    if (old) await endSession(app.db, hashToken(old));
+    const { token } = await startSession(app.db, user.id);
+    setSessionCookie(request, reply, token);
+    await audit(app.db, { userId: user.id, email: user.email, action: 'sign_in' });
+    return reply.status(204).send();
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    const staff = signedIn(request);
+    await endSession(app.db, staff.tokenHash);
+    clearSessionCookie(request, reply);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'sign_out' });
+    return reply.status(204).send();
+  });
+
+  app.get('/me', async (request) => me(signedIn(request)));
+}

@@ -1,0 +1,95 @@
+// Reports in the portal: the report model of reports/build.ts as JSON for
+// the page, downloads through its renderers, the responses export, year
+// on year, and comparing authorities. Free text only for those entitled
+// to the full report; other authorities' figures only as the user's role
+// allows (see compare.ts).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../auth/access.js';
+import { formatResponsesCsv } from '../../csv/responses-csv.js';
+import { HttpError } from '../../plugins/errors.js';
+import { audit } from '../../repos/audit.js';
+import { responsesForExport } from '../../repos/export.js';
+import { Period } from '../../schemas.js';
+import { ReportInputError, buildReport, type ReportRequest } from '../../../reports/build.js';
+import { indicatorLabel, domainLabel } from '../../../reports/labels.js';
+import { renderCsv } from '../../../reports/render/csv.js';
+import { renderHtml } from '../../../reports/render/html.js';
+import { renderJson } from '../../../reports/render/json.js';
+import type { Report } from '../../../reports/schema.js';
+import { scopedWave } from './scope.js';
+
+const ReportQuery = z.strictObject({ compare: Period.optional() });
+const Format = z.object({ format: z.enum(['html', 'csv', 'json']) });
+
+const RENDER = {
+  html: { render: renderHtml, type: 'text/html; charset=utf-8' },
+  csv: { render: renderCsv, type: 'text/csv; charset=utf-8' },
+  json: { render: renderJson, type: 'application/json; charset=utf-8' },
+} as const;
+
+export async function buildOrExplain(app: FastifyInstance, req: ReportRequest): Promise<Report> {
+  try {
+    return await buildReport(app.db, req);
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new HttpError(400, error.message, [{ path: 'compare', message: error.message }]);
+    throw error;
+  }
+}
+
+/** Labels travel with the report so the page needs no copy of the locale file. */
+function labels(report: Report) {
+  const ids = [...new Set(report.indicators.map((i) => i.id))];
+  const domains = [...new Set(report.indicators.map((i) => i.domain))];
+  return {
+    indicators: Object.fromEntries(ids.map((id) => [id, indicatorLabel(id)])),
+    domains: Object.fromEntries(domains.map((d) => [d, domainLabel(d)])),
+  };
+}
+
+const attachment = (reply: FastifyReply, name: string, type: string) =>
+  reply.type(type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store');
+
+export default async function reportRoutes(app: FastifyInstance) {
+  app.get('/waves/:id/report', async (request) => {
+    const { staff, wave } = await scopedWave(request, 'read');
+    const { compare } = ReportQuery.parse(request.query);
+    const report = await buildOrExplain(app, {
+      authority: wave.authority_code,
+      programme: wave.programme,
+      period: wave.period,
+      compare,
+      minBase: app.config.minBase,
+      withFreeText: can(staff, 'full_report'),
+    });
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_view', authority: wave.authority_code, detail: { wave: wave.id, compare: report.comparePeriod } });
+    const periods = (await app.db.selectFrom('waves').select('period').where('authority_id', '=', wave.authority_id).where('programme', '=', wave.programme).where('period', '<', wave.period).orderBy('period', 'desc').execute()).map((w) => w.period);
+    return { report, labels: labels(report), comparePeriods: periods };
+  });
+
+  app.get('/waves/:id/report.:format', async (request, reply) => {
+    const { staff, wave } = await scopedWave(request, 'read');
+    const { format } = Format.parse(request.params);
+    const { compare } = ReportQuery.parse(request.query);
+    const report = await buildOrExplain(app, {
+      authority: wave.authority_code,
+      programme: wave.programme,
+      period: wave.period,
+      compare,
+      minBase: app.config.minBase,
+      withFreeText: can(staff, 'full_report'),
+    });
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_download', authority: wave.authority_code, detail: { wave: wave.id, format } });
+    const { render, type } = RENDER[format];
+    return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}.${format}`, type).send(render(report));
+  });
+
+  app.get('/waves/:id/responses.csv', async (request, reply) => {
+    const { staff, wave } = await scopedWave(request, 'export');
+    const rows = await responsesForExport(app.db, wave.authority_code, wave.period, wave.programme);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'export', authority: wave.authority_code, detail: { wave: wave.id, responses: rows.length } });
+    return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}-responses.csv`, 'text/csv; charset=utf-8').send(
+      formatResponsesCsv(rows, [wave.programme]),
+    );
+  });
+}

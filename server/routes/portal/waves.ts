@@ -1,0 +1,113 @@
+// Survey rounds: list, create, population, close early, the access code
+// as a QR code, and live response counts against the population.
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { can, requirePermission } from '../../auth/access.js';
+import { formatAccessCode } from '../../access-code.js';
+import { IsoDate, isOpenOn, today } from '../../dates.js';
+import { HttpError } from '../../plugins/errors.js';
+import { audit } from '../../repos/audit.js';
+import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../../repos/portal-waves.js';
+import { createWave, findWave, setPopulation } from '../../repos/waves.js';
+import { LOW_RESPONSE_RATE } from '../../../reports/build.js';
+import { programmeInstruments } from '../../../surveys/index.js';
+import { Band, Period, Programme } from '../../schemas.js';
+import type { Staff } from '../../auth/sessions.js';
+import { scopedAuthority, scopedWave } from './scope.js';
+import { wavePopulations } from '../../../reports/queries/wave-populations.js';
+
+const NewWave = z
+  .strictObject({
+    authority: z.string(),
+    programme: Programme.default('ylyc'),
+    period: Period,
+    opensOn: IsoDate.nullable().optional(),
+    closesOn: IsoDate.nullable().optional(),
+  })
+  .refine((w) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn, { path: ['closesOn'], message: 'closes before it opens' });
+
+const Population = z.strictObject({ bands: z.record(Band, z.number().int().min(0).max(1_000_000)) });
+
+/** A wave as the list shows it. Viewers do not get the access code: it lets anyone answer. */
+function summary(w: PortalWaveRow, staff: Staff, date = today()) {
+  return {
+    id: w.id,
+    authority: { code: w.authority_code, name: w.authority_name },
+    programme: w.programme,
+    period: w.period,
+    opensOn: w.opens_on,
+    closesOn: w.closes_on,
+    open: isOpenOn(w, date),
+    code: can(staff, 'manage_waves') ? formatAccessCode(w.access_code) : null,
+    responses: w.responses,
+  };
+}
+
+const yesterday = () => today(new Date(Date.now() - 24 * 60 * 60 * 1000));
+
+export default async function waveRoutes(app: FastifyInstance) {
+  app.get('/waves', async (request) => {
+    const staff = requirePermission(request, 'read');
+    const ids = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
+    return { waves: (await listWaves(app.db, ids)).map((w) => summary(w, staff)) };
+  });
+
+  app.post('/waves', async (request, reply) => {
+    const body = NewWave.parse(request.body);
+    const { staff, authority } = await scopedAuthority(request, 'manage_waves', body.authority);
+    if (await findWave(app.db, authority.code, body.programme, body.period))
+      throw new HttpError(409, `${authority.name} already has a ${body.programme} round for ${body.period}`);
+    const wave = await createWave(app.db, {
+      authority_id: authority.id,
+      programme: body.programme,
+      period: body.period,
+      opens_on: body.opensOn ?? null,
+      closes_on: body.closesOn ?? null,
+    });
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'wave_create', authority: authority.code, detail: { id: wave.id, programme: wave.programme, period: wave.period } });
+    return reply.status(201).send({ id: wave.id, code: formatAccessCode(wave.access_code) });
+  });
+
+  app.get('/waves/:id', async (request) => {
+    const { staff, wave } = await scopedWave(request, 'read');
+    const counts = await responsesByBand(app.db, wave.id);
+    const populations = await wavePopulations(app.db, wave.id);
+    const bands = programmeInstruments(wave.programme).map((i) => {
+      const responses = counts.get(i.band) ?? 0;
+      const population = populations.get(i.band) ?? null;
+      const rate = population ? Math.round((1000 * responses) / population) / 10 : null;
+      return { band: i.band, responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE };
+    });
+    return { ...summary(wave, staff), bands, threshold: LOW_RESPONSE_RATE };
+  });
+
+  app.put('/waves/:id/population', async (request) => {
+    const { staff, wave } = await scopedWave(request, 'manage_waves');
+    const { bands } = Population.parse(request.body);
+    const allowed = new Set(programmeInstruments(wave.programme).map((i) => i.band));
+    const wrong = Object.keys(bands).filter((b) => !allowed.has(b as never));
+    if (wrong.length) throw new HttpError(400, `band ${wrong.join(', ')} is not in this programme`, wrong.map((b) => ({ path: `bands.${b}`, message: 'not in this programme' })));
+    await setPopulation(app.db, wave.id, bands as Record<string, number>);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'wave_population', authority: wave.authority_code, detail: { id: wave.id, bands } });
+    return { ok: true };
+  });
+
+  app.post('/waves/:id/close', async (request) => {
+    const { staff, wave } = await scopedWave(request, 'manage_waves');
+    // The last day it takes answers becomes yesterday: closed from now on.
+    const closesOn = yesterday();
+    if (wave.closes_on !== null && wave.closes_on <= closesOn) throw new HttpError(409, 'this round is already closed');
+    await setClosesOn(app.db, wave.id, closesOn);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'wave_close', authority: wave.authority_code, detail: { id: wave.id, closesOn } });
+    return { closesOn };
+  });
+
+  app.get('/waves/:id/qr.svg', async (request, reply) => {
+    const { wave } = await scopedWave(request, 'manage_waves');
+    // The address children's tablets open: this server, as the adult reached it.
+    const url = `${request.protocol}://${request.host}/s/${formatAccessCode(wave.access_code)}`;
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+  });
+}

@@ -1,0 +1,63 @@
+// Portal test helpers: real users (real scrypt hashes) in the test's
+// database, real sign-in through the API, and requests carrying the
+// session cookie, Origin and CSRF token as the portal's pages do.
+import type { LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../../server/auth/passwords.js';
+import type { Role } from '../../server/db/tables.js';
+import { createUser } from '../../server/repos/users.js';
+import type { TestApp } from './app.js';
+
+export const HOST = 'portal.test';
+export const ORIGIN = `http://${HOST}`;
+export const PASSWORD = 'tangerine kettle Orbit 42';
+
+let hashed: Promise<string> | undefined;
+
+/** Adds a user; all share one password so the slow hash is computed once per test file. */
+export async function addUser(t: TestApp, email: string, role: Role, authorities: string[] = []): Promise<number> {
+  return createUser(t.db, { email, role, passwordHash: await (hashed ??= hashPassword(PASSWORD)), authorities });
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  call: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+}
+
+export function signInRequest(t: TestApp, email: string, password = PASSWORD, headers: Record<string, string> = {}) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/portal/sign-in',
+    headers: { host: HOST, origin: ORIGIN, ...headers },
+    payload: { email, password },
+  });
+}
+
+export function sessionFrom(t: TestApp, cookie: string, csrf: string): Session {
+  return {
+    cookie,
+    csrf,
+    call: (method, url, body, headers = {}) =>
+      t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: { host: HOST, origin: ORIGIN, cookie, 'x-csrf-token': csrf, ...headers },
+        ...(body !== undefined && { payload: body as object }),
+      }),
+  };
+}
+
+export async function signIn(t: TestApp, email: string, password = PASSWORD): Promise<Session> {
+  const res = await signInRequest(t, email, password);
+  if (res.statusCode !== 204) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  const set = res.cookies.find((c) => c.name === 'hearme_session');
+  if (!set) throw new Error('no session cookie');
+  const cookie = `hearme_session=${set.value}`;
+  const me = await t.app.inject({ method: 'GET', url: '/api/portal/me', headers: { host: HOST, cookie } });
+  return sessionFrom(t, cookie, (me.json() as { csrfToken: string }).csrfToken);
+}
+
+/** No cookie at all. */
+export function anonymous(t: TestApp): Session {
+  return sessionFrom(t, '', '');
+}
