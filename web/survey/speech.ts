@@ -24,10 +24,18 @@ function synthesise(text: string, lang: string): void {
 /** Speaks `parts` (question, then each answer); `recording` names a recorded file to try first. */
 export function speak(parts: string[], lang: string, recording?: { locale: string; question: string }): void {
   stopSpeaking();
-  const text = parts.join('. ');
+  // A full stop after each part (unless it has its own) makes the voice pause between answers.
+  const text = parts.map((p) => (/[.?!…؟:]$/.test(p) ? p : `${p}.`)).join(' ');
   if (!recording) return synthesise(text, lang);
   const audio = new Audio(`/survey/audio/${recording.locale}/${recording.question}.mp3`);
   playing = audio;
-  audio.addEventListener('error', () => playing === audio && synthesise(text, lang), { once: true });
-  audio.play().catch(() => playing === audio && synthesise(text, lang));
+  // No recording: both the error event and play()'s rejection come; speak once.
+  let fellBack = false;
+  const fallBack = () => {
+    if (playing !== audio || fellBack) return;
+    fellBack = true;
+    synthesise(text, lang);
+  };
+  audio.addEventListener('error', fallBack, { once: true });
+  audio.play().catch(fallBack);
 }
