@@ -178,6 +178,26 @@ describe('never losing an answer', () => {
     await ctx.close();
   });
 
+  it('counts a 200 duplicate as sent when the first acknowledgement was lost on the way back', async () => {
+    const { ctx, page, wave } = await open({ serviceWorkers: 'block' });
+    const statuses: number[] = [];
+    await page.route('**/api/responses', async (route) => {
+      const response = await route.fetch();
+      statuses.push(response.status());
+      // The server stored the first try, but the tablet never hears so.
+      if (statuses.length === 1) return route.fulfill({ status: 502, contentType: 'text/plain', body: 'bad gateway' });
+      return route.fulfill({ response });
+    });
+    await begin(page, 13);
+    await walk(page, inst('ylyc-11-17'), { gender: 'male', placement: 'foster_care' });
+    await send(page);
+    await page.locator('.status.sent').waitFor({ timeout: 15_000 });
+    expect(statuses).toEqual([201, 200]);
+    expect(await srv.responses(wave.waveId)).toHaveLength(1);
+    expect((await deviceStorage(page)).idb).toEqual([]);
+    await ctx.close();
+  });
+
   it('shows a refusal (4xx) to the adult in plain words and keeps the answers', async () => {
     const { ctx, page, wave } = await open();
     await begin(page, 12);
