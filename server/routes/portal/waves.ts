@@ -27,7 +27,7 @@ const NewWave = z
   })
   .refine((w) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn, { path: ['closesOn'], message: 'closes before it opens' });
 
-const Population = z.strictObject({ bands: z.record(Band, z.number().int().min(0).max(1_000_000)) });
+const Population = z.strictObject({ bands: z.partialRecord(Band, z.number().int().min(0).max(1_000_000)) });
 
 /** A wave as the list shows it. Viewers do not get the access code: it lets anyone answer. */
 function summary(w: PortalWaveRow, staff: Staff, date = today()) {

@@ -1,0 +1,224 @@
+// The access matrix: every /api/portal route (as Fastify registered them,
+// so a new route missing here fails the test) called as each role, as an
+// officer of another authority, and signed out. Proves who may do what,
+// and that nothing of authority A (its code, name, access code, what its
+// children wrote) reaches anyone not entitled to it.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../server/db/tables.js';
+import { formatAccessCode } from '../../server/access-code.js';
+import { createWave } from '../../server/repos/waves.js';
+import { seedWave, testApp, type TestApp } from '../helpers/app.js';
+import { HOST, ORIGIN, PASSWORD, addUser, signIn, type Session } from '../helpers/portal.js';
+import { submitResponses } from '../helpers/portal-seed.js';
+
+type Actor = 'admin' | 'officerA' | 'viewerA' | 'officerB' | 'anonymous';
+const ACTORS: Actor[] = ['admin', 'officerA', 'viewerA', 'officerB', 'anonymous'];
+
+interface Ctx {
+  a: { code: string; name: string; waveId: number; access: string; authorityId: number };
+  b: { code: string };
+  /** A fresh wave of authority A, for calls that change a wave. */
+  freshWaveA: () => Promise<number>;
+  unique: () => number;
+  freshUserId: () => Promise<number>;
+  flaggedAnswer: { response: number; question: string };
+}
+
+interface Entry {
+  request: (ctx: Ctx) => Promise<InjectOptions> | InjectOptions;
+  /** Roles that succeed for authority A (officerB is tested as "another authority"). */
+  allowed: readonly Role[];
+  /** For routes about one authority: what an officer of another authority gets (404, as if it did not exist). */
+  otherAuthority: 'refused' | 'unscoped';
+  /** Whether viewers may see the access code and free text (they may not). */
+}
+
+const ALL: Role[] = ['programme_admin', 'authority_officer', 'viewer'];
+const STAFF: Role[] = ['programme_admin', 'authority_officer'];
+const ADMIN: Role[] = ['programme_admin'];
+
+const get = (url: string): InjectOptions => ({ method: 'GET', url });
+
+const MATRIX: Record<string, Entry> = {
+  'POST /api/portal/sign-in': { request: () => ({ method: 'POST', url: '/api/portal/sign-in', payload: { email: 'nobody@example.org', password: 'x' } }), allowed: [], otherAuthority: 'unscoped' },
+  'POST /api/portal/sign-out': { request: () => ({ method: 'POST', url: '/api/portal/sign-out' }), allowed: ALL, otherAuthority: 'unscoped' },
+  'GET /api/portal/me': { request: () => get('/api/portal/me'), allowed: ALL, otherAuthority: 'unscoped' },
+  'POST /api/portal/authorities': {
+    request: (c) => ({ method: 'POST', url: '/api/portal/authorities', payload: { code: `E09${String(c.unique()).padStart(6, '0')}`, name: 'New' } }),
+    allowed: ADMIN,
+    otherAuthority: 'unscoped',
+  },
+  'GET /api/portal/users': { request: () => get('/api/portal/users'), allowed: ADMIN, otherAuthority: 'unscoped' },
+  'POST /api/portal/users': {
+    request: (c) => ({ method: 'POST', url: '/api/portal/users', payload: { email: `new${c.unique()}@example.org`, role: 'viewer', authorities: [c.a.code], password: PASSWORD } }),
+    allowed: ADMIN,
+    otherAuthority: 'unscoped',
+  },
+  'PATCH /api/portal/users/:id': {
+    request: async (c) => ({ method: 'PATCH', url: `/api/portal/users/${await c.freshUserId()}`, payload: { disabled: true } }),
+    allowed: ADMIN,
+    otherAuthority: 'unscoped',
+  },
+  'GET /api/portal/audit': { request: () => get('/api/portal/audit'), allowed: ADMIN, otherAuthority: 'unscoped' },
+  'GET /api/portal/waves': { request: () => get('/api/portal/waves'), allowed: ALL, otherAuthority: 'unscoped' },
+  'POST /api/portal/waves': {
+    request: (c) => ({ method: 'POST', url: '/api/portal/waves', payload: { authority: c.a.code, period: String(2030 + c.unique()) } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+  'GET /api/portal/waves/:id': { request: (c) => get(`/api/portal/waves/${c.a.waveId}`), allowed: ALL, otherAuthority: 'refused' },
+  'PUT /api/portal/waves/:id/population': {
+    request: (c) => ({ method: 'PUT', url: `/api/portal/waves/${c.a.waveId}/population`, payload: { bands: { '11-17': 40 } } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+  'POST /api/portal/waves/:id/close': {
+    request: async (c) => ({ method: 'POST', url: `/api/portal/waves/${await c.freshWaveA()}/close` }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+  'GET /api/portal/waves/:id/qr.svg': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/qr.svg`), allowed: STAFF, otherAuthority: 'refused' },
+  'GET /api/portal/waves/:id/report': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/report`), allowed: ALL, otherAuthority: 'refused' },
+  'GET /api/portal/waves/:id/report.:format': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/report.csv`), allowed: ALL, otherAuthority: 'refused' },
+  'GET /api/portal/waves/:id/responses.csv': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/responses.csv`), allowed: STAFF, otherAuthority: 'refused' },
+  'GET /api/portal/authorities': { request: () => get('/api/portal/authorities'), allowed: ALL, otherAuthority: 'unscoped' },
+  'GET /api/portal/authorities/:code/years': { request: (c) => get(`/api/portal/authorities/${c.a.code}/years`), allowed: ALL, otherAuthority: 'refused' },
+  'GET /api/portal/compare': {
+    request: () => get('/api/portal/compare?period=2024&indicator=feels_safe&band=11-17'),
+    allowed: ALL,
+    otherAuthority: 'unscoped',
+  },
+  'GET /api/portal/authorities/:code/safeguarding': { request: (c) => get(`/api/portal/authorities/${c.a.code}/safeguarding`), allowed: STAFF, otherAuthority: 'refused' },
+  'POST /api/portal/safeguarding/:response/:question/seen': {
+    request: (c) => ({ method: 'POST', url: `/api/portal/safeguarding/${c.flaggedAnswer.response}/${c.flaggedAnswer.question}/seen`, payload: { note: 'passed to the duty team' } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+};
+
+const ROLE_OF: Record<Exclude<Actor, 'anonymous'>, Role> = { admin: 'programme_admin', officerA: 'authority_officer', viewerA: 'viewer', officerB: 'authority_officer' };
+const FLAG_TEXT = 'my carer hit me and I feel unsafe';
+
+let t: TestApp;
+let ctx: Ctx;
+const sessions = new Map<Actor, Session | null>();
+
+beforeAll(async () => {
+  t = await testApp({ MIN_BASE: '2' });
+  const a = await seedWave(t);
+  const b = await seedWave(t);
+  // Five more authorities, so that officers see an anonymous distribution in compare.
+  const others = [];
+  for (let i = 0; i < 5; i++) others.push(await seedWave(t));
+  await submitResponses(t, a.code, 3, FLAG_TEXT);
+  await submitResponses(t, b.code, 3);
+  for (const o of others) await submitResponses(t, o.code, 3);
+  const authorityA = (await t.db.selectFrom('authorities').selectAll().where('code', '=', a.authorityCode).executeTakeFirstOrThrow());
+  const flagged = await t.db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .select(['answers.response_id', 'answers.question'])
+    .where('responses.wave_id', '=', a.waveId)
+    .where('answers.value', '=', FLAG_TEXT)
+    .executeTakeFirstOrThrow();
+  let n = 0;
+  ctx = {
+    a: { code: a.authorityCode, name: authorityA.name, waveId: a.waveId, access: a.code, authorityId: authorityA.id },
+    b: { code: b.authorityCode },
+    unique: () => ++n,
+    freshWaveA: async () => (await createWave(t.db, { authority_id: authorityA.id, programme: 'ylbc', period: String(2100 + ++n), opens_on: null, closes_on: null })).id,
+    freshUserId: async () => addUser(t, `throwaway${++n}@example.org`, 'viewer', [a.authorityCode]),
+    flaggedAnswer: { response: flagged.response_id, question: flagged.question },
+  };
+  await addUser(t, 'admin@example.org', 'programme_admin');
+  await addUser(t, 'officer-a@example.org', 'authority_officer', [a.authorityCode]);
+  await addUser(t, 'viewer-a@example.org', 'viewer', [a.authorityCode]);
+  await addUser(t, 'officer-b@example.org', 'authority_officer', [b.authorityCode]);
+});
+afterAll(() => t?.close());
+
+const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
+  admin: 'admin@example.org',
+  officerA: 'officer-a@example.org',
+  viewerA: 'viewer-a@example.org',
+  officerB: 'officer-b@example.org',
+};
+
+async function call(actor: Actor, key: string) {
+  // A fresh session for every call: sign-out ends one, and user changes end the changed user's.
+  const s = actor === 'anonymous' ? null : await signIn(t, EMAIL[actor]);
+  const opts = await MATRIX[key]!.request(ctx);
+  return t.app.inject({
+    ...opts,
+    headers: { host: HOST, origin: ORIGIN, ...(s && { cookie: s.cookie, 'x-csrf-token': s.csrf }) },
+  });
+}
+
+describe('the access matrix', () => {
+  it('covers every registered portal route, and only those', () => {
+    const registered = t.app.portalRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered.length).toBeGreaterThan(10);
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const key of Object.keys(MATRIX))
+    describe(key, () => {
+      for (const actor of ACTORS)
+        it(`as ${actor}`, async () => {
+          const entry = MATRIX[key]!;
+          const res = await call(actor, key);
+          const body = res.body;
+          if (key === 'POST /api/portal/sign-in') {
+            expect(res.statusCode).toBe(401);
+            return;
+          }
+          if (actor === 'anonymous') {
+            expect(res.statusCode).toBe(401);
+          } else if (!entry.allowed.includes(ROLE_OF[actor])) {
+            expect([403, 404]).toContain(res.statusCode);
+          } else if (actor === 'officerB' && entry.otherAuthority === 'refused') {
+            expect(res.statusCode).toBe(404);
+          } else {
+            expect(res.statusCode, body).toBeGreaterThanOrEqual(200);
+            expect(res.statusCode, body).toBeLessThan(300);
+          }
+          // Nothing of authority A to anyone outside it.
+          if (actor === 'anonymous' || actor === 'officerB') {
+            expect(body).not.toContain(ctx.a.code);
+            expect(body).not.toContain(ctx.a.name);
+            expect(body).not.toContain(formatAccessCode(ctx.a.access));
+            expect(body).not.toContain(FLAG_TEXT);
+          }
+          // Viewers read reports but never the access code or what children wrote.
+          if (actor === 'viewerA') {
+            expect(body).not.toContain(formatAccessCode(ctx.a.access));
+            expect(body).not.toContain(FLAG_TEXT);
+          }
+        });
+    });
+
+  it('shows an officer of another authority only an anonymous distribution in compare', async () => {
+    const s = await signIn(t, EMAIL.officerB);
+    const res = (await s.call('GET', '/api/portal/compare?period=2024&indicator=feels_safe&band=11-17')).json();
+    expect(res.authorities.map((a: { code: string }) => a.code)).toEqual([ctx.b.code]);
+    expect(res.others).toMatchObject({ authorities: 6, hidden: false });
+    const admin = await signIn(t, EMAIL.admin);
+    const all = (await admin.call('GET', '/api/portal/compare?period=2024&indicator=feels_safe&band=11-17')).json();
+    expect(all.authorities).toHaveLength(7);
+    expect(all.others).toBeNull();
+  });
+
+  it('lists to each user only the waves of their authorities', async () => {
+    const s = await signIn(t, EMAIL.officerA);
+    const { waves } = (await s.call('GET', '/api/portal/waves')).json() as { waves: { authority: { code: string } }[] };
+    expect(waves.length).toBeGreaterThan(0);
+    expect(new Set(waves.map((w) => w.authority.code))).toEqual(new Set([ctx.a.code]));
+  });
+
+  it('audit-logs report views, downloads, exports, wave and safeguarding actions', async () => {
+    const actions = new Set((await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action));
+    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create'])
+      expect(actions, a).toContain(a);
+  });
+});
