@@ -20,7 +20,7 @@ export function chartJsSource(): string {
 /**
  * Runs in the browser. Bars: one horizontal bar chart per domain, with the
  * authority's 95% interval drawn as whiskers. Lines: one trend chart per
- * domain. Animation is off so charts are complete at once, and in print.
+ * domain and age band. Animation is off so charts are complete at once, and in print.
  */
 export const CHART_SCRIPT = `(function () {
   'use strict';
@@ -80,13 +80,13 @@ export const CHART_SCRIPT = `(function () {
           labels: spec.periods,
           datasets: spec.series.map(function (s, i) {
             var c = palette[i % palette.length];
-            return { label: s.label, data: s.data, borderColor: c, backgroundColor: c, pointStyle: ['circle', 'rect', 'triangle'][s.style % 3], pointRadius: 4, borderDash: s.style % 3 === 1 ? [6, 3] : s.style % 3 === 2 ? [2, 2] : [], spanGaps: false };
+            return { label: s.label, data: s.data, borderColor: c, backgroundColor: c, pointStyle: ['circle', 'rect', 'triangle', 'rectRot'][s.style % 4], pointRadius: 4, borderDash: s.style % 3 === 1 ? [6, 3] : s.style % 3 === 2 ? [2, 2] : [], spanGaps: false };
           })
         },
         options: {
           responsive: true, maintainAspectRatio: false,
-          scales: { y: { min: 0, max: 100, title: { display: true, text: '% of children who answered' } } },
-          plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } }
+          scales: { y: { min: spec.min, max: 100, title: { display: true, text: '% who answered' } } },
+          plugins: { title: { display: true, text: spec.title }, legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10 } } }
         }
       });
     }

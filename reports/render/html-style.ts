@@ -15,11 +15,15 @@ p, li { max-width: 48rem; }
 .facts { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; padding: 0; list-style: none; }
 .facts li { background: var(--band); padding: .6rem .9rem; border-left: 4px solid var(--here); }
 .facts strong { display: block; font-size: 1.5rem; }
-.better li::marker { content: "▲ "; color: var(--good); }
-.worse li::marker { content: "▼ "; color: var(--bad); }
+.better li.up::marker { content: "▲ "; color: var(--good); }
+.better li.down::marker { content: "▼ "; color: var(--good); }
+.worse li.up::marker { content: "▲ "; color: var(--bad); }
+.worse li.down::marker { content: "▼ "; color: var(--bad); }
 .note { color: var(--muted); font-size: .92rem; }
 .warn { color: var(--bad-text); font-weight: 600; }
 .chart { position: relative; width: 100%; margin: .5rem 0 1rem; }
+.chart-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem; }
+.chart-row .chart { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1.2rem; font-size: .88rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; vertical-align: top; }

@@ -104,7 +104,8 @@ ${sections.join('\n')}
 
 function list(lines: SummaryLine[], cls: string, none: string): string {
   if (!lines.length) return `<p class="note">${esc(none)}</p>`;
-  return `<ul class="${cls}">${lines.map((l) => `<li>${esc(l.text)}</li>`).join('')}</ul>`;
+  // The arrow follows the figure (up or down); the colour and the list say whether that is good.
+  return `<ul class="${cls}">${lines.map((l) => `<li class="${l.up ? 'up' : 'down'}">${esc(l.text)}</li>`).join('')}</ul>`;
 }
 
 function summarySection(r: Report): string {
@@ -239,17 +240,30 @@ function trendSection(r: Report, charts: ChartSpec[]): string {
   const parts = DOMAINS.map((domain) => {
     const series = r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
     if (!series.length) return '';
-    const id = `trend-${domain}`;
-    charts.push({
-      id,
-      kind: 'lines',
-      periods,
-      series: series.map((t) => ({
-        label: `${indicatorLabel(t.id)} (${t.band})`,
-        style: bands.indexOf(t.band),
-        data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
-      })),
-    });
+    // Small multiples, one chart per age band: a dozen lines in one chart cannot be told apart.
+    const ids = [...new Set(series.map((t) => t.id))];
+    const perBand = bands
+      .map((band) => ({ band, series: series.filter((t) => t.band === band) }))
+      .filter((g) => g.series.length > 0)
+      .map(({ band, series: group }) => {
+        const id = `trend-${domain}-${band}`;
+        const shown = group.flatMap((t) => t.points.map((p) => p.percent).filter((x): x is number => x !== null));
+        charts.push({
+          id,
+          kind: 'lines',
+          title: `Ages ${band}`,
+          periods,
+          // Lines need no zero baseline: start the axis near the lowest figure so changes can be seen.
+          min: Math.max(0, Math.floor((Math.min(...shown) - 5) / 10) * 10),
+          series: group.map((t) => ({
+            label: indicatorLabel(t.id),
+            // One colour and marker per indicator, the same in every band's chart.
+            style: ids.indexOf(t.id),
+            data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
+          })),
+        });
+        return `<div class="chart" style="height:${230 + group.length * 22}px"><canvas id="${id}" role="img" aria-label="Line chart of ${esc(domainLabel(domain))} indicators for ages ${esc(band)} across survey rounds. The same figures are in the table below."></canvas></div>`;
+      });
     const rows = series
       .map((t) => `<tr><th scope="row">${esc(indicatorLabel(t.id))}</th><td>${esc(t.band)}</td>${periods
         .map((p) => {
@@ -259,7 +273,7 @@ function trendSection(r: Report, charts: ChartSpec[]): string {
         .join('')}</tr>`)
       .join('');
     return `<h3>${esc(domainLabel(domain))}</h3>
-<div class="chart" style="height:${260 + series.length * 12}px"><canvas id="${id}" role="img" aria-label="Line chart of ${esc(domainLabel(domain))} indicators across survey rounds. The same figures are in the table below."></canvas></div>
+<div class="chart-row">${perBand.join('')}</div>
 <table><caption>${esc(domainLabel(domain))} across survey rounds</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${periods.map((p) => `<th scope="col" class="num">${esc(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
   }).filter(Boolean);
   return `<section class="page-break" aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2>

@@ -8,6 +8,8 @@ export interface SummaryLine {
   id: string;
   band: string;
   text: string;
+  /** The figure is higher (than before, or than other authorities): drawn ▲, else ▼. */
+  up: boolean;
 }
 
 export interface Summary {
@@ -41,6 +43,7 @@ export function summarise(report: Report): Summary {
         (good(i, p.change) ? s.better : s.worse).push({
           id: i.id,
           band: i.band,
+          up: p.change > 0,
           text: `${label} (${who(i.band)}): ${p.change > 0 ? 'up' : 'down'} from ${pct(p.percent)} in ${p.period} to ${pct(i.percent)}, ${points(p.change)}.`,
         });
     }
@@ -49,6 +52,7 @@ export function summarise(report: Report): Summary {
       const line = {
         id: i.id,
         band: i.band,
+        up: b.difference > 0,
         text: `${label} (${who(i.band)}): ${pct(i.percent)} here against ${pct(b.percent)} in other authorities.`,
       };
       (good(i, b.difference) ? s.aboveOthers : s.belowOthers).push(line);
@@ -64,6 +68,7 @@ export function summarise(report: Report): Summary {
         (p.change > 0 ? s.better : s.worse).push({
           id: sc.question,
           band: sc.band,
+          up: p.change > 0,
           text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
         });
     }
@@ -72,6 +77,7 @@ export function summarise(report: Report): Summary {
       (b.difference > 0 ? s.aboveOthers : s.belowOthers).push({
         id: sc.question,
         band: sc.band,
+        up: b.difference > 0,
         text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${sc.mean.toFixed(1)} here against ${b.mean.toFixed(1)} in other authorities.`,
       });
   }

@@ -48,7 +48,8 @@ describe('HTML report in Chromium', () => {
         const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let inked = 0;
         for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-        const next = c.parentElement.nextElementSibling;
+        // a chart, or a row of small charts, is followed by the table of its figures
+        const next = (c.closest('.chart-row') || c.parentElement).nextElementSibling;
         return { id: c.id, width: c.width, height: c.height, inked, tableAfter: next && next.tagName === 'TABLE', specs: specs.length };
       });
     })()`)) as { id: string; width: number; height: number; inked: number; tableAfter: boolean; specs: number }[];
