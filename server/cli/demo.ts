@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatAccessCode } from '../access-code.js';
+import { DEMO_ACCOUNTS, createDemoAccounts } from '../demo/accounts.js';
 import { fillDemo, type DemoSummary } from '../demo/generate.js';
 import { UsageError, configFrom, parseFlags, withDatabase, type Command } from './command.js';
 import { runServer } from './serve.js';
@@ -26,7 +27,9 @@ The same seed gives the same data. Nothing here is a real child's answer.
   --scale national   151 authorities every year 2019-2025, for benchmarks (minutes)
   --seed N           another seed gives other data (default 2026)
   --if-empty         do nothing if the database already holds authorities
-  --serve            then start the server and print where to look
+  --serve            then start the server and print where to look, with the
+                     demo's portal accounts (one of each role; fixed passwords,
+                     printed every time, for the demo database only)
 
 npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve`,
   async run(argv, io) {
@@ -41,7 +44,7 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
       Flags,
     );
     const config = configFrom(io);
-    const filled = await withDatabase(io, async ({ sqlite }): Promise<DemoSummary | null> => {
+    const filled = await withDatabase(io, async ({ db, sqlite }): Promise<DemoSummary | null> => {
       const { n } = sqlite.prepare('SELECT count(*) AS n FROM authorities').get() as { n: number };
       if (n > 0) {
         if (f['if-empty']) return null;
@@ -54,6 +57,7 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
         onProgress: (done, total) => io.stderr(`\rdemo: ${done} of ${total} survey rounds written`),
       });
       io.stderr('\n');
+      await createDemoAccounts(db);
       io.stdout(
         `demo: ${summary.authorities} authorities, ${summary.waves} survey rounds, ` +
           `${summary.responses} responses in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${f.seed})\n`,
@@ -69,6 +73,9 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
           `A survey children can answer now: ${local}/s/${formatAccessCode(filled.openWave.code)} ` +
             `(${filled.openWave.authority}, ${filled.openWave.period})\n`,
         );
+      io.stdout(`The portal: ${local}/portal, with these demo accounts (for this demo database only):\n`);
+      for (const a of DEMO_ACCOUNTS)
+        io.stdout(`  ${a.role.padEnd(17)} ${a.email}  password ${a.password}${a.authorities.length ? ` (${a.authorities.join(', ')})` : ''}\n`);
       io.stdout('Stop it with Ctrl+C.\n');
     });
   },

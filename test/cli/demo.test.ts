@@ -1,6 +1,8 @@
 // hearme demo: realistic, deterministic synthetic data in an empty database.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../server/auth/passwords.js';
+import { DEMO_ACCOUNTS } from '../../server/demo/accounts.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
 
 let dir: string;
@@ -100,6 +102,21 @@ describe('hearme demo', () => {
     expect(texts.some((t) => /hit me|safe|hurting/.test(t.value))).toBe(true);
     expect(query(first.path, 'SELECT count(*) AS n FROM waves WHERE closes_on IS NULL')).toEqual([{ n: 14 }]); // 7 authorities × 2 programmes
   });
+
+  it('creates a portal account of each role, with the password it prints', async () => {
+    const users = query<{ email: string; role: string; password_hash: string }>(first.path, 'SELECT email, role, password_hash FROM users ORDER BY id');
+    expect(users.map((u) => u.role)).toEqual(['programme_admin', 'authority_officer', 'viewer']);
+    for (const [i, account] of DEMO_ACCOUNTS.entries()) {
+      expect(users[i]!.email).toBe(account.email);
+      expect(await verifyPassword(account.password, users[i]!.password_hash)).toBe(true);
+    }
+    const officerAuthorities = query(
+      first.path,
+      `SELECT a.code FROM user_authorities ua JOIN users u ON u.id = ua.user_id JOIN authorities a ON a.id = ua.authority_id
+       WHERE u.role = 'authority_officer'`,
+    );
+    expect(officerAuthorities).toEqual([{ code: 'E06000002' }]);
+  }, 60_000);
 
   it('gives the same data for the same seed, and other data for another', async () => {
     const again = freshDatabase(dir, 'demo-b');
