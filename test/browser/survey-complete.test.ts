@@ -4,11 +4,14 @@
 // start to thank-you, answers found in the database exactly as given;
 // accessibility (axe) on every kind of screen in every locale.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { asStored, axe, begin, planFor, send, walk } from '../helpers/survey-driver.js';
+import { asStored, axe, begin, planFor, send, walk, newContext } from '../helpers/survey-driver.js';
 import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
+
+// Browser tests share two cores with the rest of the suite: generous limits, and clear ones (see newContext).
+vi.setConfig({ testTimeout: 120_000 });
 
 let srv: SurveyServer;
 let browser: Browser;
@@ -23,7 +26,7 @@ afterAll(async () => {
 });
 
 async function newPage(size = { width: 768, height: 1024 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: size });
+  const ctx = await newContext(browser, { viewport: size });
   contexts.push(ctx);
   return ctx.newPage();
 }

@@ -1,12 +1,17 @@
 /// <reference lib="dom" />
 // The DOM types are for the callbacks that page.evaluate runs in the browser.
 // Ways in other than a finger: the keyboard (and so switch access), the
-// speaker button, and the screens for a mistyped or unknown code.
+// speaker button, the screens for a mistyped or unknown code, small
+// screens, and browsers where IndexedDB will not open.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
-import { axe, begin, nextScreen, screenId } from '../helpers/survey-driver.js';
+import { currentInstrument } from '../../surveys/index.js';
+import { axe, begin, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
 import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
+
+// Browser tests share two cores with the rest of the suite: generous limits, and clear ones (see newContext).
+vi.setConfig({ testTimeout: 120_000 });
 
 let srv: SurveyServer;
 let browser: Browser;
@@ -21,7 +26,7 @@ afterAll(async () => {
 
 describe('keyboard', () => {
   it('starts, answers and opens and closes help with Tab, Enter, Space and Escape alone, focus on each new heading', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+    const ctx = await newContext(browser, { viewport: { width: 768, height: 1024 } });
     const page = await ctx.newPage();
     const wave = await srv.wave('ylyc');
     await page.goto(`${srv.base}/s/${wave.code}`);
@@ -55,7 +60,7 @@ describe('keyboard', () => {
 
 describe('read aloud', () => {
   it('speaks the question and its answers in the chosen language when no recording exists', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
     // Records what would be spoken: the browser's own voices are not the subject here.
     await ctx.addInitScript(() => {
       const spoken: { text: string; lang: string }[] = [];
@@ -84,7 +89,7 @@ describe('read aloud', () => {
 
 describe('codes', () => {
   it('explains a mistyped code and an unknown one, accessibly', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
     const page = await ctx.newPage();
     await page.goto(`${srv.base}/`);
     await page.locator('#code').fill('ABC');
@@ -100,7 +105,7 @@ describe('codes', () => {
   });
 
   it('says when a survey is not open', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
     const page = await ctx.newPage();
     const w = await srv.wave('ylbc');
     const { sql } = await import('kysely');
@@ -108,6 +113,69 @@ describe('codes', () => {
     await page.goto(`${srv.base}/s/${w.code.toLowerCase()}`);
     await page.getByText('This survey is not open at the moment.').waitFor();
     expect(await axe(page)).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('small screens and old browsers', () => {
+  it('fits every kind of screen in 320px portrait and phone landscape, every button at least 48x48', async () => {
+    for (const viewport of [{ width: 320, height: 568 }, { width: 667, height: 375 }]) {
+      const ctx = await newContext(browser, { viewport });
+      const page = await ctx.newPage();
+      const problems: string[] = [];
+      const measure = async (id: string) => {
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+          if (overflow > 0) out.push(`${overflow}px wider than the screen`);
+          for (const b of Array.from(document.querySelectorAll('main button, header button'))) {
+            const r = b.getBoundingClientRect();
+            if (r.width > 0 && (r.width < 48 || r.height < 48)) out.push(`${b.textContent?.trim()}: ${r.width}x${r.height}`);
+          }
+          return out;
+        });
+        problems.push(...found.map((f) => `${viewport.width}x${viewport.height} ${id}: ${f}`));
+      };
+      const wave = await srv.wave('ylyc');
+      await page.goto(`${srv.base}/s/${wave.code}`);
+      await page.locator('#step-start').waitFor();
+      await measure('start');
+      await begin(page, 5, { locale: 'cy' });
+      const i47 = currentInstrument('ylyc-4-7')!;
+      await walk(page, i47, planFor(i47, 100), { onScreen: measure });
+      await send(page);
+      await measure('end');
+      await page.locator('main .primary').click();
+      await begin(page, 16);
+      const i1117 = currentInstrument('ylyc-11-17')!;
+      await walk(page, i1117, planFor(i1117, 100), { onScreen: measure, stopAt: 'q-life_satisfaction' });
+      expect(problems).toEqual([]);
+      await ctx.close();
+    }
+  });
+
+  it('keeps answers in localStorage where IndexedDB cannot be opened, and resumes from it', async () => {
+    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 }, serviceWorkers: 'block' });
+    // As in some private-browsing modes: IndexedDB exists but refuses to open.
+    await ctx.addInitScript(() => {
+      indexedDB.open = () => {
+        throw new DOMException('blocked', 'InvalidStateError');
+      };
+    });
+    const page = await ctx.newPage();
+    const wave = await srv.wave('ylyc');
+    await page.goto(`${srv.base}/s/${wave.code}`);
+    await begin(page, 9);
+    const i811 = currentInstrument('ylyc-8-11')!;
+    await walk(page, i811, { gender: 'female', placement: 'foster_care' }, { stopAt: 'q-time_in_care' });
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['hearme-survey:current']);
+    await page.reload();
+    expect(await screenId(page)).toBe('q-time_in_care');
+    await walk(page, i811, {});
+    await send(page);
+    await page.locator('.status.sent').waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    expect((await srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '9', gender: 'female', placement: 'foster_care' });
     await ctx.close();
   });
 });

@@ -6,11 +6,14 @@
 // Arabic, and a reset that leaves nothing behind.
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { answer, asStored, begin, deviceStorage, nextScreen, planFor, screenId, send, walk } from '../helpers/survey-driver.js';
+import { answer, asStored, begin, deviceStorage, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
 import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
+
+// Browser tests share two cores with the rest of the suite: generous limits, and clear ones (see newContext).
+vi.setConfig({ testTimeout: 120_000 });
 
 let srv: SurveyServer;
 let browser: Browser;
@@ -28,7 +31,7 @@ const q = (i: Instrument, id: string) => i.questions.find((x) => x.id === id)!;
 const i8 = inst('ylyc-8-11');
 
 async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ ctx: BrowserContext; page: Page; wave: Awaited<ReturnType<SurveyServer['wave']>> }> {
-  const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, ...options });
+  const ctx = await newContext(browser, { viewport: { width: 375, height: 667 }, ...options });
   const page = await ctx.newPage();
   const wave = await srv.wave('ylyc');
   await page.goto(`${srv.base}/s/${wave.code}`);
@@ -252,7 +255,7 @@ describe('help, languages and the next child', () => {
   });
 
   it('resets for the next child on its own, leaving no answers on the device', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+    const ctx = await newContext(browser, { viewport: { width: 768, height: 1024 } });
     const page = await ctx.newPage();
     const wave = await srv.wave('ylyc');
     await page.goto(`${srv.base}/s/${wave.code}`);

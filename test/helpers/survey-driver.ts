@@ -4,8 +4,19 @@
 // tap a screen. Questions are recognised by their heading's id (q-<id>),
 // answers chosen by position, so the same driver works in every locale.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SCALES, type Instrument, type Question } from '../../surveys/index.js';
+
+/**
+ * A fresh context (its own storage and service workers) whose every wait
+ * gives up after 30 s with the step named, well inside the test's own
+ * time limit, so a slow shared CI machine reports what it was waiting for.
+ */
+export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext(options);
+  ctx.setDefaultTimeout(30_000);
+  return ctx;
+}
 
 export type Plan = Record<string, string | number | 'skip'>;
 
