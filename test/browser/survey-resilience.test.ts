@@ -141,7 +141,9 @@ describe('never losing an answer', () => {
     const plan = planFor(i8);
     const given = await walk(page, i8, plan);
     await send(page);
-    const status = page.locator('.status[role=status]');
+    // The first try fails at once offline; until then the status says "Sending…".
+    const status = page.locator('.status.waiting[role=status]');
+    await status.waitFor();
     await expect(status.textContent()).resolves.toBe("Saved on this tablet, it will be sent when you're back online.");
     expect(await srv.responses(wave.waveId)).toHaveLength(0);
     await ctx.setOffline(false);
