@@ -7,6 +7,7 @@ import type { DB, OpenDatabase } from './db/database.js';
 import errors from './plugins/errors.js';
 import securityHeaders from './plugins/security-headers.js';
 import portalApi from './routes/portal/index.js';
+import portalStatic from './plugins/portal-static.js';
 import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
 import { ResponseWriter } from './response-writer.js';
@@ -56,5 +57,6 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   await app.register(responses);
   await app.register(surveyStatic);
   await app.register(portalApi);
+  await app.register(portalStatic);
   return app;
 }

@@ -1,0 +1,159 @@
+// The portal in real Chromium: a programme admin signs in, adds an
+// authority, opens a survey round, sees responses arrive, opens the
+// report with drawn charts and downloads its CSV; every page passes axe
+// (WCAG 2.2 AA) and runs under the strict CSP with no console errors.
+// Screenshots go to .scratch/portal-screens/ for a person to look at.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { PASSWORD, addUser } from '../helpers/portal.js';
+import { submitResponses } from '../helpers/portal-seed.js';
+import { axe } from '../helpers/survey-driver.js';
+
+const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  await build({ configFile: fileURLToPath(new URL('../../web/vite.portal.config.ts', import.meta.url)), logLevel: 'warn' });
+  mkdirSync(SHOTS, { recursive: true });
+  // A small base, so that a handful of answers shows figures and charts.
+  t = await testApp({ MIN_BASE: '2' });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  await addUser(t, 'admin@example.org', 'programme_admin');
+  browser = await launchBrowser();
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function check(name: string) {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  expect(await axe(page), name).toEqual([]);
+}
+
+describe('the portal in Chromium', () => {
+  let waveId = 0;
+  let code = '';
+
+  it('signs in (and refuses a wrong password with the generic message)', async () => {
+    await page.goto(`${base}/portal`);
+    await page.getByLabel('Email address').waitFor();
+    await check('01-sign-in');
+    await page.getByLabel('Email address').fill('admin@example.org');
+    await page.getByLabel('Password').fill('not the password!');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/do not match an account/);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await check('02-rounds-empty');
+  }, 60_000);
+
+  it('adds an authority and opens a survey round', async () => {
+    await page.getByLabel('ONS code (such as E06000002)').fill('E06000002');
+    await page.getByLabel('Name', { exact: true }).fill('Middlesbrough');
+    await page.getByRole('button', { name: 'Add the authority' }).click();
+    await page.getByText('Added Middlesbrough.').waitFor();
+    await page.getByLabel('Authority', { exact: true }).selectOption('E06000002');
+    await page.getByLabel('Period (such as 2025 or 2025-26)').fill('2025');
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    await page.getByRole('heading', { name: /Middlesbrough: Children in care 2025/ }).waitFor();
+    waveId = Number(/#\/waves\/(\d+)/.exec(page.url())![1]);
+    code = (await page.locator('.code').first().textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // The QR code is drawn from an SVG the server made.
+    await page.waitForFunction(() => (document.querySelector('img[alt^="QR code"]') as HTMLImageElement | null)?.naturalWidth! > 0);
+    await page.getByLabel('Looked-after population, 11-17 years').fill('10');
+    await page.getByRole('button', { name: 'Save population' }).click();
+    await page.getByText('Saved.').waitFor();
+    await check('03-round');
+  }, 60_000);
+
+  it('sees responses arrive', async () => {
+    await submitResponses(t, code, 2);
+    // One child wrote something worrying: it goes to the safeguarding queue.
+    await submitResponses(t, code, 1, 'My carer hits me when he is angry');
+    await page.waitForFunction(() => document.querySelector('[data-testid="responses-11-17"]')?.textContent === '3', undefined, { timeout: 15_000 });
+    await expect(page.getByRole('cell', { name: /30%/ }).count()).resolves.toBeGreaterThan(0);
+    await check('04-round-with-responses');
+  }, 60_000);
+
+  it('prints the instruction sheet with the QR code', async () => {
+    await page.goto(`${base}/portal#/waves/${waveId}/sheet`);
+    await page.getByRole('heading', { name: /Hear Me survey: Middlesbrough, 2025/ }).waitFor();
+    await expect(page.getByText(`${base}/s/${code}`).count()).resolves.toBe(1);
+    await check('05-sheet');
+  }, 30_000);
+
+  it('opens the report with drawn charts and downloads its CSV and the responses', async () => {
+    await page.goto(`${base}/portal#/waves/${waveId}/report`);
+    await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
+    await page.waitForSelector('canvas[data-testid="report-chart"]');
+    const inked = await page.$$eval('canvas[data-testid="report-chart"]', (canvases) =>
+      canvases.map((c) => {
+        const ctx = (c as HTMLCanvasElement).getContext('2d')!;
+        const { data } = ctx.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+        return n;
+      }),
+    );
+    expect(inked.length).toBeGreaterThan(2);
+    for (const n of inked) expect(n).toBeGreaterThan(2000);
+    await check('06-report');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Report as CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('E06000002-ylyc-2025.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^authority,authority_name,programme,period,indicator/);
+    expect(csv).toContain('Middlesbrough');
+
+    const [responses] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Responses as CSV' }).click()]);
+    const rows = readFileSync((await responses.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(rows).toHaveLength(4);
+  }, 60_000);
+
+  for (const [route, heading, shot] of [
+    ['/years', 'Year on year', '07-years'],
+    ['/compare', 'Compare authorities', '08-compare'],
+    ['/safeguarding', '1 waiting, 0 seen', '09-safeguarding'],
+    ['/users', 'Users', '10-users'],
+    ['/audit', 'Audit log', '11-audit'],
+  ] as const)
+    it(`shows ${heading}`, async () => {
+      await page.goto(`${base}/portal#${route}`);
+      await page.getByRole('heading', { name: heading }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await check(shot);
+    }, 30_000);
+
+  it('signs out: the portal asks to sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email address').waitFor();
+    await page.goto(`${base}/portal#/audit`);
+    await page.getByLabel('Email address').waitFor();
+  }, 30_000);
+
+  it('logged no console errors (the CSP blocked nothing the portal needs)', () => {
+    // A wrong password is a 401 the browser logs as a failed resource; nothing else may be.
+    expect(consoleErrors.filter((e) => !/401/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+// The portal shell: who is signed in, the navigation, and the page for
+// the address after #.
+import { useEffect, useState } from 'preact/hooks';
+import { api, can, setCsrf, whenSignedOut, type Me } from './api.js';
+import { useRoute } from './hooks.js';
+import { AuditPage } from './pages/Audit.js';
+import { ComparePage } from './pages/Compare.js';
+import { ReportPage } from './pages/Report.js';
+import { SafeguardingPage } from './pages/Safeguarding.js';
+import { SheetPage } from './pages/Sheet.js';
+import { SignIn } from './pages/SignIn.js';
+import { UsersPage } from './pages/Users.js';
+import { WavePage } from './pages/Wave.js';
+import { WavesPage } from './pages/Waves.js';
+import { YearsPage } from './pages/Years.js';
+
+function page(route: string, me: Me) {
+  let m: RegExpExecArray | null;
+  if ((m = /^\/waves\/(\d+)\/report$/.exec(route))) return <ReportPage id={Number(m[1])} me={me} />;
+  if ((m = /^\/waves\/(\d+)\/sheet$/.exec(route))) return <SheetPage id={Number(m[1])} />;
+  if ((m = /^\/waves\/(\d+)$/.exec(route))) return <WavePage id={Number(m[1])} me={me} />;
+  if (route === '/years') return <YearsPage me={me} />;
+  if (route === '/compare') return <ComparePage me={me} />;
+  if (route === '/safeguarding' && can.safeguarding(me)) return <SafeguardingPage me={me} />;
+  if (route === '/users' && can.admin(me)) return <UsersPage />;
+  if (route === '/audit' && can.admin(me)) return <AuditPage />;
+  return <WavesPage me={me} />;
+}
+
+const TITLES: [RegExp, string][] = [
+  [/\/report$/, 'Report'],
+  [/\/sheet$/, 'Instruction sheet'],
+  [/^\/waves\/\d+$/, 'Survey round'],
+  [/^\/years/, 'Year on year'],
+  [/^\/compare/, 'Compare authorities'],
+  [/^\/safeguarding/, 'Safeguarding'],
+  [/^\/users/, 'Users'],
+  [/^\/audit/, 'Audit log'],
+];
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const route = useRoute();
+  const load = () =>
+    api<Me>('GET', '/me').then(
+      (m) => (setCsrf(m.csrfToken), setMe(m)),
+      () => setMe(null),
+    );
+  useEffect(() => {
+    whenSignedOut(() => setMe(null));
+    void load();
+  }, []);
+  useEffect(() => {
+    const title = TITLES.find(([re]) => re.test(route))?.[1] ?? 'Survey rounds';
+    document.title = me ? `${title} – Hear Me portal` : 'Sign in – Hear Me portal';
+  }, [route, me]);
+
+  if (me === undefined) return <p>Loading…</p>;
+  if (me === null) return <SignIn onSignedIn={load} />;
+  const link = (href: string, label: string) => (
+    <li>
+      <a href={`#${href}`} aria-current={route === href || (href === '/' && route.startsWith('/waves')) ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  const signOut = async () => {
+    await api('POST', '/sign-out').catch(() => undefined);
+    setMe(null);
+  };
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </a>
+      <header class="top">
+        <p class="brand">Hear Me portal</p>
+        <nav aria-label="Portal">
+          <ul>
+            {link('/', 'Survey rounds')}
+            {link('/years', 'Year on year')}
+            {link('/compare', 'Compare')}
+            {can.safeguarding(me) && link('/safeguarding', 'Safeguarding')}
+            {can.admin(me) && link('/users', 'Users')}
+            {can.admin(me) && link('/audit', 'Audit log')}
+          </ul>
+        </nav>
+        <p class="who">
+          {me.email} ({me.role.replace('_', ' ')}){' '}
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </p>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page(route, me)}
+      </main>
+    </>
+  );
+}

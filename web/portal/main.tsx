@@ -1,0 +1,6 @@
+// Starts the staff portal.
+import { render } from 'preact';
+import { App } from './app.js';
+import './styles.css';
+
+render(<App />, document.getElementById('app')!);

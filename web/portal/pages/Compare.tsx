@@ -1,0 +1,142 @@
+// One indicator across authorities for a period. Programme admins see each
+// authority by name; others see their own and an anonymous distribution.
+import { useState } from 'preact/hooks';
+import { api, BANDS, type Me } from '../api.js';
+import { COLOURS, useChart } from '../charts.js';
+import { useLoad } from '../hooks.js';
+import { ProgrammePicker } from './pickers.js';
+import { INDICATORS as ALL_INDICATORS } from '../../../surveys/indicators.js';
+import en from '../../../surveys/locales/en.json';
+
+// The question bank's indicators, named as in the survey's English text.
+const INDICATORS = ALL_INDICATORS.map((i) => ({ id: i.id, label: (en as { indicators: Record<string, string> }).indicators[i.id] ?? i.id }));
+
+interface Compare {
+  label: string;
+  authorities: { code: string; name: string; suppressed: boolean; n: number | null; percent: number | null; ci: { low: number; high: number } | null; benchmark: { percent: number | null } | null }[];
+  others: null | { authorities: number; hidden: boolean; min?: number; q1?: number; median?: number; q3?: number; max?: number };
+}
+
+function CompareChart({ data }: { data: Compare }) {
+  const ref = useChart(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: data.authorities.map((a) => a.name),
+        datasets: [{ label: `${data.label} (%)`, data: data.authorities.map((a) => a.percent), backgroundColor: COLOURS.own }],
+      },
+      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } },
+    }),
+    [JSON.stringify(data.authorities)],
+  );
+  return (
+    <div class="chart" style={{ height: `${80 + data.authorities.length * 28}px` }} aria-hidden="true">
+      <canvas ref={ref} />
+    </div>
+  );
+}
+
+export function ComparePage({ me }: { me: Me }) {
+  const [programme, setProgramme] = useState('ylyc');
+  const [chosenPeriod, setPeriod] = useState('');
+  // Periods that have rounds the user can see, newest first; the newest is the default.
+  const waves = useLoad(() => api<{ waves: { period: string; programme: string }[] }>('GET', '/waves'), []);
+  const periods = [...new Set((waves.data?.waves ?? []).filter((w) => w.programme === programme).map((w) => w.period))].sort().reverse();
+  const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : (periods[0] ?? '');
+  const [indicator, setIndicator] = useState('feels_safe');
+  const [band, setBand] = useState('11-17');
+  const bands = BANDS[programme]!;
+  const useBand = bands.includes(band) ? band : bands[0]!;
+  const { data, error } = useLoad(
+    () => !period ? Promise.resolve(undefined) : api<Compare>('GET', `/compare?programme=${programme}&period=${encodeURIComponent(period)}&indicator=${indicator}&band=${useBand}`),
+    [programme, period, indicator, useBand],
+  );
+  return (
+    <>
+      <h1>Compare authorities</h1>
+      <div class="toolbar">
+        <ProgrammePicker value={programme} onChange={setProgramme} />
+        <label for="cmp-period">Period</label>
+        <select id="cmp-period" value={period} onChange={(e) => setPeriod((e.currentTarget as HTMLSelectElement).value)}>
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        <label for="cmp-indicator">Indicator</label>
+        <select id="cmp-indicator" value={indicator} onChange={(e) => setIndicator((e.currentTarget as HTMLSelectElement).value)}>
+          {INDICATORS.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+        <label for="cmp-band">Age band</label>
+        <select id="cmp-band" value={useBand} onChange={(e) => setBand((e.currentTarget as HTMLSelectElement).value)}>
+          {bands.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <p class="error">{error}</p>}
+      {waves.data && !period && <p>No survey rounds in this programme yet.</p>}
+      {data && data.authorities.length === 0 && !data.others && <p>No authority has answers for this indicator and band in {period}.</p>}
+      {data && (
+        <>
+          <h2>{data.label}</h2>
+          {data.authorities.length > 0 && <CompareChart data={data} />}
+          <table>
+            <caption>{me.role === 'programme_admin' ? 'Every authority with a round in this period' : 'Your authorities'}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Authority</th>
+                <th scope="col">Answers</th>
+                <th scope="col">Percent (95% interval)</th>
+                <th scope="col">All other authorities pooled</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.authorities.map((a) => (
+                <tr key={a.code}>
+                  <th scope="row">{a.name}</th>
+                  <td class="num">{a.n ?? 'too few'}</td>
+                  <td class="num">
+                    {a.percent === null ? 'hidden' : `${a.percent}%`}
+                    {a.ci && ` (${a.ci.low}–${a.ci.high})`}
+                  </td>
+                  <td class="num">{a.benchmark?.percent === null || !a.benchmark ? '–' : `${a.benchmark.percent}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.others && (
+            <section aria-labelledby="others-heading">
+              <h2 id="others-heading">Other authorities (not named)</h2>
+              {data.others.hidden ? (
+                <p>Too few other authorities have enough answers to show their spread ({data.others.authorities}).</p>
+              ) : (
+                <dl class="stats">
+                  <dt>Authorities</dt>
+                  <dd>{data.others.authorities}</dd>
+                  <dt>Lowest</dt>
+                  <dd>{data.others.min}%</dd>
+                  <dt>Lower quartile</dt>
+                  <dd>{data.others.q1}%</dd>
+                  <dt>Median</dt>
+                  <dd>{data.others.median}%</dd>
+                  <dt>Upper quartile</dt>
+                  <dd>{data.others.q3}%</dd>
+                  <dt>Highest</dt>
+                  <dd>{data.others.max}%</dd>
+                </dl>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

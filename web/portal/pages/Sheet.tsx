@@ -1,0 +1,48 @@
+// The one-page instruction sheet for trusted adults, made to be printed.
+import { PROGRAMMES } from '../api.js';
+import { api } from '../api.js';
+import { useLoad } from '../hooks.js';
+import type { WaveSummary } from './Waves.js';
+
+export function SheetPage({ id }: { id: number }) {
+  const { data: w, error } = useLoad(() => api<WaveSummary>('GET', `/waves/${id}`), [id]);
+  if (error) return <p class="error">{error}</p>;
+  if (!w) return <p>Loading…</p>;
+  const address = `${location.origin}/s/${w.code ?? ''}`;
+  return (
+    <article class="sheet">
+      <h1>
+        Hear Me survey: {w.authority.name}, {w.period}
+      </h1>
+      <p class="lead">Thank you for helping a child or young person tell us how their life is going. It takes about 10 to 20 minutes.</p>
+      <div class="sheet-code">
+        <img src={`/api/portal/waves/${id}/qr.svg`} alt={`QR code for ${address}`} width={220} height={220} />
+        <div>
+          <p>Scan the code with the tablet, or open</p>
+          <p class="url">{address}</p>
+          <p>
+            Access code: <strong class="code">{w.code}</strong>
+          </p>
+        </div>
+      </div>
+      <h2>Before you start</h2>
+      <ul>
+        <li>The survey is anonymous: no names are asked. Let the child answer in private; do not look at the screen unless asked.</li>
+        <li>Every question except age can be skipped. Questions can be read aloud by the tablet.</li>
+        <li>It works without internet once started: answers are sent when the tablet is back online.</li>
+        <li>When the child has finished, the tablet clears itself for the next child.</li>
+      </ul>
+      <h2>If a child tells you something worrying</h2>
+      <p>Follow your safeguarding procedure as you would at any other time. The survey is not monitored live.</p>
+      <p class="small">
+        {PROGRAMMES[w.programme]} · {w.opensOn ? `open from ${w.opensOn}` : 'open now'}
+        {w.closesOn ? ` until ${w.closesOn}` : ''}
+      </p>
+      <p class="no-print">
+        <button type="button" onClick={() => print()}>
+          Print this sheet
+        </button>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,151 @@
+// One survey round: its access code and QR code, live responses per band
+// against the population (with the 30% line), population entry, closing early.
+import { useEffect, useState } from 'preact/hooks';
+import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { COLOURS, useChart } from '../charts.js';
+import { useLoad } from '../hooks.js';
+import type { WaveSummary } from './Waves.js';
+
+interface Band {
+  band: string;
+  responses: number;
+  population: number | null;
+  rate: number | null;
+  low: boolean;
+}
+type WaveDetail = WaveSummary & { bands: Band[]; threshold: number };
+
+/** How often the live counts are fetched again. */
+const REFRESH_MS = 5000;
+
+function RateChart({ wave }: { wave: WaveDetail }) {
+  const ref = useChart(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: wave.bands.map((b) => `${b.band} years`),
+        datasets: [
+          { type: 'bar', label: 'Response rate (%)', data: wave.bands.map((b) => b.rate ?? 0), backgroundColor: COLOURS.own },
+          { type: 'line', label: `${wave.threshold}% line`, data: wave.bands.map(() => wave.threshold), borderColor: COLOURS.line, borderDash: [6, 4], pointRadius: 0 },
+        ],
+      },
+      options: { responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } } },
+    }),
+    [JSON.stringify(wave.bands)],
+  );
+  return (
+    <div class="chart" aria-hidden="true">
+      <canvas ref={ref} />
+    </div>
+  );
+}
+
+function Population({ wave, onSaved }: { wave: WaveDetail; onSaved: () => void }) {
+  const [message, setMessage] = useState<string>();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const bands = Object.fromEntries(wave.bands.filter((b) => f.get(b.band) !== '').map((b) => [b.band, Number(f.get(b.band))]));
+    try {
+      await api('PUT', `/waves/${wave.id}/population`, { bands });
+      setMessage('Saved.');
+      onSaved();
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={submit} class="grid">
+      {wave.bands.map((b) => (
+        <>
+          <label for={`pop-${b.band}`}>Looked-after population, {b.band} years</label>
+          <input id={`pop-${b.band}`} name={b.band} type="number" min="0" step="1" value={b.population ?? ''} />
+        </>
+      ))}
+      <button type="submit">Save population</button>
+      {message && <p role="status">{message}</p>}
+    </form>
+  );
+}
+
+export function WavePage({ id, me }: { id: number; me: Me }) {
+  const { data: wave, error, reload } = useLoad(() => api<WaveDetail>('GET', `/waves/${id}`), [id]);
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  if (error) return <p class="error">{error}</p>;
+  if (!wave) return <p>Loading…</p>;
+  const close = async () => {
+    if (!confirm('Close this round now? Children will no longer be able to answer.')) return;
+    await api('POST', `/waves/${id}/close`);
+    reload();
+  };
+  const total = wave.bands.reduce((n, b) => n + b.responses, 0);
+  return (
+    <>
+      <h1>
+        {wave.authority.name}: {PROGRAMMES[wave.programme]} {wave.period}
+      </h1>
+      <p>
+        {wave.open ? 'Open' : 'Closed'}
+        {wave.opensOn && `, from ${wave.opensOn}`}
+        {wave.closesOn && `, last day ${wave.closesOn}`}. <a href={`#/waves/${id}/report`}>Open the report</a>
+      </p>
+      {wave.code && (
+        <section aria-labelledby="code-heading" class="code-box">
+          <h2 id="code-heading">Access code</h2>
+          <p class="code">{wave.code}</p>
+          <img src={`/api/portal/waves/${id}/qr.svg`} alt={`QR code that opens the survey with code ${wave.code}`} width={160} height={160} />
+          <p>
+            <a href={`#/waves/${id}/sheet`}>Print the instruction sheet for trusted adults</a>
+          </p>
+        </section>
+      )}
+      <section aria-labelledby="live-heading">
+        <h2 id="live-heading">Responses so far: {total}</h2>
+        <p>Updated every few seconds. Rates under {wave.threshold}% are flagged: results from fewer are hard to rely on.</p>
+        <RateChart wave={wave} />
+        <table>
+          <caption>Responses and response rate by age band</caption>
+          <thead>
+            <tr>
+              <th scope="col">Age band</th>
+              <th scope="col">Responses</th>
+              <th scope="col">Population</th>
+              <th scope="col">Response rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {wave.bands.map((b) => (
+              <tr key={b.band}>
+                <th scope="row">{b.band} years</th>
+                <td class="num" data-testid={`responses-${b.band}`}>
+                  {b.responses}
+                </td>
+                <td class="num">{b.population ?? 'not entered'}</td>
+                <td class="num">
+                  {b.rate === null ? '–' : `${b.rate}%`}
+                  {b.low && <strong class="flag"> under {wave.threshold}%</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {can.manageWaves(me) && (
+        <section aria-labelledby="manage-heading">
+          <h2 id="manage-heading">Manage this round</h2>
+          <Population wave={wave} onSaved={reload} />
+          {wave.open && (
+            <p>
+              <button type="button" class="danger" onClick={close}>
+                Close this round now
+              </button>
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
