@@ -41,7 +41,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${log}`);
     try {
