@@ -74,14 +74,18 @@ export function UsersPage() {
       )}
       <section aria-labelledby="add-user">
         <h2 id="add-user">Add a user</h2>
+        <p>
+          An authority officer runs rounds, reads full reports and the safeguarding queue of their authorities; a viewer reads their
+          authorities' reports; a programme admin sees every authority and manages users.
+        </p>
         <form onSubmit={create} class="grid">
           <label for="u-email">Email address</label>
           <input id="u-email" name="email" type="email" required autocomplete="off" />
           <label for="u-role">Role</label>
           <select id="u-role" name="role">
-            <option value="authority_officer">Authority officer (their authorities: rounds, full reports, safeguarding)</option>
-            <option value="viewer">Viewer (their authorities' reports, read only)</option>
-            <option value="programme_admin">Programme admin (every authority, users)</option>
+            <option value="authority_officer">Authority officer</option>
+            <option value="viewer">Viewer</option>
+            <option value="programme_admin">Programme admin</option>
           </select>
           <label for="u-authorities">Authorities (officers and viewers)</label>
           <select id="u-authorities" name="authorities" multiple size={4}>

@@ -47,11 +47,13 @@ function TrendChart({ row, periods }: { row: Years['indicators'][number]; period
 export function YearsPage(_: { me: Me }) {
   const [authority, setAuthority] = useState('');
   const [programme, setProgramme] = useState('ylyc');
-  const [chosen, setChosen] = useState(0);
+  const [picked, setChosen] = useState<number | null>(null);
   const { data, error } = useLoad(
     () => (authority ? api<Years>('GET', `/authorities/${authority}/years?programme=${programme}`) : Promise.resolve(undefined)),
     [authority, programme],
   );
+  // Until one is picked, chart the first indicator that has a figure to show.
+  const chosen = picked ?? Math.max(0, data?.indicators.findIndex((r) => r.points.some((p) => p.percent !== null)) ?? 0);
   const row = data?.indicators[chosen];
   return (
     <>
