@@ -65,7 +65,8 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
       return summary;
     });
     if (!f.serve) return;
-    await runServer(config, (url) => {
+    // Quiet by default: a request log would bury the links below.
+    await runServer({ ...config, logLevel: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, (url) => {
       const local = url.replace('0.0.0.0', '127.0.0.1');
       io.stdout(`\nHear Me demo is running at ${local}\n`);
       if (filled)
