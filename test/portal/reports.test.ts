@@ -1,0 +1,83 @@
+// Reports through the portal: the same model as `hearme report`, free text
+// only in the full report, downloads through the report renderers, year on
+// year across rounds, and every view and download in the audit log.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../reports/build.js';
+import { ReportSchema } from '../../reports/schema.js';
+import { createWave } from '../../server/repos/waves.js';
+import { seedWave, testApp, type TestApp } from '../helpers/app.js';
+import { addUser, signIn, type Session } from '../helpers/portal.js';
+import { submitResponses } from '../helpers/portal-seed.js';
+
+let t: TestApp;
+let officer: Session;
+let viewer: Session;
+let admin: Session;
+let waveId: number;
+let authority: string;
+beforeAll(async () => {
+  t = await testApp({ MIN_BASE: '2' });
+  const a = await seedWave(t, { period: '2025' });
+  waveId = a.waveId;
+  authority = a.authorityCode;
+  const row = await t.db.selectFrom('authorities').select('id').where('code', '=', authority).executeTakeFirstOrThrow();
+  const earlier = await createWave(t.db, { authority_id: row.id, programme: 'ylyc', period: '2023', opens_on: null, closes_on: null });
+  await submitResponses(t, earlier.access_code, 3);
+  await submitResponses(t, a.code, 4, 'Please let me see my brother more');
+  await addUser(t, 'officer@example.org', 'authority_officer', [authority]);
+  await addUser(t, 'viewer@example.org', 'viewer', [authority]);
+  await addUser(t, 'admin@example.org', 'programme_admin');
+  officer = await signIn(t, 'officer@example.org');
+  viewer = await signIn(t, 'viewer@example.org');
+  admin = await signIn(t, 'admin@example.org');
+});
+afterAll(() => t.close());
+
+describe('reports in the portal', () => {
+  it('are the report model of reports/build.ts, with free text only for officers', async () => {
+    const full = (await officer.call('GET', `/api/portal/waves/${waveId}/report`)).json();
+    expect(ReportSchema.parse(full.report)).toEqual(
+      await buildReport(t.db, { authority, programme: 'ylyc', period: '2025', minBase: 2, withFreeText: true }),
+    );
+    expect(full.report.comparePeriod).toBe('2023');
+    expect(full.comparePeriods).toEqual(['2023']);
+    expect(JSON.stringify(full.report.said)).toContain('see my brother');
+    const read = (await viewer.call('GET', `/api/portal/waves/${waveId}/report`)).body;
+    expect(read).not.toContain('see my brother');
+  });
+
+  it('refuse a comparison round the authority does not have', async () => {
+    expect((await officer.call('GET', `/api/portal/waves/${waveId}/report?compare=2019`)).statusCode).toBe(400);
+  });
+
+  it('download as HTML, CSV and JSON, and the responses as CSV', async () => {
+    const html = await officer.call('GET', `/api/portal/waves/${waveId}/report.html`);
+    expect(html.headers['content-disposition']).toBe(`attachment; filename="${authority}-ylyc-2025.html"`);
+    expect(html.body).toMatch(/^<!doctype html>/i);
+    const csv = await officer.call('GET', `/api/portal/waves/${waveId}/report.csv`);
+    expect(csv.body.replace(/^\uFEFF/, '')).toMatch(/^authority,authority_name,/);
+    const json = await officer.call('GET', `/api/portal/waves/${waveId}/report.json`);
+    expect(ReportSchema.parse(JSON.parse(json.body)).period).toBe('2025');
+    const responses = await officer.call('GET', `/api/portal/waves/${waveId}/responses.csv`);
+    expect(responses.body.trim().split(/\r?\n/)).toHaveLength(5);
+    expect((await officer.call('GET', `/api/portal/waves/${waveId}/report.pdf`)).statusCode).toBe(400);
+  });
+
+  it('show each indicator year on year', async () => {
+    const years = (await viewer.call('GET', `/api/portal/authorities/${authority}/years`)).json();
+    expect(years.periods).toEqual(['2023', '2025']);
+    const safe = years.indicators.find((i: { id: string; band: string }) => i.id === 'feels_safe' && i.band === '11-17');
+    expect(safe.points.map((p: { period: string }) => p.period)).toEqual(['2023', '2025']);
+    expect(safe.points[1].comparedWith).toBe('2023');
+  });
+
+  it('are in the audit log, which programme admins read', async () => {
+    const { entries } = (await admin.call('GET', `/api/portal/audit?authority=${authority}`)).json();
+    const actions = entries.map((e: { action: string }) => e.action);
+    expect(actions).toContain('report_view');
+    expect(actions).toContain('report_download');
+    expect(actions).toContain('export');
+    expect(entries.find((e: { action: string }) => e.action === 'export').email).toBe('officer@example.org');
+    expect((await officer.call('GET', '/api/portal/audit')).statusCode).toBe(403);
+  });
+});
