@@ -287,7 +287,7 @@ function verify(dbPath: string, ledger: Ledger, rounds: Round[]): boolean {
     const storedUnanswered = unanswered.filter((id) => ids.has(id)).length;
 
     const synchronous = /pragma\('synchronous\s*=\s*(\w+)'\)/i.exec(
-      readFileSync(join(ROOT, 'server/db/database.ts'), 'utf8'),
+      readFileSync(join(ROOT, 'server/db/connection.ts'), 'utf8'),
     )?.[1];
     console.log(`
 Durability check (server stopped with SIGTERM, database opened read-only)
@@ -298,7 +298,7 @@ Durability check (server stopped with SIGTERM, database opened read-only)
   201s missing from the database                      ${fmt(missing.length)}
   stored ids this bench never sent                    ${fmt(strangers.length)}
   stored ids that were answered with an error         ${fmt(storedDespiteError.length)}
-  journal_mode = ${journal}; synchronous is per connection: the server sets ${synchronous ?? '(not found)'} in server/db/database.ts`);
+  journal_mode = ${journal}; synchronous is per connection: the server sets ${synchronous ?? '(not found)'} in server/db/connection.ts`);
 
     const ok =
       missing.length === 0 &&
