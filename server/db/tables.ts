@@ -7,6 +7,8 @@ export interface AuthorityTable {
   code: string;
   name: string;
   region: string | null;
+  /** How to reach its children's services, for the help screen (free text, e.g. a phone number). */
+  contact: Generated<string | null>;
 }
 
 export interface WaveTable {

@@ -69,7 +69,7 @@ export function fillDemo(
 ): DemoSummary {
   const rnd = seeded(opts.seed);
   const authorities = plan(opts.scale, rnd);
-  const insertAuthority = sqlite.prepare('INSERT INTO authorities (code, name, region) VALUES (?, ?, ?) RETURNING id');
+  const insertAuthority = sqlite.prepare('INSERT INTO authorities (code, name, region, contact) VALUES (?, ?, ?, ?) RETURNING id');
   const insertWave = sqlite.prepare(
     `INSERT INTO waves (authority_id, programme, period, opens_on, closes_on, access_code)
      VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -83,7 +83,9 @@ export function fillDemo(
   for (const a of authorities) {
     // One transaction per authority: all of it or none, and progress to show between them.
     sqlite.transaction(() => {
-      const { id: authorityId } = insertAuthority.get(a.code, a.name, a.region) as { id: number };
+      // Numbers from Ofcom's range kept for drama, so no real line is printed on a demo help screen.
+      const contact = `Children's services: 01632 960${String(authorities.indexOf(a)).padStart(3, '0')}`;
+      const { id: authorityId } = insertAuthority.get(a.code, a.name, a.region, contact) as { id: number };
       a.periods.forEach((period, waveIndex) => {
         for (const programme of ['ylyc', 'ylbc'] as const) {
           const opens = `${period}-01-10`;

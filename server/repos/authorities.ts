@@ -3,7 +3,7 @@ import type { Authority } from '../db/tables.js';
 
 export async function addAuthority(
   db: DB,
-  a: { code: string; name: string; region: string | null },
+  a: { code: string; name: string; region: string | null; contact?: string | null },
 ): Promise<Authority> {
   return db.insertInto('authorities').values(a).returningAll().executeTakeFirstOrThrow();
 }

@@ -14,7 +14,7 @@ export class WaveLookup {
   constructor(sqlite: SQLite.Database) {
     this.byCode = sqlite.prepare(
       `SELECT w.id, w.authority_id, w.programme, w.period, w.opens_on, w.closes_on, w.access_code,
-              a.code AS authority_code, a.name AS authority_name
+              a.code AS authority_code, a.name AS authority_name, a.contact AS authority_contact
        FROM waves w JOIN authorities a ON a.id = w.authority_id
        WHERE w.access_code = ?`,
     );

@@ -2,7 +2,7 @@ import { generateAccessCode } from '../access-code.js';
 import type { DB } from '../db/database.js';
 import type { Wave, WaveTable } from '../db/tables.js';
 
-export type WaveWithAuthority = Wave & { authority_code: string; authority_name: string };
+export type WaveWithAuthority = Wave & { authority_code: string; authority_name: string; authority_contact: string | null };
 
 export async function createWave(
   db: DB,
@@ -22,7 +22,7 @@ function withAuthority(db: DB) {
     .selectFrom('waves')
     .innerJoin('authorities', 'authorities.id', 'waves.authority_id')
     .selectAll('waves')
-    .select(['authorities.code as authority_code', 'authorities.name as authority_name']);
+    .select(['authorities.code as authority_code', 'authorities.name as authority_name', 'authorities.contact as authority_contact']);
 }
 
 export async function findWave(

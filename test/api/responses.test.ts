@@ -48,6 +48,12 @@ describe('GET endpoints', () => {
     expect(wave.instruments[0]).toEqual({ id: 'ylyc-4-7', version: 1, band: '4-7', minAge: 4, maxAge: 7 });
   });
 
+  it("gives the council's contact for the help screen once the council has one", async () => {
+    expect((await t.app.inject(`/api/waves/${code}`)).json().authority.contact).toBeNull();
+    t.sqlite.prepare("UPDATE authorities SET contact = '01632 960123' WHERE id = (SELECT authority_id FROM waves WHERE access_code = ?)").run(code);
+    expect((await t.app.inject(`/api/waves/${code}`)).json().authority.contact).toBe('01632 960123');
+  });
+
   it('answers 404 for an unknown or impossible code', async () => {
     expect((await t.app.inject('/api/waves/ABCD-EFGH')).statusCode).toBe(404);
     expect((await t.app.inject('/api/waves/0O1I')).statusCode).toBe(404);

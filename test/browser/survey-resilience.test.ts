@@ -219,6 +219,19 @@ describe('never losing an answer', () => {
 });
 
 describe('help, languages and the next child', () => {
+  it("shows the council's own contact when the council has given one", async () => {
+    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
+    const page = await ctx.newPage();
+    const wave = await srv.wave('ylyc');
+    srv.t.sqlite.prepare("UPDATE authorities SET contact = 'Freephone 01632 960001' WHERE id = (SELECT authority_id FROM waves WHERE id = ?)").run(wave.waveId);
+    await page.goto(`${srv.base}/s/${wave.code}`);
+    await page.locator('.help-button').click();
+    const dialog = page.locator('dialog.help[open]');
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain(`children's services at ${wave.authorityName}: Freephone 01632 960001`);
+    await ctx.close();
+  });
+
   it('opens help from a question and comes back to the same place', async () => {
     const { ctx, page } = await open();
     await begin(page, 9);

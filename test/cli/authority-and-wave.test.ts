@@ -18,7 +18,7 @@ describe('hearme authority add', () => {
     const r = await runCli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough', '--region', 'North East'], env);
     expect(r).toEqual({
       code: 0,
-      stdout: '{"code":"E06000002","name":"Middlesbrough","region":"North East"}\n',
+      stdout: '{"code":"E06000002","name":"Middlesbrough","region":"North East","contact":null}\n',
       stderr: '',
     });
     expect(query(path, 'SELECT code, name, region FROM authorities')).toEqual([
@@ -33,6 +33,17 @@ describe('hearme authority add', () => {
     expect(query(path, 'SELECT code, name, region FROM authorities')).toEqual([
       { code: 'W06000015', name: 'Caerdydd (Cardiff)', region: null },
     ]);
+  });
+});
+
+describe('hearme authority add --contact', () => {
+  it("stores how children reach the council's children's services", async () => {
+    const { path, env } = freshDatabase(dir);
+    const r = await runCli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough', '--contact', ' 01632 960001 '], env);
+    expect(r.code).toBe(0);
+    expect(query(path, 'SELECT contact FROM authorities')).toEqual([{ contact: '01632 960001' }]);
+    const tooLong = await runCli(['authority', 'add', '--code', 'E06000003', '--name', 'Redcar', '--contact', 'x'.repeat(201)], env);
+    expect(tooLong.code).toBe(2);
   });
 });
 

@@ -50,7 +50,7 @@ describe('the hearme process', () => {
     const db = freshDatabase(dir);
     const first = hearme(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough'], db.env);
     expect(first.status).toBe(0);
-    expect(first.stdout).toBe('{"code":"E06000002","name":"Middlesbrough","region":null}\n');
+    expect(first.stdout).toBe('{"code":"E06000002","name":"Middlesbrough","region":null,"contact":null}\n');
     const second = hearme(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough'], db.env);
     expect(second.status).toBe(2);
     expect(second.stderr).toBe('hearme authority add: authority E06000002 already exists\n');

@@ -112,13 +112,14 @@ export function App(props: AppProps) {
     return { count: items.length, refused: items.filter((i) => i.rejected).length };
   }, [view.kind]);
 
-  const authority = 'wave' in view ? view.wave.authority.name : view.kind === 'survey' ? view.session.wave.authority.name : undefined;
+  const council = 'wave' in view ? view.wave.authority : view.kind === 'survey' ? view.session.wave.authority : undefined;
+  const authority = council?.name;
 
   return (
     <>
       <header class="top">
         <span class="brand">{authority ?? t('survey.app_name')}</span>
-        <Help authority={authority} />
+        <Help authority={authority} contact={council?.contact} />
       </header>
       <main>{screen()}</main>
     </>

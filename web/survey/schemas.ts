@@ -6,7 +6,7 @@ import { INDICATOR_IDS } from '../../surveys/indicators.js';
 import { SCALE_IDS } from '../../surveys/scales.js';
 
 export const WaveSchema = z.object({
-  authority: z.object({ code: z.string(), name: z.string() }),
+  authority: z.object({ code: z.string(), name: z.string(), contact: z.optional(z.nullable(z.string())) }),
   programme: z.enum(['ylyc', 'ylbc']),
   period: z.string(),
   open: z.boolean(),

@@ -17,7 +17,7 @@ export default async function waves(app: FastifyInstance) {
       const wave = normalised && (app.waves.find(normalised));
       if (!wave) throw new HttpError(404, 'no survey has this code; check the code and try again');
       return {
-        authority: { code: wave.authority_code, name: wave.authority_name },
+        authority: { code: wave.authority_code, name: wave.authority_name, contact: wave.authority_contact },
         programme: wave.programme,
         period: wave.period,
         open: isOpenOn(wave, today()),

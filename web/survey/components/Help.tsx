@@ -3,7 +3,8 @@
 import { useRef } from 'preact/hooks';
 import { t } from '../i18n.js';
 
-export function Help({ authority }: { authority: string | undefined }) {
+/** `contact`: how to reach the council's children's services, when the council has given it. */
+export function Help({ authority, contact }: { authority: string | undefined; contact?: string | null | undefined }) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
@@ -23,7 +24,13 @@ export function Help({ authority }: { authority: string | undefined }) {
             {t('help.visit')}
           </a>
         </p>
-        <p>{authority ? t('help.council', { authority }) : t('help.council_unknown')}</p>
+        <p>
+          {authority && contact
+            ? t('help.council_contact', { authority, contact })
+            : authority
+              ? t('help.council', { authority })
+              : t('help.council_unknown')}
+        </p>
         <p>{t('help.emergency')}</p>
         <button type="button" class="primary" onClick={() => dialog.current?.close()}>
           {t('help.back')}
