@@ -122,13 +122,12 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
       let responses = 0;
       const progress = progressBar(io.stderr, authorities.length);
       for (const [k, a] of authorities.entries()) {
-        const report = await buildReport(db, {
-          authority: a.code,
-          programme: f.programme,
-          period: f.period,
-          minBase: config.minBase,
-          withFreeText: true,
-        });
+        // One cache for the run: the benchmark's period tallies are the same for every authority.
+        const report = await buildReport(
+          db,
+          { authority: a.code, programme: f.programme, period: f.period, minBase: config.minBase, withFreeText: true },
+          cache,
+        );
         responses += report.responses.total;
         for (const format of formats) {
           writeAtomically(join(f.dir!, `${a.code}-${f.programme}-${f.period}.${format}`), RENDER[format](report));

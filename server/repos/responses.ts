@@ -51,7 +51,7 @@ export class ResponseStore {
   private readonly addCounts: SQLite.Statement<[string]>;
   private readonly addCountsBy: SQLite.Statement<[string]>;
 
-  constructor(private readonly sqlite: SQLite.Database) {
+  constructor(sqlite: SQLite.Database) {
     this.findHash = sqlite.prepare('SELECT payload_hash FROM responses WHERE uuid = ?');
     this.insertResponse = sqlite.prepare(
       `INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash)

@@ -9,7 +9,7 @@ import type { Role } from '../../server/db/tables.js';
 import { formatAccessCode } from '../../server/access-code.js';
 import { createWave } from '../../server/repos/waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { HOST, ORIGIN, PASSWORD, addUser, signIn, type Session } from '../helpers/portal.js';
+import { HOST, ORIGIN, PASSWORD, addUser, signIn } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 
 type Actor = 'admin' | 'officerA' | 'viewerA' | 'officerB' | 'anonymous';
@@ -102,7 +102,6 @@ const FLAG_TEXT = 'my carer hit me and I feel unsafe';
 
 let t: TestApp;
 let ctx: Ctx;
-const sessions = new Map<Actor, Session | null>();
 
 beforeAll(async () => {
   t = await testApp({ MIN_BASE: '2' });
