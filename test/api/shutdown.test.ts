@@ -6,26 +6,15 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentInstrument } from '../../surveys/index.js';
 import { fullAnswers } from '../helpers/answers.js';
-import { startServer } from '../helpers/server-process.js';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { seedByCli, startServer } from '../helpers/server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearme-shutdown-'));
 const dbPath = join(dir, 'db.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, DATABASE_PATH: dbPath },
-    encoding: 'utf8',
-  });
-}
-
 describe('graceful shutdown', () => {
   it('on SIGTERM finishes requests in flight, stores each acknowledged response, and closes the database cleanly', async () => {
-    cli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough']);
-    const { code } = JSON.parse(cli(['wave', 'create', '--authority', 'E06000002', '--period', '2024'])) as { code: string };
+    const code = await seedByCli(dbPath);
     const server = await startServer({ DATABASE_PATH: dbPath, SUBMIT_RATE_LIMIT: '100000', LOG_LEVEL: 'info' });
     const inst = currentInstrument('ylyc-11-17')!;
 

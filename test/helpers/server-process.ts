@@ -1,5 +1,6 @@
 // Starts the real `hearme serve` in its own process (through tsx, from the sources).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -53,4 +54,21 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, base, output: () => log, exited };
+}
+
+/** Runs a hearme command from the sources against one database file, without blocking this process; resolves to its stdout. */
+export async function hearmeOn(databasePath: string, args: string[]): Promise<string> {
+  const run = promisify(execFile);
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: databasePath },
+  });
+  return stdout;
+}
+
+/** Authority E06000002 and its open ylyc 2024 wave, made with the command line; returns the wave's code. */
+export async function seedByCli(databasePath: string): Promise<string> {
+  await hearmeOn(databasePath, ['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough']);
+  const wave = await hearmeOn(databasePath, ['wave', 'create', '--authority', 'E06000002', '--period', '2024']);
+  return (JSON.parse(wave) as { code: string }).code;
 }

@@ -1,15 +1,13 @@
 // Crash durability: the server is killed with SIGKILL at random moments
 // while tablets submit, restarted, and loaded again. Every response that
 // was acknowledged must be stored exactly once with its answers.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDurability } from '../helpers/db-check.js';
 import { Tablets } from '../helpers/load.js';
-import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
+import { freePort, seedByCli, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 const CRASHES = 20;
 const TABLETS = 20;
@@ -17,18 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'hearme-crash-'));
 const dbPath = join(dir, 'db.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, DATABASE_PATH: dbPath },
-    encoding: 'utf8',
-  });
-}
-
 describe('crash durability', () => {
   it(`keeps every acknowledged response through ${CRASHES} SIGKILLs under load`, async () => {
-    cli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough']);
-    const { code } = JSON.parse(cli(['wave', 'create', '--authority', 'E06000002', '--period', '2024'])) as { code: string };
+    const code = await seedByCli(dbPath);
     const port = await freePort();
     const env = { DATABASE_PATH: dbPath, PORT: String(port), SUBMIT_RATE_LIMIT: '1000000' };
     const tablets = new Tablets(() => `http://127.0.0.1:${port}`, code);

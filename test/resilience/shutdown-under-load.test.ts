@@ -1,31 +1,21 @@
 // Graceful shutdown under load: SIGTERM while tablets submit finishes the
 // requests in flight, refuses new ones (503 or a refused connection),
 // exits 0 with the database closed cleanly, and loses nothing acknowledged.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDurability } from '../helpers/db-check.js';
 import { Tablets } from '../helpers/load.js';
-import { startServer } from '../helpers/server-process.js';
+import { seedByCli, startServer } from '../helpers/server-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearme-term-'));
 const dbPath = join(dir, 'db.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cli = (args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, DATABASE_PATH: dbPath },
-    encoding: 'utf8',
-  });
-
 describe('graceful shutdown under load', () => {
   it('finishes what is in flight, refuses the rest, exits 0 and loses nothing', async () => {
-    cli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough']);
-    const { code } = JSON.parse(cli(['wave', 'create', '--authority', 'E06000002', '--period', '2024'])) as { code: string };
+    const code = await seedByCli(dbPath);
     const server = await startServer({ DATABASE_PATH: dbPath, SUBMIT_RATE_LIMIT: '1000000', LOG_LEVEL: 'info' });
     const tablets = new Tablets(() => server.base, code);
     tablets.start(30);

@@ -3,7 +3,7 @@
 // on year, and comparing authorities. Free text only for those entitled
 // to the full report; other authorities' figures only as the user's role
 // allows (see compare.ts).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../auth/access.js';
 import { formatResponsesCsv } from '../../csv/responses-csv.js';
@@ -51,7 +51,8 @@ const attachment = (reply: FastifyReply, name: string, type: string) =>
   reply.type(type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store');
 
 export default async function reportRoutes(app: FastifyInstance) {
-  app.get('/waves/:id/report', async (request) => {
+  /** The report of the wave in the request, as the signed-in user may see it (free text for full reports only). */
+  async function scopedReport(request: FastifyRequest) {
     const { staff, wave } = await scopedWave(request, 'read');
     const { compare } = ReportQuery.parse(request.query);
     const report = await buildOrExplain(app, {
@@ -62,23 +63,19 @@ export default async function reportRoutes(app: FastifyInstance) {
       minBase: app.config.minBase,
       withFreeText: can(staff, 'full_report'),
     });
+    return { staff, wave, report };
+  }
+
+  app.get('/waves/:id/report', async (request) => {
+    const { staff, wave, report } = await scopedReport(request);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_view', authority: wave.authority_code, detail: { wave: wave.id, compare: report.comparePeriod } });
     const periods = (await app.db.selectFrom('waves').select('period').where('authority_id', '=', wave.authority_id).where('programme', '=', wave.programme).where('period', '<', wave.period).orderBy('period', 'desc').execute()).map((w) => w.period);
     return { report, labels: labels(report), comparePeriods: periods };
   });
 
   app.get('/waves/:id/report.:format', async (request, reply) => {
-    const { staff, wave } = await scopedWave(request, 'read');
+    const { staff, wave, report } = await scopedReport(request);
     const { format } = Format.parse(request.params);
-    const { compare } = ReportQuery.parse(request.query);
-    const report = await buildOrExplain(app, {
-      authority: wave.authority_code,
-      programme: wave.programme,
-      period: wave.period,
-      compare,
-      minBase: app.config.minBase,
-      withFreeText: can(staff, 'full_report'),
-    });
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_download', authority: wave.authority_code, detail: { wave: wave.id, format } });
     const { render, type } = RENDER[format];
     return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}.${format}`, type).send(render(report));
