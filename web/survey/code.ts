@@ -1,11 +1,5 @@
-// Survey codes as the server reads them (server/access-code.ts, which the
-// browser cannot import): any case, spaces and hyphens ignored.
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-export function normaliseCode(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s-]/g, '');
-  return code.length === 8 && [...code].every((c) => CODE_ALPHABET.includes(c)) ? code : null;
-}
+// Survey codes are read exactly as the server reads them: the one rule lives in surveys/access-code.ts.
+export { CODE_ALPHABET, normaliseAccessCode as normaliseCode } from '../../surveys/access-code.js';
 
 /** A response id: crypto.randomUUID where the page is a secure context, else a v4 UUID from getRandomValues. */
 export function newResponseId(): string {
