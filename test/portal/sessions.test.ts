@@ -175,7 +175,7 @@ describe('rate limit', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/', '/s/ABCDEFGH', '/api/health', '/portal', '/api/portal/me'])('%s has a strict CSP', async (url) => {
+  it.each(['/', '/s/ABCDEFGH', '/api/health', '/api/instruments/ylyc-8-11', '/api/no-such-route', '/portal', '/api/portal/me'])('%s has a strict CSP', async (url) => {
     const res = await t.app.inject({ method: 'GET', url, headers: { host: HOST } });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
@@ -184,5 +184,7 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    expect(res.headers['x-powered-by']).toBeUndefined();
   });
 });

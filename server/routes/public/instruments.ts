@@ -1,27 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { SCALES, currentInstrument, getInstrument, integerBounds, type ScaleId } from '../../../surveys/index.js';
+import { SCALES, currentInstrument, getInstrument, integerBounds, type Instrument, type ScaleId } from '../../../surveys/index.js';
 import { HttpError } from '../../plugins/errors.js';
 
 const Params = z.object({ id: z.string().max(40) });
 const Query = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 
+/** An instrument with the scales its questions use, as JSON. */
+function describe(inst: Instrument): string {
+  const used = [...new Set(inst.questions.map((q) => q.scale))];
+  const scales = Object.fromEntries(
+    used.map((s: ScaleId) => {
+      const scale = SCALES[s];
+      const bounds = integerBounds(scale, inst);
+      return [s, bounds ? { kind: 'integer', ...bounds } : scale];
+    }),
+  );
+  return JSON.stringify({ ...inst, scales });
+}
+
 export default async function instruments(app: FastifyInstance) {
-  // Definitions never change once published, so clients and proxies may cache them.
+  // Definitions never change once published, so each is serialised once (every child fetches one)
+  // and clients and proxies may cache them.
+  const described = new Map<Instrument, string>();
   app.get('/api/instruments/:id', async (request, reply) => {
     const { id } = Params.parse(request.params);
     const { version } = Query.parse(request.query);
     const inst = version === undefined ? currentInstrument(id) : getInstrument(id, version);
     if (!inst) throw new HttpError(404, `no instrument ${id}${version ? ` version ${version}` : ''}`);
-    const used = [...new Set(inst.questions.map((q) => q.scale))];
-    const scales = Object.fromEntries(
-      used.map((s: ScaleId) => {
-        const scale = SCALES[s];
-        const bounds = integerBounds(scale, inst);
-        return [s, bounds ? { kind: 'integer', ...bounds } : scale];
-      }),
-    );
-    reply.header('cache-control', 'public, max-age=3600');
-    return { ...inst, scales };
+    let body = described.get(inst);
+    if (body === undefined) described.set(inst, (body = describe(inst)));
+    return reply.header('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(body);
   });
 }
