@@ -2,6 +2,7 @@
 // the running counts (never the raw answers, except free text), applying
 // the statistics and disclosure control. Renderers only format this.
 import type { DB } from '../server/db/database.js';
+import type { Matcher } from '../server/safeguarding/matcher.js';
 import {
   BREAKDOWN_QUESTIONS,
   INDICATORS,
@@ -33,8 +34,11 @@ export interface ReportRequest {
   /** Period to compare with; default the authority's latest earlier wave. */
   compare?: string | undefined;
   minBase: number;
-  /** Free text is only for a single authority's own report. */
-  withFreeText: boolean;
+  /**
+   * Free text, only for a single authority's own report: null for none, else the safeguarding
+   * list, whose matches are withheld (they are for the safeguarding queue, not a report).
+   */
+  freeText: Matcher | null;
 }
 
 /** What the user asked for does not exist (exit code 2 at the command line). */
@@ -126,7 +130,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     scores,
     breakdowns,
     trend,
-    said: req.withFreeText ? await said(db, wave.waveId, instruments) : [],
+    ...(req.freeText ? await said(db, wave.waveId, instruments, req.freeText) : { said: [], saidWithheld: 0 }),
   };
 }
 
@@ -319,14 +323,22 @@ function indicatorBreakdowns(
   return out;
 }
 
-async function said(db: DB, waveId: number, instruments: Instrument[]): Promise<Report['said']> {
+async function said(
+  db: DB,
+  waveId: number,
+  instruments: Instrument[],
+  safeguarding: Matcher,
+): Promise<Pick<Report, 'said' | 'saidWithheld'>> {
   const textQuestions = [...new Set(instruments.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)))];
-  const rows = await freeTextAnswers(db, waveId, textQuestions);
   const bandOf = new Map(instruments.map((i) => [i.id, i.band]));
-  return rows
-    .filter((r) => bandOf.has(r.instrument))
-    .map((r) => ({ band: bandOf.get(r.instrument)!, question: r.question, text: maskFreeText(r.value) }))
-    .sort((a, b) => instruments.findIndex((i) => i.band === a.band) - instruments.findIndex((i) => i.band === b.band));
+  const rows = (await freeTextAnswers(db, waveId, textQuestions)).filter((r) => bandOf.has(r.instrument));
+  const shown = rows.filter((r) => !safeguarding.find(r.value).length);
+  return {
+    said: shown
+      .map((r) => ({ band: bandOf.get(r.instrument)!, question: r.question, text: maskFreeText(r.value) }))
+      .sort((a, b) => instruments.findIndex((i) => i.band === a.band) - instruments.findIndex((i) => i.band === b.band)),
+    saidWithheld: rows.length - shown.length,
+  };
 }
 
 function round2(x: number): number {

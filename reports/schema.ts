@@ -138,6 +138,8 @@ export const ReportSchema = z
     trend: z.array(z.object({ id: z.string(), band: Band, points: z.array(TrendPointSchema) }).strict()),
     /** Free-text answers, masked; only in a single authority's report. */
     said: z.array(z.object({ band: Band, question: z.string(), text: z.string() }).strict()),
+    /** Free-text answers left out of said because the safeguarding list catches them. */
+    saidWithheld: z.number().int().min(0),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import portalApi from './routes/portal/index.js';
 import portalStatic from './plugins/portal-static.js';
 import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
+import { compileMatcher, type Matcher } from './safeguarding/matcher.js';
 import { ResponseWriter } from './response-writer.js';
 import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     db: DB;
     responseWriter: ResponseWriter;
     waves: WaveLookup;
+    /** The worrying-words list: the safeguarding queue, and what reports withhold. */
+    safeguarding: Matcher;
   }
 }
 
@@ -40,6 +43,7 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  app.decorate('safeguarding', compileMatcher(config.safeguardingWords));
   const writer = new ResponseWriter(sqlite.name);
   await writer.ready();
   app.decorate('responseWriter', writer);

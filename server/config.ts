@@ -1,5 +1,6 @@
 // Environment -> typed configuration, parsed once at the edge.
 import { z } from 'zod';
+import { loadWordList, type WordList } from './safeguarding/matcher.js';
 
 const optionalFlag = z
   .string()
@@ -17,6 +18,8 @@ export const ConfigSchema = z.object({
   SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   /** Wave look-ups allowed per client IP per minute (codes must not be guessable in bulk). */
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** A JSON file of worrying words, of the same shape as server/safeguarding/words.json; else that list. */
+  SAFEGUARDING_WORDS: z.string().optional(),
 });
 
 export type Config = {
@@ -28,6 +31,7 @@ export type Config = {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   submitRateLimit: number;
   lookupRateLimit: number;
+  safeguardingWords: WordList;
 };
 
 export class ConfigError extends Error {}
@@ -48,5 +52,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     submitRateLimit: e.SUBMIT_RATE_LIMIT,
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
+    safeguardingWords: wordList(e.SAFEGUARDING_WORDS || undefined),
   };
+}
+
+function wordList(path: string | undefined): WordList {
+  try {
+    return loadWordList(path);
+  } catch (error) {
+    const reason = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`environment variable SAFEGUARDING_WORDS: cannot use ${path}: ${reason}`);
+  }
 }

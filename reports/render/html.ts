@@ -313,7 +313,7 @@ ${tables.join('\n')}</section>`;
 }
 
 function saidSection(r: Report): string {
-  if (!r.said.length) return '';
+  if (!r.said.length && !r.saidWithheld) return '';
   const groups = new Map<string, string[]>();
   for (const s of r.said) {
     const key = `${s.band}\u0000${s.question}`;
@@ -326,7 +326,11 @@ function saidSection(r: Report): string {
   });
   return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What children said</h2>
 <p>In their own words, as written. Phone numbers, email addresses and postcodes have been removed.</p>
-${parts.join('\n')}</section>`;
+${r.saidWithheld ? `<p>${withheldNote(r.saidWithheld)}</p>\n` : ''}${parts.join('\n')}</section>`;
+}
+
+function withheldNote(n: number): string {
+  return `${n === 1 ? '1 answer is' : `${n} answers are`} not shown here: the safeguarding word list caught ${n === 1 ? 'it' : 'them'}, so ${n === 1 ? 'it is' : 'they are'} in the portal's safeguarding queue for someone to read and follow up.`;
 }
 
 function methodsSection(r: Report): string {

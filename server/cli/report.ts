@@ -9,6 +9,7 @@ import { renderCsv } from '../../reports/render/csv.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJson } from '../../reports/render/json.js';
 import type { Report } from '../../reports/schema.js';
+import { compileMatcher } from '../safeguarding/matcher.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
@@ -95,6 +96,7 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
     if (f.dir && existsSync(f.dir) && !statSync(f.dir).isDirectory()) throw new UsageError(`${f.dir} is not a folder`);
 
     await withDatabase(io, async ({ db }, config) => {
+      const freeText = compileMatcher(config.safeguardingWords);
       if (!f.all) {
         const format: Format = f.format ?? (f.out?.toLowerCase().endsWith('.html') ? 'html' : f.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
         const report = await buildReport(db, {
@@ -103,7 +105,7 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
           period: f.period,
           compare: f.compare,
           minBase: config.minBase,
-          withFreeText: true,
+          freeText,
         }).catch(inputError);
         const text = RENDER[format](report);
         if (!f.out) return io.stdout(text);
@@ -125,7 +127,7 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
         // One cache for the run: the benchmark's period tallies are the same for every authority.
         const report = await buildReport(
           db,
-          { authority: a.code, programme: f.programme, period: f.period, minBase: config.minBase, withFreeText: true },
+          { authority: a.code, programme: f.programme, period: f.period, minBase: config.minBase, freeText },
           cache,
         );
         responses += report.responses.total;

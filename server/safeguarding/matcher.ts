@@ -33,7 +33,7 @@ export function compileMatcher(list: WordList): Matcher {
   };
 }
 
-/** The list from SAFEGUARDING_WORDS (a JSON file of the same shape as words.json), else the shipped one. */
+/** The list in a JSON file of the same shape as words.json (SAFEGUARDING_WORDS, read by config.ts), else the shipped one. */
 export function loadWordList(path: string | undefined): WordList {
   return WordList.parse(path ? JSON.parse(readFileSync(path, 'utf8')) : defaults);
 }

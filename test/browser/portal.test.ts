@@ -118,6 +118,9 @@ describe('the portal in Chromium', () => {
     );
     expect(inked.length).toBeGreaterThan(2);
     for (const n of inked) expect(n).toBeGreaterThan(2000);
+    // The worrying answer is for the safeguarding queue, not the report.
+    await expect(page.getByTestId('said-withheld').textContent()).resolves.toMatch(/^1 answer is not shown/);
+    await expect(page.getByText('hits me').count()).resolves.toBe(0);
     await check('06-report');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Report as CSV' }).click()]);

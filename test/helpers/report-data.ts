@@ -10,6 +10,8 @@ export const C = { code: 'E06000004', name: 'Stockton-on-Tees' };
 export const D = { code: 'E06000005', name: 'Darlington' };
 export const AUTHORITIES = [A, B, C, D];
 
+/** Caught by the shipped safeguarding list ("hits me"): never in a report. */
+export const WORRYING_TEXT = 'My carer hits me when nobody is looking';
 export const HOSTILE_TEXT = 'Ring me on 07700 900123 <img src=x onerror="document.title=1"> & </script> please';
 
 /**
@@ -39,7 +41,7 @@ export function reportRows(): Record<string, CsvCell>[] {
       life_satisfaction: k < 50 ? 6 : 8,
       gender: k < 60 ? 'male' : k < 97 ? 'female' : 'another_way',
       placement: k < 80 ? 'foster_care' : 'childrens_home',
-      make_care_better: k === 0 ? HOSTILE_TEXT : k === 1 ? 'Email me at kid@example.com, I live in TS1 2AB' : undefined,
+      make_care_better: k === 0 ? HOSTILE_TEXT : k === 1 ? 'Email me at kid@example.com, I live in TS1 2AB' : k === 2 ? WORRYING_TEXT : undefined,
     });
   for (const [authority, total, positive] of [
     [B.code, 20, 10],

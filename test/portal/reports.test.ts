@@ -37,7 +37,7 @@ describe('reports in the portal', () => {
   it('are the report model of reports/build.ts, with free text only for officers', async () => {
     const full = (await officer.call('GET', `/api/portal/waves/${waveId}/report`)).json();
     expect(ReportSchema.parse(full.report)).toEqual(
-      await buildReport(t.db, { authority, programme: 'ylyc', period: '2025', minBase: 2, withFreeText: true }),
+      await buildReport(t.db, { authority, programme: 'ylyc', period: '2025', minBase: 2, freeText: t.app.safeguarding }),
     );
     expect(full.report.comparePeriod).toBe('2023');
     expect(full.comparePeriods).toEqual(['2023']);

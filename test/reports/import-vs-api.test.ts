@@ -58,7 +58,7 @@ describe('a report from imported data equals one from the same data submitted th
     for (const a of AUTHORITIES) {
       const imported = await runCli(['report', '--authority', a.code, '--period', '2024', '--format', 'json'], env);
       expect(imported.code).toBe(0);
-      const viaApi = await buildReport(t.db, { authority: a.code, programme: 'ylyc', period: '2024', minBase: 10, withFreeText: true });
+      const viaApi = await buildReport(t.db, { authority: a.code, programme: 'ylyc', period: '2024', minBase: 10, freeText: t.app.safeguarding });
       expect(renderJson(viaApi)).toBe(imported.stdout);
       const csv = await runCli(['report', '--authority', a.code, '--period', '2024', '--format', 'csv'], env);
       expect(renderCsv(viaApi)).toBe(csv.stdout);

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report, type ReportIndicator } from '../../reports/schema.js';
 import { CSV_COLUMNS } from '../../reports/render/csv.js';
 import { freshDatabase, makeTempDir, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
-import { A, AUTHORITIES, B, C, D, reportCsv } from '../helpers/report-data.js';
+import { A, AUTHORITIES, B, C, D, WORRYING_TEXT, reportCsv } from '../helpers/report-data.js';
 
 let dir: string;
 let env: { DATABASE_PATH: string };
@@ -121,11 +121,36 @@ describe('hearme report: figures worked by hand', () => {
     ]);
   });
 
-  it("what children said: this authority's own text, masked", () => {
+  it("what children said: this authority's own text, masked, without what the safeguarding list catches", () => {
     expect(a.said.map((s) => s.text).sort()).toEqual([
       'Email me at [email removed], I live in [postcode removed]',
       'Ring me on [phone number removed] <img src=x onerror="document.title=1"> & </script> please',
     ]);
+    expect(a.saidWithheld).toBe(1);
+  });
+
+  it('the HTML report says an answer was withheld, and never shows it', async () => {
+    const html = (await runCli(['report', '--authority', A.code, '--period', '2024', '--format', 'html'], env)).stdout;
+    expect(html).toContain("1 answer is not shown here: the safeguarding word list caught it, so it is in the portal's safeguarding queue");
+    expect(html).not.toContain('hits me');
+    expect(html).toContain('Email me at [email removed]');
+  });
+
+  it('SAFEGUARDING_WORDS: a list of its own decides what is withheld; a bad file is a clear error', async () => {
+    const list = join(dir, 'words.json');
+    writeFileSync(list, JSON.stringify({ en: ['email me'] }));
+    const own = await reportJson(A.code, [], { ...env, SAFEGUARDING_WORDS: list });
+    expect(own.said.map((s) => s.text)).toContain(WORRYING_TEXT);
+    expect(own.said.map((s) => s.text).some((t) => t.startsWith('Email me'))).toBe(false);
+    expect(own.saidWithheld).toBe(1);
+
+    writeFileSync(list, JSON.stringify({ en: ['x'] }));
+    const bad = await runCli(['report', '--authority', A.code, '--period', '2024'], { ...env, SAFEGUARDING_WORDS: list });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/SAFEGUARDING_WORDS: cannot use .*words\.json/);
+    const missing = await runCli(['report', '--authority', A.code, '--period', '2024'], { ...env, SAFEGUARDING_WORDS: join(dir, 'nope.json') });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/SAFEGUARDING_WORDS: cannot use .*nope\.json/);
   });
 });
 

@@ -61,7 +61,7 @@ export default async function reportRoutes(app: FastifyInstance) {
       period: wave.period,
       compare,
       minBase: app.config.minBase,
-      withFreeText: can(staff, 'full_report'),
+      freeText: can(staff, 'full_report') ? app.safeguarding : null,
     });
     return { staff, wave, report };
   }

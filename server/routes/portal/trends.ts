@@ -33,7 +33,7 @@ export default async function trendRoutes(app: FastifyInstance) {
     const cache = new PeriodCache();
     const reports = [];
     for (const w of waves)
-      reports.push(await buildReport(app.db, { authority: authority.code, programme, period: w.period, minBase: app.config.minBase, withFreeText: false }, cache));
+      reports.push(await buildReport(app.db, { authority: authority.code, programme, period: w.period, minBase: app.config.minBase, freeText: null }, cache));
     const rows = new Map<string, { id: string; band: string; label: string; direction: string; points: unknown[] }>();
     for (const r of reports)
       for (const i of r.indicators) {
@@ -70,7 +70,7 @@ export default async function trendRoutes(app: FastifyInstance) {
     const cache = new PeriodCache();
     const figures = [];
     for (const a of waves) {
-      const report = await buildReport(app.db, { authority: a.code, programme: q.programme, period: q.period, minBase: app.config.minBase, withFreeText: false }, cache);
+      const report = await buildReport(app.db, { authority: a.code, programme: q.programme, period: q.period, minBase: app.config.minBase, freeText: null }, cache);
       const row = report.indicators.find((i) => i.id === q.indicator && i.band === q.band);
       if (row) figures.push({ authority: a, row });
     }

@@ -27,7 +27,8 @@ interface ReportData {
     responses: { total: number; byBand: Record<string, number> };
     responseRate: { byBand: Record<string, { responses: number; population: number; rate: number | null; low: boolean } | null> };
     indicators: Indicator[];
-    said?: { band: string; question: string; text: string }[];
+    said: { band: string; question: string; text: string }[];
+    saidWithheld: number;
   };
   labels: { indicators: Record<string, string>; domains: Record<string, string> };
   comparePeriods: string[];
@@ -165,9 +166,16 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
           </section>
         );
       })}
-      {report.said && report.said.length > 0 && (
+      {(report.said.length > 0 || report.saidWithheld > 0) && (
         <section aria-labelledby="said-heading">
           <h2 id="said-heading">What children said</h2>
+          {report.saidWithheld > 0 && (
+            <p data-testid="said-withheld">
+              {report.saidWithheld === 1 ? '1 answer is' : `${report.saidWithheld} answers are`} not shown: the safeguarding
+              word list caught {report.saidWithheld === 1 ? 'it' : 'them'}.{' '}
+              {can.safeguarding(me) ? <a href="#/safeguarding">Read them in the safeguarding queue</a> : 'Someone with safeguarding access will read them.'}
+            </p>
+          )}
           <ul class="said">
             {report.said.map((s, i) => (
               <li key={i}>
