@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync } from 'node:fs';
 import { z } from 'zod';
-import { PROGRESS_EVERY, formatProblem, parseResponsesCsv, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
+import { PROGRESS_EVERY, checkResponsesCsv, formatProblem, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
 import type { DB } from '../db/database.js';
 import { writeTransaction } from '../db/transaction.js';
 import { findAuthority } from '../repos/authorities.js';
-import { ResponseStore, type StoreOutcome } from '../repos/responses.js';
+import { ResponseStore } from '../repos/responses.js';
 import { createWave, findWave } from '../repos/waves.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
@@ -32,99 +32,114 @@ storing anything.`,
       1,
     );
     const file = f.positionals[0]!;
-    let text: string;
+    let fd: number;
     try {
-      text = readFileSync(file, 'utf8');
+      fd = openSync(file, 'r');
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const parsed = parseResponsesCsv(text, (checked, total) => io.stderr(`checked ${checked} of ${total} rows\n`));
-    if (parsed.problems.length) fail(parsed.problems, io);
-
-    await withDatabase(io, async ({ db, sqlite }) => {
-      const summary = { stored: 0, alreadyPresent: 0, createdWaves: [] as string[] };
-      const problems: CsvProblem[] = [];
-      try {
-        await writeTransaction(db, async (trx) => {
-          const waves = await resolveWaves(trx, parsed.rows, problems, summary.createdWaves);
-          const rows = parsed.rows.filter((r) => waves.has(waveKey(r)));
-          // The same statements as the API, on the connection holding this transaction,
-          // in chunks so that a long file shows progress and the summed counts stay small.
-          const store = new ResponseStore(sqlite);
-          const outcomes: StoreOutcome[] = [];
-          for (let start = 0; start < rows.length; start += PROGRESS_EVERY) {
-            const chunk = rows.slice(start, start + PROGRESS_EVERY);
-            outcomes.push(...store.storeBatch(chunk.map((r) => ({ ...r, waveId: waves.get(waveKey(r))! }))));
-            if (rows.length > PROGRESS_EVERY) io.stderr(`writing: ${outcomes.length} of ${rows.length} rows\n`);
-          }
-          rows.forEach((row, i) => {
-            if (outcomes[i] === 'stored') summary.stored++;
-            else if (outcomes[i] === 'duplicate') summary.alreadyPresent++;
-            else
-              problems.push({
-                line: row.line,
-                column: 'response_id',
-                reason: 'already in the database with different answers',
-              });
+    const size = fstatSync(fd).size;
+    const input = createReadStream('', { fd });
+    try {
+      await withDatabase(io, async ({ db, sqlite }) => {
+        const summary = { stored: 0, alreadyPresent: 0, createdWaves: [] as string[] };
+        const problems: CsvProblem[] = [];
+        try {
+          // Rows are stored as they are checked, inside one transaction: a problem anywhere undoes all of it.
+          await writeTransaction(db, async (trx) => {
+            const waves = new WaveResolver(trx, problems);
+            // The same statements as the API, on the connection holding this transaction.
+            const store = new ResponseStore(sqlite);
+            let chunk: (CsvRow & { waveId: number })[] = [];
+            const write = () => {
+              // After the first problem nothing more is written (it will be undone), but checking goes on.
+              if (!problems.length)
+                store.storeBatch(chunk).forEach((outcome, i) => {
+                  if (outcome === 'stored') summary.stored++;
+                  else if (outcome === 'duplicate') summary.alreadyPresent++;
+                  else problems.push({ line: chunk[i]!.line, column: 'response_id', reason: 'already in the database with different answers' });
+                });
+              chunk = [];
+            };
+            let checked = 0;
+            for await (const row of checkResponsesCsv(input, problems)) {
+              const waveId = await waves.idFor(row);
+              if (waveId !== undefined) chunk.push({ ...row, waveId });
+              if (++checked % PROGRESS_EVERY === 0) {
+                write();
+                io.stderr(`checked ${checked} rows (${Math.floor((100 * input.bytesRead) / Math.max(size, 1))}% of the file)\n`);
+              }
+            }
+            write();
+            summary.createdWaves = await waves.finish();
+            if (problems.length || f['dry-run']) throw new Rollback();
           });
-          if (problems.length || f['dry-run']) throw new Rollback();
-        });
-      } catch (error) {
-        if (!(error instanceof Rollback)) throw error;
-      }
-      if (problems.length) fail(problems, io);
-      const verb = f['dry-run'] ? 'would import' : 'imported';
-      io.stdout(
-        `${verb} ${summary.stored} responses from ${file}` +
-          (summary.alreadyPresent ? `; ${summary.alreadyPresent} were already present and skipped` : '') +
-          (summary.createdWaves.length ? `; ${f['dry-run'] ? 'would create' : 'created'} waves ${summary.createdWaves.join(', ')}` : '') +
-          (f['dry-run'] ? ' (dry run: nothing stored)' : '') +
-          '\n',
-      );
-    });
+        } catch (error) {
+          if (!(error instanceof Rollback)) throw error;
+        }
+        if (problems.length) fail(problems, io);
+        const verb = f['dry-run'] ? 'would import' : 'imported';
+        io.stdout(
+          `${verb} ${summary.stored} responses from ${file}` +
+            (summary.alreadyPresent ? `; ${summary.alreadyPresent} were already present and skipped` : '') +
+            (summary.createdWaves.length ? `; ${f['dry-run'] ? 'would create' : 'created'} waves ${summary.createdWaves.join(', ')}` : '') +
+            (f['dry-run'] ? ' (dry run: nothing stored)' : '') +
+            '\n',
+        );
+      });
+    } finally {
+      // Closed whatever happens, even when the database cannot be opened.
+      input.destroy();
+    }
   },
 };
 
 const waveKey = (r: Pick<CsvRow, 'authority' | 'programme' | 'period'>) => `${r.authority} ${r.programme} ${r.period}`;
 
-/** Finds each row's wave, creating missing ones as closed waves spanning their rows' dates. */
-async function resolveWaves(db: DB, rows: CsvRow[], problems: CsvProblem[], created: string[]) {
-  const groups = new Map<string, CsvRow[]>();
-  for (const r of rows) {
-    const group = groups.get(waveKey(r));
-    if (group) group.push(r);
-    else groups.set(waveKey(r), [r]);
-  }
-  const ids = new Map<string, number>();
-  for (const [key, group] of groups) {
-    const first = group[0]!;
-    const wave = await findWave(db, first.authority, first.programme, first.period);
-    if (wave) {
-      ids.set(key, wave.id);
-      continue;
+/**
+ * Finds each row's wave. A missing one is created (closed) at its first row;
+ * finish() widens its dates to span all its rows. A row whose authority does
+ * not exist is a problem.
+ */
+class WaveResolver {
+  private readonly ids = new Map<string, number | undefined>();
+  private readonly created = new Map<string, { id: number; first: string; last: string }>();
+  constructor(
+    private readonly db: DB,
+    private readonly problems: CsvProblem[],
+  ) {}
+
+  async idFor(row: CsvRow): Promise<number | undefined> {
+    const key = waveKey(row);
+    let id = this.ids.get(key);
+    if (id === undefined && !this.ids.has(key)) this.ids.set(key, (id = await this.resolve(row)));
+    const span = this.created.get(key);
+    if (span) {
+      if (row.submittedOn < span.first) span.first = row.submittedOn;
+      if (row.submittedOn > span.last) span.last = row.submittedOn;
     }
-    const authority = await findAuthority(db, first.authority);
-    if (!authority) {
-      for (const r of group)
-        problems.push({
-          line: r.line,
-          column: 'authority',
-          reason: `no authority ${r.authority}; add it first with hearme authority add`,
-        });
-      continue;
-    }
-    const dates = group.map((r) => r.submittedOn).sort();
-    const { id } = await createWave(db, {
-      authority_id: authority.id,
-      programme: first.programme,
-      period: first.period,
-      opens_on: dates[0]!,
-      closes_on: dates.at(-1)!,
-    });
-    ids.set(key, id);
-    created.push(key);
+    if (id === undefined)
+      this.problems.push({ line: row.line, column: 'authority', reason: `no authority ${row.authority}; add it first with hearme authority add` });
+    return id;
   }
-  return ids;
+
+  private async resolve(row: CsvRow): Promise<number | undefined> {
+    const wave = await findWave(this.db, row.authority, row.programme, row.period);
+    if (wave) return wave.id;
+    const authority = await findAuthority(this.db, row.authority);
+    if (!authority) return undefined;
+    const day = row.submittedOn;
+    const { id } = await createWave(this.db, { authority_id: authority.id, programme: row.programme, period: row.period, opens_on: day, closes_on: day });
+    this.created.set(waveKey(row), { id, first: day, last: day });
+    return id;
+  }
+
+  /** Gives the created waves their dates; returns their keys. */
+  async finish(): Promise<string[]> {
+    for (const { id, first, last } of this.created.values())
+      await this.db.updateTable('waves').set({ opens_on: first, closes_on: last }).where('id', '=', id).execute();
+    return [...this.created.keys()];
+  }
 }
 
 function fail(problems: CsvProblem[], io: { stderr: (t: string) => void }): never {

@@ -1,7 +1,8 @@
 // The CSV format of responses (contract: "CSV of responses"): parsing a
 // file into validated rows with every problem as "line N, column C", and
 // writing rows back in the same format.
-import { parse } from 'csv-parse/sync';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { z } from 'zod';
 import {
   QUESTION_IDS,
@@ -60,23 +61,55 @@ const Fixed = z.object({
   submitted_on: IsoDate,
 });
 
-/** Parses and validates a whole file. Rows are returned only when there are no problems at all. */
-export function parseResponsesCsv(
-  text: string,
-  onProgress?: (checked: number, total: number) => void,
-): { rows: CsvRow[]; problems: CsvProblem[] } {
-  let records: { info: { lines: number }; record: string[] }[];
+/**
+ * Reads a file record by record (so a long file never sits in memory whole),
+ * checking each row. Good rows are yielded; every problem is pushed onto
+ * `problems`. A broken header or broken CSV ends the reading.
+ */
+export async function* checkResponsesCsv(input: Readable, problems: CsvProblem[]): AsyncGenerator<CsvRow> {
+  const records = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+  // pipe() does not pass a read error on: without this the loop below would wait for ever.
+  input.on('error', (error) => records.destroy(error)).pipe(records);
+  let columns: string[] | undefined;
+  const ids = new Map<string, number>();
+  // csv-parse counts the line a record ends on; a quoted text may span lines.
+  // Inside quotes it counts every CR and every LF, so each CRLF there adds one line too many.
+  const count = (fields: string[], re: RegExp) => fields.reduce((n, f) => n + (f.match(re)?.length ?? 0), 0);
+  let quotedCrlfs = 0;
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    for await (const { info, record } of records as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
+      if (!columns) {
+        columns = record.map((c) => c.trim());
+        quotedCrlfs = count(record, /\r\n/g);
+        if (!checkHeader(columns, problems)) return;
+        continue;
+      }
+      const line = info.lines - count(record, /[\r\n]/g) - quotedCrlfs;
+      quotedCrlfs += count(record, /\r\n/g);
+      const row = parseRow(line, columns, record, problems);
+      if (!row) continue;
+      const first = ids.get(row.uuid);
+      if (first !== undefined) {
+        problems.push({ line, column: 'response_id', reason: `the same response_id is on line ${first}` });
+        continue;
+      }
+      ids.set(row.uuid, line);
+      yield row;
+    }
   } catch (error) {
     const e = error as Error & { lines?: number };
-    return { rows: [], problems: [{ line: e.lines ?? 1, column: null, reason: e.message }] };
+    problems.push({ line: e.lines ?? 1, column: null, reason: e.message });
+    return;
+  } finally {
+    // Stop reading the file when the caller stops early.
+    input.destroy();
   }
-  const [header, ...body] = records;
-  if (!header) return { rows: [], problems: [{ line: 1, column: null, reason: 'the file is empty' }] };
+  if (!columns) problems.push({ line: 1, column: null, reason: 'the file is empty' });
+}
 
-  const problems: CsvProblem[] = [];
-  const columns = header.record.map((c) => c.trim());
+/** The header names known columns, each once, and every fixed column. */
+function checkHeader(columns: string[], problems: CsvProblem[]): boolean {
+  const before = problems.length;
   const known = new Set<string>([...FIXED_COLUMNS, ...QUESTION_IDS]);
   const seen = new Set<string>();
   for (const c of columns) {
@@ -85,27 +118,7 @@ export function parseResponsesCsv(
     seen.add(c);
   }
   for (const c of FIXED_COLUMNS) if (!seen.has(c)) problems.push({ line: 1, column: c, reason: 'missing column' });
-  if (problems.length) return { rows: [], problems };
-
-  const rows: CsvRow[] = [];
-  const ids = new Map<string, number>();
-  // csv-parse counts the line a record ends on; a quoted text may span lines.
-  // Inside quotes it counts every CR and every LF, so each CRLF there adds one line too many.
-  const count = (fields: string[], re: RegExp) => fields.reduce((n, f) => n + (f.match(re)?.length ?? 0), 0);
-  let quotedCrlfs = count(header.record, /\r\n/g);
-  for (const [index, { info, record }] of body.entries()) {
-    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, body.length);
-    const line = info.lines - count(record, /[\r\n]/g) - quotedCrlfs;
-    quotedCrlfs += count(record, /\r\n/g);
-    const row = parseRow(line, columns, record, problems);
-    if (!row) continue;
-    const first = ids.get(row.uuid);
-    if (first !== undefined)
-      problems.push({ line, column: 'response_id', reason: `the same response_id is on line ${first}` });
-    else ids.set(row.uuid, line);
-    rows.push(row);
-  }
-  return problems.length ? { rows: [], problems } : { rows, problems };
+  return problems.length === before;
 }
 
 function parseRow(line: number, columns: string[], record: string[], problems: CsvProblem[]): CsvRow | null {

@@ -183,9 +183,18 @@ describe('hearme exits 2 on bad usage, with the reason on stderr', () => {
     expectOneLineReason(r, /cannot read .*no-such-file\.csv: ENOENT/);
   });
 
+  it('importing a folder: the read error is the reason (and the import does not hang)', async () => {
+    const db = await seeded();
+    const r = await runCli(['import', dir], db.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^line 1: .*EISDIR/m);
+    expect(r.stderr).toMatch(/nothing imported: 1 problem in the file/);
+  });
+
   it('importing a file that is not valid CSV (a quote never closed)', async () => {
     const db = await seeded();
-    const file = writeCsv(dir, 'unclosed.csv', 'response_id,authority\r\n"abc,E06000002\r\n');
+    const header = 'response_id,authority,programme,period,instrument,instrument_version,submitted_on';
+    const file = writeCsv(dir, 'unclosed.csv', `${header}\r\n"abc,E06000002,ylyc,2024,ylyc-8-11,1,2024-05-01\r\n`);
     const r = await runCli(['import', file], db.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^line \d+: .*quote/m);

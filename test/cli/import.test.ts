@@ -462,7 +462,7 @@ describe('line numbers count the lines of quoted texts', () => {
 });
 
 describe('a long file', () => {
-  it('reports progress on stderr every 10,000 rows while checking and writing', async () => {
+  it('reports progress on stderr every 10,000 rows', async () => {
     const db = await databaseWithAuthority();
     // Age alone: the smallest valid row, so the file is long but quick.
     const rows = Array.from({ length: 10_001 }, (_, n) => ({
@@ -478,11 +478,8 @@ describe('a long file', () => {
     const file = csvFile(rows, [...ALL_CSV_COLUMNS.slice(0, 7), 'age']);
     const r = await runCli(['import', file], db.env);
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
-      'checked 10000 of 10001 rows',
-      'writing: 10000 of 10001 rows',
-      'writing: 10001 of 10001 rows',
-    ]);
+    // The file is read as it is checked: progress is a share of its bytes.
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^checked 10000 rows \((9\d|100)% of the file\)$/)]);
     expect(r.stdout).toMatch(/^imported 10001 responses/);
     // by hand: ages 8, 9, 10, 11 in turn over 10,001 rows: 2,501 eights and 2,500 of each other age
     expect(query(db.path, "SELECT value, n FROM answer_counts WHERE question = 'age' ORDER BY value")).toEqual([
