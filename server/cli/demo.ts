@@ -23,8 +23,9 @@ looked-after populations, and answers drawn so the headline figures look
 like published ones, with authorities that differ and some that improve.
 The same seed gives the same data. Nothing here is a real child's answer.
 
-  --scale small      7 authorities, about 15,000 responses, a few seconds (default)
-  --scale national   151 authorities every year 2019-2025, for benchmarks (minutes)
+  --scale small      7 authorities, about 21,000 responses, a few seconds (default)
+  --scale national   151 authorities every year 2019-2025, about 420,000
+                     responses, the data of npm run bench:report (a minute or two)
   --seed N           another seed gives other data (default 2026)
   --if-empty         do nothing if the database already holds authorities
   --serve            then start the server and print where to look, with the

@@ -52,7 +52,8 @@ function plan(scale: DemoScale, rnd: Random): AuthorityPlan[] {
       level: 0.3 * rnd.normal(),
       // The first two of the small demo (Doncaster, Middlesbrough) are the improvers to look at.
       trend: (scale === 'small' && i < 2) || kind < 0.3 ? 0.3 : kind > 0.9 ? -0.15 : 0,
-      lookedAfter: Math.round(Math.exp(Math.log(450) + 0.5 * rnd.normal())),
+      // Median 490 and this spread: about 84,000 over the 151 authorities, England's total.
+      lookedAfter: Math.round(Math.exp(Math.log(490) + 0.5 * rnd.normal())),
     };
   });
 }
