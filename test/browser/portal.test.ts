@@ -1,7 +1,9 @@
 // The portal in real Chromium: a programme admin signs in, adds an
 // authority, opens a survey round, sees responses arrive, opens the
-// report with drawn charts and downloads its CSV; every page passes axe
-// (WCAG 2.2 AA) and runs under the strict CSP with no console errors.
+// report with drawn charts and downloads its CSV; then an authority
+// officer and a viewer see only what their role and authority allow.
+// Every page passes axe (WCAG 2.2 AA) and runs under the strict CSP with
+// no console errors.
 // Screenshots go to .scratch/portal-screens/ for a person to look at.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +15,8 @@ import { testApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
+import { addAuthority } from '../../server/repos/authorities.js';
+import { createWave } from '../../server/repos/waves.js';
 import { axe } from '../helpers/survey-driver.js';
 
 const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
@@ -157,6 +161,68 @@ describe('the portal in Chromium', () => {
 
   it('logged no console errors (the CSP blocked nothing the portal needs)', () => {
     // A wrong password is a 401 the browser logs as a failed resource; nothing else may be.
+    expect(consoleErrors.filter((e) => !/401/.test(e))).toEqual([]);
+  });
+});
+
+describe('an officer and a viewer in Chromium', () => {
+  let waveId = 0;
+
+  beforeAll(async () => {
+    // The admin's round above is Middlesbrough's; another authority's round must stay out of sight.
+    const other = await addAuthority(t.db, { code: 'E08000017', name: 'Doncaster', region: null });
+    await createWave(t.db, { authority_id: other.id, programme: 'ylyc', period: '2025', opens_on: '2025-01-01', closes_on: null });
+    await addUser(t, 'officer@example.org', 'authority_officer', ['E06000002']);
+    await addUser(t, 'viewer@example.org', 'viewer', ['E06000002']);
+    waveId = (await t.db.selectFrom('waves').innerJoin('authorities', 'authorities.id', 'waves.authority_id').select('waves.id').where('authorities.code', '=', 'E06000002').executeTakeFirstOrThrow()).id;
+  });
+
+  async function signInAs(email: string) {
+    await context.clearCookies();
+    await page.goto(`${base}/portal`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+  }
+  const navLinks = () => page.getByRole('navigation', { name: 'Portal' }).getByRole('link').allTextContents();
+
+  it("an authority officer: their authority's rounds, safeguarding, no admin pages", async () => {
+    await signInAs('officer@example.org');
+    await page.getByRole('link', { name: 'Middlesbrough' }).first().waitFor();
+    await expect(page.getByText('Doncaster').count()).resolves.toBe(0);
+    await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Safeguarding']);
+    await check('12-officer-rounds');
+
+    await page.goto(`${base}/portal#/waves/${waveId}/report`);
+    await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
+    await expect(page.getByTestId('said-withheld').textContent()).resolves.toMatch(/Read them in the safeguarding queue/);
+    await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(1);
+    await check('13-officer-report');
+
+    // An admin page asked for by address is not shown: the rounds page is.
+    await page.goto(`${base}/portal#/users`);
+    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await expect(page.getByText('Portal accounts').count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('a viewer: the report without free text or responses, no safeguarding', async () => {
+    await signInAs('viewer@example.org');
+    await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare']);
+    await page.goto(`${base}/portal#/waves/${waveId}/report`);
+    await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
+    await page.waitForSelector('canvas[data-testid="report-chart"]');
+    await expect(page.getByRole('heading', { name: 'What children said' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Report as HTML' }).count()).resolves.toBe(1);
+    await check('14-viewer-report');
+
+    await page.goto(`${base}/portal#/safeguarding`);
+    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await expect(page.getByText('waiting').count()).resolves.toBe(0);
+  }, 60_000);
+
+  it('logged no console errors', () => {
     expect(consoleErrors.filter((e) => !/401/.test(e))).toEqual([]);
   });
 });
