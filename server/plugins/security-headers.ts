@@ -28,13 +28,15 @@ const setSecurityHeaders = helmet({
       'frame-ancestors': ["'none'"],
     },
   },
-  // Tablets on a local network reach the server over plain http: never force https from here.
+  // Tablets on a local network may reach the server over plain http: HSTS only on https, below.
   strictTransportSecurity: false,
   referrerPolicy: { policy: 'same-origin' },
 });
 
 export default fp(async (app) => {
-  app.addHook('onRequest', (request, reply, done) =>
-    setSecurityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
-  );
+  app.addHook('onRequest', (request, reply, done) => {
+    // Served over https (directly, or behind a proxy with TRUST_PROXY): browsers keep to https for a year.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+    setSecurityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+  });
 });

@@ -186,5 +186,20 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // Plain http (tablets on a local network): no HSTS.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('HSTS only over https: behind a proxy with TRUST_PROXY, not from a forged header without it', async () => {
+    const https = { host: HOST, 'x-forwarded-proto': 'https' };
+    const forged = await t.app.inject({ method: 'GET', url: '/api/health', headers: https });
+    expect(forged.headers['strict-transport-security']).toBeUndefined();
+    const behindProxy = await testApp({ TRUST_PROXY: '1' });
+    try {
+      const res = await behindProxy.app.inject({ method: 'GET', url: '/portal', headers: https });
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+    } finally {
+      await behindProxy.close();
+    }
   });
 });
