@@ -152,6 +152,25 @@ describe('the portal in Chromium', () => {
       await check(shot);
     }, 30_000);
 
+  it("changes a user's role, in a form that opens with their role and authorities", async () => {
+    await addUser(t, 'change-me@example.org', 'viewer', ['E06000002']);
+    await page.goto(`${base}/portal#/users`);
+    await page.getByRole('button', { name: 'Change change-me@example.org' }).click();
+    // The form it opens takes the focus.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Change change-me@example.org');
+    await expect(page.locator('#c-role').inputValue()).resolves.toBe('viewer');
+    const chosen = (select: Element) => [...(select as HTMLSelectElement).selectedOptions].map((o) => o.value);
+    await expect(page.locator('#c-authorities').evaluate(chosen)).resolves.toEqual(['E06000002']);
+    await page.locator('#c-role').selectOption('authority_officer');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByText('Saved the changes to change-me@example.org.').waitFor();
+    // The table is read again after the save.
+    await expect.poll(() => page.getByRole('row', { name: /change-me@example.org/ }).textContent()).toContain('authority officer');
+    const stored = await t.db.selectFrom('users').select('role').where('email', '=', 'change-me@example.org').executeTakeFirstOrThrow();
+    expect(stored.role).toBe('authority_officer');
+    await check('12-user-changed');
+  }, 30_000);
+
   it('signs out: the portal asks to sign in again', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email address').waitFor();
@@ -192,13 +211,13 @@ describe('an officer and a viewer in Chromium', () => {
     await page.getByRole('link', { name: 'Middlesbrough' }).first().waitFor();
     await expect(page.getByText('Doncaster').count()).resolves.toBe(0);
     await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Safeguarding']);
-    await check('12-officer-rounds');
+    await check('13-officer-rounds');
 
     await page.goto(`${base}/portal#/waves/${waveId}/report`);
     await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
     await expect(page.getByTestId('said-withheld').textContent()).resolves.toMatch(/Read them in the safeguarding queue/);
     await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(1);
-    await check('13-officer-report');
+    await check('14-officer-report');
 
     // An admin page asked for by address is not shown: the rounds page is.
     await page.goto(`${base}/portal#/users`);
@@ -215,7 +234,7 @@ describe('an officer and a viewer in Chromium', () => {
     await expect(page.getByRole('heading', { name: 'What children said' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Report as HTML' }).count()).resolves.toBe(1);
-    await check('14-viewer-report');
+    await check('15-viewer-report');
 
     await page.goto(`${base}/portal#/safeguarding`);
     await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();

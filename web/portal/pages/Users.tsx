@@ -1,5 +1,5 @@
 // Programme admins: portal accounts, their role and authorities, and disabling.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { useLoad } from '../hooks.js';
 
@@ -11,22 +11,86 @@ interface User {
   authorities: string[];
 }
 
+type Authority = { code: string; name: string };
+
+const ROLES: [string, string][] = [
+  ['authority_officer', 'Authority officer'],
+  ['viewer', 'Viewer'],
+  ['programme_admin', 'Programme admin'],
+];
+
+/** The role and authorities fields, the same for adding a user and for changing one. */
+function RoleFields({ prefix, authorities, user }: { prefix: string; authorities: Authority[] | undefined; user?: User }) {
+  return (
+    <>
+      <label for={`${prefix}-role`}>Role</label>
+      <select id={`${prefix}-role`} name="role">
+        {ROLES.map(([value, label]) => (
+          <option key={value} value={value} selected={user?.role === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <label for={`${prefix}-authorities`}>Authorities (officers and viewers)</label>
+      <select id={`${prefix}-authorities`} name="authorities" multiple size={4}>
+        {authorities?.map((a) => (
+          <option key={a.code} value={a.code} selected={user?.authorities.includes(a.code)}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** What the form says: a programme admin has no authorities of their own (they see all). */
+function roleAndAuthorities(f: FormData) {
+  const role = String(f.get('role'));
+  return { role, authorities: role === 'programme_admin' ? [] : f.getAll('authorities').map(String) };
+}
+
+function ChangeUser({ user, authorities, done }: { user: User; authorities: Authority[] | undefined; done: (message?: string) => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [error, setError] = useState<string>();
+  // Keyboard and screen-reader users land on the form they opened.
+  useEffect(() => heading.current?.focus(), [user.id]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await api('PATCH', `/users/${user.id}`, roleAndAuthorities(new FormData(e.currentTarget as HTMLFormElement)));
+      done(`Saved the changes to ${user.email}.`);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="change-user">
+      <h2 id="change-user" tabIndex={-1} ref={heading}>
+        Change {user.email}
+      </h2>
+      {error && <p class="error">{error}</p>}
+      <form onSubmit={save} class="grid">
+        <RoleFields prefix="c" authorities={authorities} user={user} />
+        <button type="submit">Save the changes</button>
+        <button type="button" onClick={() => done()}>
+          Cancel
+        </button>
+      </form>
+    </section>
+  );
+}
+
 export function UsersPage() {
   const { data, error, reload } = useLoad(() => api<{ users: User[] }>('GET', '/users'), []);
   const authorities = useLoad(() => api<{ authorities: { code: string; name: string }[] }>('GET', '/authorities'), []);
   const [message, setMessage] = useState<string>();
+  const [changing, setChanging] = useState<User>();
   const create = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const f = new FormData(form);
-    const role = String(f.get('role'));
     try {
-      await api('POST', '/users', {
-        email: f.get('email'),
-        role,
-        password: f.get('password'),
-        authorities: role === 'programme_admin' ? [] : f.getAll('authorities'),
-      });
+      await api('POST', '/users', { email: f.get('email'), password: f.get('password'), ...roleAndAuthorities(f) });
       setMessage(`Added ${String(f.get('email'))}. Give them their password in person or by phone.`);
       form.reset();
       reload();
@@ -63,6 +127,9 @@ export function UsersPage() {
                 <td>{u.role === 'programme_admin' ? 'all' : u.authorities.join(', ')}</td>
                 <td>{u.disabled ? 'Disabled' : 'Active'}</td>
                 <td>
+                  <button type="button" onClick={() => (setMessage(undefined), setChanging(u))}>
+                    Change {u.email}
+                  </button>{' '}
                   <button type="button" onClick={() => toggle(u)}>
                     {u.disabled ? 'Enable' : 'Disable'} {u.email}
                   </button>
@@ -71,6 +138,17 @@ export function UsersPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {changing && (
+        <ChangeUser
+          key={changing.id}
+          user={changing}
+          authorities={authorities.data?.authorities}
+          done={(saved) => {
+            setChanging(undefined);
+            if (saved) (setMessage(saved), reload());
+          }}
+        />
       )}
       <section aria-labelledby="add-user">
         <h2 id="add-user">Add a user</h2>
@@ -81,20 +159,7 @@ export function UsersPage() {
         <form onSubmit={create} class="grid">
           <label for="u-email">Email address</label>
           <input id="u-email" name="email" type="email" required autocomplete="off" />
-          <label for="u-role">Role</label>
-          <select id="u-role" name="role">
-            <option value="authority_officer">Authority officer</option>
-            <option value="viewer">Viewer</option>
-            <option value="programme_admin">Programme admin</option>
-          </select>
-          <label for="u-authorities">Authorities (officers and viewers)</label>
-          <select id="u-authorities" name="authorities" multiple size={4}>
-            {authorities.data?.authorities.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+          <RoleFields prefix="u" authorities={authorities.data?.authorities} />
           <label for="u-password">Password (at least 12 characters, not a common one)</label>
           <input id="u-password" name="password" type="password" minLength={12} required autocomplete="new-password" />
           <button type="submit">Add the user</button>
