@@ -2,6 +2,7 @@
 // The `hearme` command: finds the command named by argv and runs it.
 // Exit codes: 0 success, 1 failure while running, 2 bad usage or input.
 import { authorityAdd } from './cli/authority-add.js';
+import { authorityEdit } from './cli/authority-edit.js';
 import { backup } from './cli/backup.js';
 import { UsageError, type Command, type Io } from './cli/command.js';
 import { demo } from './cli/demo.js';
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   serve,
   migrate,
   'authority add': authorityAdd,
+  'authority edit': authorityEdit,
   'wave create': waveCreate,
   'wave population': wavePopulation,
   import: importCommand,

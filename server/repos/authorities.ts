@@ -8,6 +8,16 @@ export async function addAuthority(
   return db.insertInto('authorities').values(a).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Changes the fields given (undefined: unchanged); returns the authority as it now is. */
+export async function updateAuthority(
+  db: DB,
+  code: string,
+  change: { name?: string | undefined; region?: string | null | undefined; contact?: string | null | undefined },
+): Promise<Authority> {
+  const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+  return db.updateTable('authorities').set(set).where('code', '=', code).returningAll().executeTakeFirstOrThrow();
+}
+
 export async function findAuthority(db: DB, code: string): Promise<Authority | undefined> {
   return db.selectFrom('authorities').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -159,7 +159,7 @@ describe('the portal in Chromium', () => {
     // The form it opens takes the focus.
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Change change-me@example.org');
     await expect(page.locator('#c-role').inputValue()).resolves.toBe('viewer');
-    const chosen = (select: Element) => [...(select as HTMLSelectElement).selectedOptions].map((o) => o.value);
+    const chosen = (select: Element) => Array.from((select as HTMLSelectElement).selectedOptions, (o) => o.value);
     await expect(page.locator('#c-authorities').evaluate(chosen)).resolves.toEqual(['E06000002']);
     await page.locator('#c-role').selectOption('authority_officer');
     await page.getByRole('button', { name: 'Save the changes' }).click();

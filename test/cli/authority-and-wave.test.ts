@@ -1,6 +1,7 @@
-// hearme authority add, wave create and wave population: what they print,
+// hearme authority add and edit, wave create and wave population: what they print,
 // and what they store, read back from the SQLite file with better-sqlite3.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWave, testApp } from '../helpers/app.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
 
 /** Eight characters in two groups of four, with no 0, O, 1, I or L. */
@@ -44,6 +45,51 @@ describe('hearme authority add --contact', () => {
     expect(query(path, 'SELECT contact FROM authorities')).toEqual([{ contact: '01632 960001' }]);
     const tooLong = await runCli(['authority', 'add', '--code', 'E06000003', '--name', 'Redcar', '--contact', 'x'.repeat(201)], env);
     expect(tooLong.code).toBe(2);
+  });
+});
+
+describe('hearme authority edit', () => {
+  it('changes only what is given; an empty --contact clears it', async () => {
+    const { path, env } = freshDatabase(dir);
+    await runCli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough', '--region', 'North East', '--contact', '01632 960001'], env);
+    const r = await runCli(['authority', 'edit', '--code', 'e06000002', '--contact', ' 01632 960002 '], env);
+    expect(r).toEqual({
+      code: 0,
+      stdout: '{"code":"E06000002","name":"Middlesbrough","region":"North East","contact":"01632 960002"}\n',
+      stderr: '',
+    });
+    expect((await runCli(['authority', 'edit', '--code', 'E06000002', '--contact', '', '--name', 'Middlesbrough Council'], env)).code).toBe(0);
+    expect(query(path, 'SELECT code, name, region, contact FROM authorities')).toEqual([
+      { code: 'E06000002', name: 'Middlesbrough Council', region: 'North East', contact: null },
+    ]);
+  });
+
+  it('refuses an unknown authority, nothing to change, or an empty name, and changes nothing', async () => {
+    const { path, env } = freshDatabase(dir);
+    await runCli(['authority', 'add', '--code', 'E06000002', '--name', 'Middlesbrough'], env);
+    for (const [args, reason] of [
+      [['--code', 'E06000003', '--name', 'Redcar'], /no authority E06000003/],
+      [['--code', 'E06000002'], /give at least one of --name, --region, --contact/],
+      [['--code', 'E06000002', '--name', '  '], /--name: a name cannot be empty/],
+    ] as const) {
+      const r = await runCli(['authority', 'edit', ...args], env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(reason);
+    }
+    expect(query(path, 'SELECT name, region, contact FROM authorities')).toEqual([{ name: 'Middlesbrough', region: null, contact: null }]);
+  });
+
+  it('a running server shows children the new contact at once', async () => {
+    const t = await testApp();
+    try {
+      const { code, authorityCode } = await seedWave(t);
+      expect((await t.app.inject(`/api/waves/${code}`)).json().authority.contact).toBeNull();
+      const env = { DATABASE_PATH: t.config.databasePath };
+      expect((await runCli(['authority', 'edit', '--code', authorityCode, '--contact', '01632 960123'], env)).code).toBe(0);
+      expect((await t.app.inject(`/api/waves/${code}`)).json().authority.contact).toBe('01632 960123');
+    } finally {
+      await t.close();
+    }
   });
 });
 
