@@ -1,32 +1,38 @@
 // At most 10 failed sign-ins per 15 minutes per account and per client
-// address. Kept in memory, like the other rate limits: one process serves
-// the portal, and a restart forgetting the count is an acceptable trade
-// against storing staff addresses.
+// address. An account's failures are counted from the audit log, which
+// records each one anyway, so a restart does not wipe the slate for
+// someone guessing a password. Addresses are counted in memory only, like
+// the other rate limits: staff addresses are not stored.
+import type { DB } from '../db/database.js';
+import { failedSignInsSince } from '../repos/audit.js';
+
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60 * 1000;
 
 export class SignInLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly byAddress = new Map<string, number[]>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: DB,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  private recent(key: string): number[] {
+  private recent(ip: string): number[] {
     const cutoff = this.now() - WINDOW_MS;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
+    const list = (this.byAddress.get(ip) ?? []).filter((t) => t > cutoff);
+    if (list.length) this.byAddress.set(ip, list);
+    else this.byAddress.delete(ip);
     return list;
   }
 
-  blocked(email: string, ip: string): boolean {
-    return this.recent(`a:${email}`).length >= MAX_FAILURES || this.recent(`i:${ip}`).length >= MAX_FAILURES;
+  async blocked(email: string, ip: string): Promise<boolean> {
+    if (this.recent(ip).length >= MAX_FAILURES) return true;
+    const since = new Date(this.now() - WINDOW_MS).toISOString();
+    return (await failedSignInsSince(this.db, email, since)) >= MAX_FAILURES;
   }
 
-  fail(email: string, ip: string): void {
-    for (const key of [`a:${email}`, `i:${ip}`]) this.failures.set(key, [...this.recent(key), this.now()]);
-  }
-
-  succeed(email: string): void {
-    this.failures.delete(`a:${email}`);
+  /** The account's failure is the audit log's `sign_in_failed` entry; this counts the address's. */
+  failFrom(ip: string): void {
+    this.byAddress.set(ip, [...this.recent(ip), this.now()]);
   }
 }

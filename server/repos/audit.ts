@@ -1,5 +1,6 @@
 // The audit log: who did what, when, to which authority. Written in the
 // request that does the thing; read by programme admins.
+import { sql } from 'kysely';
 import type { DB } from '../db/database.js';
 
 export type AuditAction =
@@ -67,4 +68,23 @@ export async function readAudit(
     authority: r.authority_code,
     detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
   }));
+}
+
+/**
+ * Failed sign-ins of an account since a time and since its last successful
+ * one. Attempts refused for being over the limit do not count, or trying
+ * on would keep an account locked for ever.
+ */
+export async function failedSignInsSince(db: DB, email: string, since: string): Promise<number> {
+  const lastSignIn = db.selectFrom('audit_log').select((eb) => eb.fn.max('at').as('at')).where('email', '=', email).where('action', '=', 'sign_in');
+  const { n } = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', '=', email)
+    .where('action', '=', 'sign_in_failed')
+    .where('at', '>', since)
+    .where((eb) => eb('at', '>', eb.fn.coalesce(lastSignIn, eb.val(''))))
+    .where((eb) => eb(eb.fn.coalesce(sql<string>`json_extract(detail, '$.reason')`, eb.val('')), '<>', 'rate limited'))
+    .executeTakeFirstOrThrow();
+  return n;
 }

@@ -27,11 +27,11 @@ export const me = (staff: Staff) => ({
 });
 
 export default async function authRoutes(app: FastifyInstance) {
-  const limiter = new SignInLimiter();
+  const limiter = new SignInLimiter(app.db);
 
   app.post('/sign-in', { config: { signIn: true } }, async (request, reply) => {
     const body = SignIn.parse(request.body);
-    if (limiter.blocked(body.email, request.ip)) {
+    if (await limiter.blocked(body.email, request.ip)) {
       await audit(app.db, { userId: null, email: body.email, action: 'sign_in_failed', detail: { reason: 'rate limited' } });
       throw new HttpError(429, TOO_MANY);
     }
@@ -39,11 +39,10 @@ export default async function authRoutes(app: FastifyInstance) {
     // Always hash once, so an unknown address answers as slowly as a wrong password.
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
     if (!user || !ok || user.disabled) {
-      limiter.fail(body.email, request.ip);
+      limiter.failFrom(request.ip);
       await audit(app.db, { userId: user?.id ?? null, email: body.email, action: 'sign_in_failed', detail: { reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' } });
       throw new HttpError(401, SIGN_IN_FAILED);
     }
-    limiter.succeed(body.email);
     // A new token at every sign-in; any session this browser had is ended.
     const old = readSessionCookie(request);
     if (old) await endSession(app.db, hashToken(old));
