@@ -10,6 +10,7 @@ export type AuditAction =
   | 'user_create'
   | 'user_update'
   | 'authority_create'
+  | 'authority_update'
   | 'wave_create'
   | 'wave_population'
   | 'wave_close'

@@ -74,8 +74,11 @@ describe('the portal in Chromium', () => {
   it('adds an authority and opens a survey round', async () => {
     await page.getByLabel('ONS code (such as E06000002)').fill('E06000002');
     await page.getByLabel('Name', { exact: true }).fill('Middlesbrough');
+    await page.getByLabel(/How children reach children's services/).last().fill('01632 960001');
     await page.getByRole('button', { name: 'Add the authority' }).click();
     await page.getByText('Added Middlesbrough.').waitFor();
+    // The new authority's contact is ready to change in the contact form.
+    await expect.poll(() => page.locator('#c-contact').inputValue()).toBe('01632 960001');
     await page.getByLabel('Authority', { exact: true }).selectOption('E06000002');
     await page.getByLabel('Period (such as 2025 or 2025-26)').fill('2025');
     await page.getByRole('button', { name: 'Open the round' }).click();
@@ -212,6 +215,13 @@ describe('an officer and a viewer in Chromium', () => {
     await expect(page.getByText('Doncaster').count()).resolves.toBe(0);
     await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Safeguarding']);
     await check('13-officer-rounds');
+
+    // The officer changes the contact their children see on the help screen.
+    await page.locator('#c-contact').fill('01632 960777 (out of hours 01632 960778)');
+    await page.getByRole('button', { name: 'Save the contact' }).click();
+    await page.getByText('Children of Middlesbrough now see: 01632 960777 (out of hours 01632 960778).').waitFor();
+    const { access_code } = await t.db.selectFrom('waves').select('access_code').where('id', '=', waveId).executeTakeFirstOrThrow();
+    expect((await t.app.inject(`/api/waves/${access_code}`)).json().authority.contact).toBe('01632 960777 (out of hours 01632 960778)');
 
     await page.goto(`${base}/portal#/waves/${waveId}/report`);
     await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();

@@ -83,6 +83,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/portal/waves/:id/report.:format': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/report.csv`), allowed: ALL, otherAuthority: 'refused' },
   'GET /api/portal/waves/:id/responses.csv': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/responses.csv`), allowed: STAFF, otherAuthority: 'refused' },
   'GET /api/portal/authorities': { request: () => get('/api/portal/authorities'), allowed: ALL, otherAuthority: 'unscoped' },
+  'PATCH /api/portal/authorities/:code': {
+    request: (c) => ({ method: 'PATCH', url: `/api/portal/authorities/${c.a.code}`, payload: { contact: '01632 960555' } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
   'GET /api/portal/authorities/:code/years': { request: (c) => get(`/api/portal/authorities/${c.a.code}/years`), allowed: ALL, otherAuthority: 'refused' },
   'GET /api/portal/compare': {
     request: () => get('/api/portal/compare?period=2024&indicator=feels_safe&band=11-17'),
@@ -217,7 +222,7 @@ describe('the access matrix', () => {
 
   it('audit-logs report views, downloads, exports, wave and safeguarding actions', async () => {
     const actions = new Set((await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action));
-    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create'])
+    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update'])
       expect(actions, a).toContain(a);
   });
 });

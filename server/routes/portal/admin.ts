@@ -9,7 +9,12 @@ import { audit, readAudit } from '../../repos/audit.js';
 import { UnknownAuthorityError, createUser, findUserByEmail, listUsers, updateUser } from '../../repos/users.js';
 import { AuthorityCode, Email, RoleSchema } from '../../schemas.js';
 
-const NewAuthority = z.strictObject({ code: AuthorityCode, name: z.string().trim().min(1).max(200), region: z.string().trim().max(100).optional() });
+const NewAuthority = z.strictObject({
+  code: AuthorityCode,
+  name: z.string().trim().min(1).max(200),
+  region: z.string().trim().max(100).optional(),
+  contact: z.string().trim().max(200).optional(),
+});
 
 const NewUser = z
   .strictObject({
@@ -48,9 +53,9 @@ export default async function adminRoutes(app: FastifyInstance) {
     const staff = requirePermission(request, 'admin');
     const body = NewAuthority.parse(request.body);
     if (await findAuthority(app.db, body.code)) throw new HttpError(409, `authority ${body.code} already exists`);
-    const a = await addAuthority(app.db, { code: body.code, name: body.name, region: body.region ?? null });
-    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'authority_create', authority: a.code, detail: { name: a.name } });
-    return reply.status(201).send({ code: a.code, name: a.name, region: a.region });
+    const a = await addAuthority(app.db, { code: body.code, name: body.name, region: body.region || null, contact: body.contact || null });
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'authority_create', authority: a.code, detail: { name: a.name, contact: a.contact } });
+    return reply.status(201).send({ code: a.code, name: a.name, region: a.region, contact: a.contact });
   });
 
   app.get('/users', async (request) => {

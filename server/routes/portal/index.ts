@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Staff } from '../../auth/sessions.js';
 import adminRoutes from './admin.js';
+import authorityRoutes from './authorities.js';
 import authRoutes from './auth.js';
 import { registerGuard } from './guard.js';
 import waveRoutes from './waves.js';
@@ -33,6 +34,7 @@ async function portalApi(app: FastifyInstance) {
   registerGuard(app);
   await app.register(authRoutes);
   await app.register(adminRoutes);
+  await app.register(authorityRoutes);
   await app.register(waveRoutes);
   await app.register(reportRoutes);
   await app.register(trendRoutes);

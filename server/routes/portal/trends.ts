@@ -19,12 +19,6 @@ const CompareQuery = z.strictObject({
 });
 
 export default async function trendRoutes(app: FastifyInstance) {
-  app.get('/authorities', async (request) => {
-    const staff = requirePermission(request, 'read');
-    if (staff.role !== 'programme_admin') return { authorities: staff.authorities.map((a) => ({ code: a.code, name: a.name })) };
-    return { authorities: await app.db.selectFrom('authorities').select(['code', 'name']).orderBy('name').execute() };
-  });
-
   // Each indicator across the authority's rounds, each round compared with the one before it.
   app.get('/authorities/:code/years', async (request) => {
     const { authority } = await scopedAuthority(request, 'read');

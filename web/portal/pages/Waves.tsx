@@ -15,8 +15,13 @@ export interface WaveSummary {
   responses: number;
 }
 
-function CreateWave({ onCreated }: { onCreated: (id: number) => void }) {
-  const authorities = useLoad(() => api<{ authorities: { code: string; name: string }[] }>('GET', '/authorities'), []);
+interface Authority {
+  code: string;
+  name: string;
+  contact: string | null;
+}
+
+function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCreated: (id: number) => void }) {
   const [error, setError] = useState<string>();
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -46,7 +51,7 @@ function CreateWave({ onCreated }: { onCreated: (id: number) => void }) {
       <form onSubmit={submit} class="grid">
         <label for="authority">Authority</label>
         <select id="authority" name="authority" required>
-          {authorities.data?.authorities.map((a) => (
+          {authorities.map((a) => (
             <option value={a.code} key={a.code}>
               {a.name} ({a.code})
             </option>
@@ -72,6 +77,46 @@ function CreateWave({ onCreated }: { onCreated: (id: number) => void }) {
   );
 }
 
+const CONTACT_LABEL = "How children reach children's services (shown on the survey's help screen)";
+
+/** The contact children see beside Childline on the survey's help screen. */
+function ChildrensContact({ authorities, onSaved }: { authorities: Authority[]; onSaved: () => void }) {
+  const [code, setCode] = useState(authorities[0]?.code);
+  const [message, setMessage] = useState<string>();
+  const chosen = authorities.find((a) => a.code === code) ?? authorities[0];
+  if (!chosen) return null;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const contact = String(new FormData(e.currentTarget as HTMLFormElement).get('contact'));
+    try {
+      await api('PATCH', `/authorities/${chosen.code}`, { contact });
+      setMessage(contact.trim() ? `Children of ${chosen.name} now see: ${contact.trim()}.` : `${chosen.name} now shows no contact of its own.`);
+      onSaved();
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
+  return (
+    <section aria-labelledby="contact-heading">
+      <h2 id="contact-heading">Contact shown to children</h2>
+      {message && <p role="status">{message}</p>}
+      <form onSubmit={submit} class="grid">
+        <label for="c-authority">Which authority</label>
+        <select id="c-authority" value={chosen.code} onChange={(e) => (setCode(e.currentTarget.value), setMessage(undefined))}>
+          {authorities.map((a) => (
+            <option value={a.code} key={a.code}>
+              {a.name} ({a.code})
+            </option>
+          ))}
+        </select>
+        <label for="c-contact">{CONTACT_LABEL}</label>
+        <input id="c-contact" name="contact" key={chosen.code} defaultValue={chosen.contact ?? ''} maxLength={200} />
+        <button type="submit">Save the contact</button>
+      </form>
+    </section>
+  );
+}
+
 function AddAuthority({ onAdded }: { onAdded: () => void }) {
   const [message, setMessage] = useState<string>();
   const submit = async (e: Event) => {
@@ -79,7 +124,7 @@ function AddAuthority({ onAdded }: { onAdded: () => void }) {
     const form = e.currentTarget as HTMLFormElement;
     const f = new FormData(form);
     try {
-      await api('POST', '/authorities', { code: f.get('code'), name: f.get('name') });
+      await api('POST', '/authorities', { code: f.get('code'), name: f.get('name'), contact: f.get('contact') });
       setMessage(`Added ${String(f.get('name'))}.`);
       form.reset();
       onAdded();
@@ -96,6 +141,8 @@ function AddAuthority({ onAdded }: { onAdded: () => void }) {
         <input id="a-code" name="code" required pattern="[EWSNewsn]\d{8}" />
         <label for="a-name">Name</label>
         <input id="a-name" name="name" required />
+        <label for="a-contact">{CONTACT_LABEL} (optional)</label>
+        <input id="a-contact" name="contact" maxLength={200} />
         <button type="submit">Add the authority</button>
       </form>
     </section>
@@ -103,8 +150,8 @@ function AddAuthority({ onAdded }: { onAdded: () => void }) {
 }
 
 export function WavesPage({ me }: { me: Me }) {
-  const [added, setAdded] = useState(0);
   const { data, error } = useLoad(() => api<{ waves: WaveSummary[] }>('GET', '/waves'), []);
+  const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
   return (
     <>
       <h1>Survey rounds</h1>
@@ -141,8 +188,13 @@ export function WavesPage({ me }: { me: Me }) {
           </tbody>
         </table>
       )}
-      {can.manageWaves(me) && <CreateWave key={added} onCreated={(id) => (location.hash = `#/waves/${id}`)} />}
-      {can.admin(me) && <AddAuthority onAdded={() => setAdded((n) => n + 1)} />}
+      {can.manageWaves(me) && authorities.data && (
+        <>
+          <CreateWave authorities={authorities.data.authorities} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
+          <ChildrensContact authorities={authorities.data.authorities} onSaved={authorities.reload} />
+        </>
+      )}
+      {can.admin(me) && <AddAuthority onAdded={authorities.reload} />}
     </>
   );
 }
