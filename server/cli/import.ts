@@ -1,4 +1,5 @@
-import { createReadStream, fstatSync, openSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync, type ReadStream } from 'node:fs';
+import type SQLite from 'better-sqlite3';
 import { z } from 'zod';
 import { PROGRESS_EVERY, checkResponsesCsv, formatProblem, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
 import type { DB } from '../db/database.js';
@@ -6,7 +7,7 @@ import { writeTransaction } from '../db/transaction.js';
 import { findAuthority } from '../repos/authorities.js';
 import { ResponseStore } from '../repos/responses.js';
 import { createWave, findWave } from '../repos/waves.js';
-import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+import { UsageError, parseFlags, withDatabase, type Command, type Io } from './command.js';
 
 /** Thrown inside the transaction to undo it: on any problem, and always on a dry run. */
 class Rollback extends Error {}
@@ -42,41 +43,7 @@ storing anything.`,
     const input = createReadStream('', { fd });
     try {
       await withDatabase(io, async ({ db, sqlite }) => {
-        const summary = { stored: 0, alreadyPresent: 0, createdWaves: [] as string[] };
-        const problems: CsvProblem[] = [];
-        try {
-          // Rows are stored as they are checked, inside one transaction: a problem anywhere undoes all of it.
-          await writeTransaction(db, async (trx) => {
-            const waves = new WaveResolver(trx, problems);
-            // The same statements as the API, on the connection holding this transaction.
-            const store = new ResponseStore(sqlite);
-            let chunk: (CsvRow & { waveId: number })[] = [];
-            const write = () => {
-              // After the first problem nothing more is written (it will be undone), but checking goes on.
-              if (!problems.length)
-                store.storeBatch(chunk).forEach((outcome, i) => {
-                  if (outcome === 'stored') summary.stored++;
-                  else if (outcome === 'duplicate') summary.alreadyPresent++;
-                  else problems.push({ line: chunk[i]!.line, column: 'response_id', reason: 'already in the database with different answers' });
-                });
-              chunk = [];
-            };
-            let checked = 0;
-            for await (const row of checkResponsesCsv(input, problems)) {
-              const waveId = await waves.idFor(row);
-              if (waveId !== undefined) chunk.push({ ...row, waveId });
-              if (++checked % PROGRESS_EVERY === 0) {
-                write();
-                io.stderr(`checked ${checked} rows (${Math.floor((100 * input.bytesRead) / Math.max(size, 1))}% of the file)\n`);
-              }
-            }
-            write();
-            summary.createdWaves = await waves.finish();
-            if (problems.length || f['dry-run']) throw new Rollback();
-          });
-        } catch (error) {
-          if (!(error instanceof Rollback)) throw error;
-        }
+        const { summary, problems } = await importRows(db, sqlite, input, size, f['dry-run'], io);
         if (problems.length) fail(problems, io);
         const verb = f['dry-run'] ? 'would import' : 'imported';
         io.stdout(
@@ -93,6 +60,48 @@ storing anything.`,
     }
   },
 };
+
+/**
+ * Checks the file's rows and stores them as they come, in one transaction
+ * that any problem undoes (and a dry run always does).
+ */
+async function importRows(db: DB, sqlite: SQLite.Database, input: ReadStream, size: number, dryRun: boolean, io: Io) {
+  const summary = { stored: 0, alreadyPresent: 0, createdWaves: [] as string[] };
+  const problems: CsvProblem[] = [];
+  try {
+    await writeTransaction(db, async (trx) => {
+      const waves = new WaveResolver(trx, problems);
+      // The same statements as the API, on the connection holding this transaction.
+      const store = new ResponseStore(sqlite);
+      let chunk: (CsvRow & { waveId: number })[] = [];
+      const write = () => {
+        // After the first problem nothing more is written (it will be undone), but checking goes on.
+        if (!problems.length)
+          store.storeBatch(chunk).forEach((outcome, i) => {
+            if (outcome === 'stored') summary.stored++;
+            else if (outcome === 'duplicate') summary.alreadyPresent++;
+            else problems.push({ line: chunk[i]!.line, column: 'response_id', reason: 'already in the database with different answers' });
+          });
+        chunk = [];
+      };
+      let checked = 0;
+      for await (const row of checkResponsesCsv(input, problems)) {
+        const waveId = await waves.idFor(row);
+        if (waveId !== undefined) chunk.push({ ...row, waveId });
+        if (++checked % PROGRESS_EVERY === 0) {
+          write();
+          io.stderr(`checked ${checked} rows (${Math.floor((100 * input.bytesRead) / Math.max(size, 1))}% of the file)\n`);
+        }
+      }
+      write();
+      summary.createdWaves = await waves.finish();
+      if (problems.length || dryRun) throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return { summary, problems };
+}
 
 const waveKey = (r: Pick<CsvRow, 'authority' | 'programme' | 'period'>) => `${r.authority} ${r.programme} ${r.period}`;
 
