@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import { addAuthority } from '../../server/repos/authorities.js';
@@ -160,7 +160,8 @@ describe('the portal in Chromium', () => {
     await page.goto(`${base}/portal#/users`);
     await page.getByRole('button', { name: 'Change change-me@example.org' }).click();
     // The form it opens takes the focus.
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Change change-me@example.org');
+    await expectFocusOn(page, 'change-user');
+    await expect(page.locator('#change-user').textContent()).resolves.toBe('Change change-me@example.org');
     await expect(page.locator('#c-role').inputValue()).resolves.toBe('viewer');
     const chosen = (select: Element) => Array.from((select as HTMLSelectElement).selectedOptions, (o) => o.value);
     await expect(page.locator('#c-authorities').evaluate(chosen)).resolves.toEqual(['E06000002']);

@@ -5,7 +5,7 @@
 // screens, and browsers where IndexedDB will not open.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
 import { currentInstrument } from '../../surveys/index.js';
 import { axe, begin, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
 import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
@@ -37,7 +37,7 @@ describe('keyboard', () => {
     expect(await focused()).toBe('9');
     await page.keyboard.press('Enter');
     expect(await nextScreen(page, 'step-start')).toBe('q-gender');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-gender');
+    await expectFocusOn(page, 'q-gender');
     // From the heading: Listen, then the answers. Space on the second answer ("Girl").
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -45,7 +45,7 @@ describe('keyboard', () => {
     expect(await focused()).toBe('Girl');
     await page.keyboard.press('Space');
     expect(await nextScreen(page, 'q-gender')).toBe('q-placement');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-placement');
+    await expectFocusOn(page, 'q-placement');
     // Shift+Tab from the heading reaches the help button; Escape closes the dialog it opens.
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('Need to talk to someone now?');

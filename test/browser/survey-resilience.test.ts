@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
 import { answer, asStored, begin, deviceStorage, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
 import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
 
@@ -66,7 +66,7 @@ describe('moving through the survey', () => {
     expect(await nextScreen(page, 'q-placement')).toBe('q-gender');
     expect(await pressed(page).count()).toBe(0);
     // The new question's heading has focus.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-gender');
+    await expectFocusOn(page, 'q-gender');
     await answer(page, q(i8, 'gender'), 'female');
     await nextScreen(page, 'q-gender');
     const rest = await walk(page, i8, { placement: 'childrens_home' });
