@@ -11,6 +11,8 @@ export const WordList = z
 export type WordList = z.infer<typeof WordList>;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The same text however it was typed: any case, and a tablet keyboard's curly apostrophe as a straight one. */
+const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 
 export interface Matcher {
   /** The list entries found in the text (empty: nothing worrying). */
@@ -18,7 +20,7 @@ export interface Matcher {
 }
 
 export function compileMatcher(list: WordList): Matcher {
-  const entries = [...new Set(Object.values(list).flat().map((w) => w.normalize('NFKC').toLowerCase()))];
+  const entries = [...new Set(Object.values(list).flat().map(normalise))];
   const patterns = entries.map((w) => {
     const stem = w.endsWith('*');
     // Spaces in a phrase match any run of spaces or punctuation-free gaps between words.
@@ -27,7 +29,7 @@ export function compileMatcher(list: WordList): Matcher {
   });
   return {
     find(text) {
-      const t = text.normalize('NFKC').toLowerCase();
+      const t = normalise(text);
       return patterns.filter((p) => p.re.test(t)).map((p) => p.word);
     },
   };

@@ -226,7 +226,7 @@ describe('an officer and a viewer in Chromium', () => {
 
     await page.goto(`${base}/portal#/waves/${waveId}/report`);
     await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
-    await expect(page.getByTestId('said-withheld').textContent()).resolves.toMatch(/Read them in the safeguarding queue/);
+    await expect(page.getByTestId('said-withheld').textContent()).resolves.toMatch(/caught it\. Read it in the safeguarding queue$/);
     await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(1);
     await check('14-officer-report');
 

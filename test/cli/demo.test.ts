@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords.js';
 import { DEMO_ACCOUNTS } from '../../server/demo/accounts.js';
+import { WORRYING_COMMENTS } from '../../server/demo/comments.js';
+import { compileMatcher, loadWordList } from '../../server/safeguarding/matcher.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
 
 let dir: string;
@@ -99,7 +101,10 @@ describe('hearme demo', () => {
   it('writes some free text, a few of them worrying, and leaves the latest rounds open', () => {
     const texts = query<{ value: string }>(first.path, "SELECT value FROM answers WHERE question IN ('anything_else', 'make_care_better', 'make_life_better')");
     expect(texts.length).toBeGreaterThan(500);
-    expect(texts.some((t) => /hit me|safe|hurting/.test(t.value))).toBe(true);
+    // The worrying ones are all caught by the shipped safeguarding list, and only they are.
+    const list = compileMatcher(loadWordList(undefined));
+    const caught = new Set(texts.filter((t) => list.find(t.value).length).map((t) => t.value));
+    expect([...caught].sort()).toEqual([...WORRYING_COMMENTS].sort());
     expect(query(first.path, 'SELECT count(*) AS n FROM waves WHERE closes_on IS NULL')).toEqual([{ n: 14 }]); // 7 authorities × 2 programmes
   });
 

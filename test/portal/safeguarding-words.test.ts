@@ -12,6 +12,8 @@ describe('safeguarding matcher', () => {
     ['Sometimes he HITS ME when he is angry', 'hits me'],
     ['i want to kill myself', 'kill myself'],
     ['it really hurts', 'hurt*'],
+    ['I do not feel safe at home', 'not feel safe'],
+    ['I don’t feel safe here', "don't feel safe"],
     ['Dw i ddim yn ddiogel gartref', 'ddim yn ddiogel'],
     ['أنا خائف في البيت', 'خائف'],
   ])('flags %s', (text, word) => {

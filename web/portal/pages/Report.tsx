@@ -173,7 +173,11 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
             <p data-testid="said-withheld">
               {report.saidWithheld === 1 ? '1 answer is' : `${report.saidWithheld} answers are`} not shown: the safeguarding
               word list caught {report.saidWithheld === 1 ? 'it' : 'them'}.{' '}
-              {can.safeguarding(me) ? <a href="#/safeguarding">Read them in the safeguarding queue</a> : 'Someone with safeguarding access will read them.'}
+              {can.safeguarding(me) ? (
+                <a href="#/safeguarding">Read {report.saidWithheld === 1 ? 'it' : 'them'} in the safeguarding queue</a>
+              ) : (
+                `Someone with safeguarding access will read ${report.saidWithheld === 1 ? 'it' : 'them'}.`
+              )}
             </p>
           )}
           <ul class="said">
