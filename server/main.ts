@@ -5,6 +5,7 @@ import { authorityAdd } from './cli/authority-add.js';
 import { authorityEdit } from './cli/authority-edit.js';
 import { backup } from './cli/backup.js';
 import { UsageError, type Command, type Io } from './cli/command.js';
+import { ConfigSchema } from './config.js';
 import { demo } from './cli/demo.js';
 import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
@@ -37,7 +38,7 @@ function overview(): string {
     '',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Environment: DATABASE_PATH (default ./data/hearme.sqlite), PORT, HOST, MIN_BASE, LOG_LEVEL, TRUST_PROXY',
+    `Environment (see the README): ${Object.keys(ConfigSchema.shape).join(', ')}; DATABASE_PATH defaults to ./data/hearme.sqlite`,
     '',
   ].join('\n');
 }

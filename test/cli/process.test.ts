@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, makeTempDir, query, removeTempDir } from '../helpers/cli.js';
+import { ConfigSchema } from '../../server/config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CONFIG_VARIABLES = ['PORT', 'HOST', 'DATABASE_PATH', 'MIN_BASE', 'TRUST_PROXY', 'LOG_LEVEL'];
+const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape);
 
 let dir: string;
 beforeAll(() => {
