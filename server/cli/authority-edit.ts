@@ -32,8 +32,7 @@ straight away, without restarting the server. For example
     );
     await withDatabase(io, async ({ db }) => {
       if (!(await findAuthority(db, f.code))) throw new UsageError(`no authority ${f.code}; add it with hearme authority add`);
-      const blankIsNull = (v: string | undefined) => (v === undefined ? undefined : v || null);
-      const a = await updateAuthority(db, f.code, { name: f.name, region: blankIsNull(f.region), contact: blankIsNull(f.contact) });
+      const a = await updateAuthority(db, f.code, { name: f.name, region: f.region, contact: f.contact });
       io.stdout(JSON.stringify({ code: a.code, name: a.name, region: a.region, contact: a.contact }) + '\n');
     });
   },

@@ -8,13 +8,13 @@ export async function addAuthority(
   return db.insertInto('authorities').values(a).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Changes the fields given (undefined: unchanged); returns the authority as it now is. */
+/** Changes the fields given (undefined: unchanged; an empty region or contact clears it); returns the authority as it now is. */
 export async function updateAuthority(
   db: DB,
   code: string,
-  change: { name?: string | undefined; region?: string | null | undefined; contact?: string | null | undefined },
+  change: { name?: string | undefined; region?: string | undefined; contact?: string | undefined },
 ): Promise<Authority> {
-  const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+  const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v || null]));
   return db.updateTable('authorities').set(set).where('code', '=', code).returningAll().executeTakeFirstOrThrow();
 }
 

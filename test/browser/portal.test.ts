@@ -77,8 +77,14 @@ describe('the portal in Chromium', () => {
     await page.getByLabel(/How children reach children's services/).last().fill('01632 960001');
     await page.getByRole('button', { name: 'Add the authority' }).click();
     await page.getByText('Added Middlesbrough.').waitFor();
-    // The new authority's contact is ready to change in the contact form.
-    await expect.poll(() => page.locator('#c-contact').inputValue()).toBe('01632 960001');
+    // The new authority's details are ready to change; an admin sets its region.
+    await expect.poll(() => page.locator('#d-contact').inputValue()).toBe('01632 960001');
+    await expect(page.locator('#d-name').inputValue()).resolves.toBe('Middlesbrough');
+    await page.locator('#d-region').fill('North East');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await page.getByText('Saved. Children of Middlesbrough now see: 01632 960001.').waitFor();
+    const saved = await t.db.selectFrom('authorities').select(['name', 'region', 'contact']).where('code', '=', 'E06000002').executeTakeFirstOrThrow();
+    expect(saved).toEqual({ name: 'Middlesbrough', region: 'North East', contact: '01632 960001' });
     await page.getByLabel('Authority', { exact: true }).selectOption('E06000002');
     await page.getByLabel('Period (such as 2025 or 2025-26)').fill('2025');
     await page.getByRole('button', { name: 'Open the round' }).click();
@@ -217,10 +223,11 @@ describe('an officer and a viewer in Chromium', () => {
     await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Safeguarding']);
     await check('13-officer-rounds');
 
-    // The officer changes the contact their children see on the help screen.
-    await page.locator('#c-contact').fill('01632 960777 (out of hours 01632 960778)');
-    await page.getByRole('button', { name: 'Save the contact' }).click();
-    await page.getByText('Children of Middlesbrough now see: 01632 960777 (out of hours 01632 960778).').waitFor();
+    // The officer changes the contact their children see on the help screen (and only that).
+    await expect(page.locator('#d-name').count()).resolves.toBe(0);
+    await page.locator('#d-contact').fill('01632 960777 (out of hours 01632 960778)');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await page.getByText('Saved. Children of Middlesbrough now see: 01632 960777 (out of hours 01632 960778).').waitFor();
     const { access_code } = await t.db.selectFrom('waves').select('access_code').where('id', '=', waveId).executeTakeFirstOrThrow();
     expect((await t.app.inject(`/api/waves/${access_code}`)).json().authority.contact).toBe('01632 960777 (out of hours 01632 960778)');
 

@@ -70,3 +70,30 @@ describe('survey rounds in the portal', () => {
     expect((await officer.call('POST', `/api/portal/waves/${id}/close`)).statusCode).toBe(409);
   });
 });
+
+describe("an authority's details in the portal", () => {
+  it('an officer keeps the contact children see up to date, but may not rename the authority', async () => {
+    const res = await officer.call('PATCH', '/api/portal/authorities/E06000002', { contact: ' 01632 960444 ' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ code: 'E06000002', name: 'Middlesbrough', region: null, contact: '01632 960444' });
+    const rename = await officer.call('PATCH', '/api/portal/authorities/E06000002', { name: 'Somewhere else', contact: '' });
+    expect(rename.statusCode).toBe(403);
+    expect((await officer.call('PATCH', '/api/portal/authorities/E06000002', {})).statusCode).toBe(400);
+    expect((await viewer.call('PATCH', '/api/portal/authorities/E06000002', { contact: 'x' })).statusCode).toBe(403);
+    // Nothing of the refused changes was stored.
+    const { authorities } = (await officer.call('GET', '/api/portal/authorities')).json();
+    expect(authorities).toEqual([{ code: 'E06000002', name: 'Middlesbrough', region: null, contact: '01632 960444' }]);
+  });
+
+  it('a programme admin renames it and sets its region; an empty contact clears it', async () => {
+    await addUser(t, 'admin@example.org', 'programme_admin');
+    const admin = await signIn(t, 'admin@example.org');
+    const res = await admin.call('PATCH', '/api/portal/authorities/E06000002', { name: 'Middlesbrough Council', region: 'North East', contact: '' });
+    expect(res.json()).toEqual({ code: 'E06000002', name: 'Middlesbrough Council', region: 'North East', contact: null });
+    const logged = await t.db.selectFrom('audit_log').select(['email', 'detail']).where('action', '=', 'authority_update').orderBy('id').execute();
+    expect(logged.map((l) => [l.email, JSON.parse(l.detail!)])).toEqual([
+      ['officer@example.org', { contact: '01632 960444' }],
+      ['admin@example.org', { name: 'Middlesbrough Council', region: 'North East', contact: '' }],
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ export interface WaveSummary {
 interface Authority {
   code: string;
   name: string;
+  region: string | null;
   contact: string | null;
 }
 
@@ -79,39 +80,52 @@ function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCr
 
 const CONTACT_LABEL = "How children reach children's services (shown on the survey's help screen)";
 
-/** The contact children see beside Childline on the survey's help screen. */
-function ChildrensContact({ authorities, onSaved }: { authorities: Authority[]; onSaved: () => void }) {
+/**
+ * An authority's details: the contact children see beside Childline on the
+ * survey's help screen, which its officers keep up to date, and (for
+ * programme admins) its name and region.
+ */
+function AuthorityDetails({ authorities, admin, onSaved }: { authorities: Authority[]; admin: boolean; onSaved: () => void }) {
   const [code, setCode] = useState(authorities[0]?.code);
   const [message, setMessage] = useState<string>();
   const chosen = authorities.find((a) => a.code === code) ?? authorities[0];
   if (!chosen) return null;
   const submit = async (e: Event) => {
     e.preventDefault();
-    const contact = String(new FormData(e.currentTarget as HTMLFormElement).get('contact'));
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const contact = String(f.get('contact')).trim();
     try {
-      await api('PATCH', `/authorities/${chosen.code}`, { contact });
-      setMessage(contact.trim() ? `Children of ${chosen.name} now see: ${contact.trim()}.` : `${chosen.name} now shows no contact of its own.`);
+      await api('PATCH', `/authorities/${chosen.code}`, admin ? { contact, name: f.get('name'), region: f.get('region') } : { contact });
+      setMessage(contact ? `Saved. Children of ${chosen.name} now see: ${contact}.` : `Saved. ${chosen.name} now shows children no contact of its own.`);
       onSaved();
     } catch (err) {
       setMessage((err as Error).message);
     }
   };
   return (
-    <section aria-labelledby="contact-heading">
-      <h2 id="contact-heading">Contact shown to children</h2>
+    <section aria-labelledby="details-heading">
+      <h2 id="details-heading">Authority details</h2>
       {message && <p role="status">{message}</p>}
-      <form onSubmit={submit} class="grid">
-        <label for="c-authority">Which authority</label>
-        <select id="c-authority" value={chosen.code} onChange={(e) => (setCode(e.currentTarget.value), setMessage(undefined))}>
+      <form onSubmit={submit} class="grid" key={chosen.code}>
+        <label for="d-authority">Which authority</label>
+        <select id="d-authority" value={chosen.code} onChange={(e) => (setCode(e.currentTarget.value), setMessage(undefined))}>
           {authorities.map((a) => (
             <option value={a.code} key={a.code}>
               {a.name} ({a.code})
             </option>
           ))}
         </select>
-        <label for="c-contact">{CONTACT_LABEL}</label>
-        <input id="c-contact" name="contact" key={chosen.code} defaultValue={chosen.contact ?? ''} maxLength={200} />
-        <button type="submit">Save the contact</button>
+        {admin && (
+          <>
+            <label for="d-name">Its name</label>
+            <input id="d-name" name="name" required defaultValue={chosen.name} maxLength={200} />
+            <label for="d-region">Its region (optional)</label>
+            <input id="d-region" name="region" defaultValue={chosen.region ?? ''} maxLength={100} />
+          </>
+        )}
+        <label for="d-contact">{CONTACT_LABEL}</label>
+        <input id="d-contact" name="contact" defaultValue={chosen.contact ?? ''} maxLength={200} />
+        <button type="submit">Save the details</button>
       </form>
     </section>
   );
@@ -191,7 +205,7 @@ export function WavesPage({ me }: { me: Me }) {
       {can.manageWaves(me) && authorities.data && (
         <>
           <CreateWave authorities={authorities.data.authorities} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
-          <ChildrensContact authorities={authorities.data.authorities} onSaved={authorities.reload} />
+          <AuthorityDetails authorities={authorities.data.authorities} admin={can.admin(me)} onSaved={authorities.reload} />
         </>
       )}
       {can.admin(me) && <AddAuthority onAdded={authorities.reload} />}
