@@ -1,13 +1,7 @@
 import type { DB } from '../../server/db/database.js';
+import type { AnswerCountByTable } from '../../server/db/tables.js';
 
-export interface BreakdownCountRow {
-  instrument: string;
-  by_question: string;
-  by_value: string;
-  question: string;
-  value: string;
-  n: number;
-}
+export type BreakdownCountRow = Omit<AnswerCountByTable, 'wave_id'>;
 
 /** Cross-tab running counts of one wave: indicator answers by gender and by placement. */
 export async function breakdownCounts(db: DB, waveId: number): Promise<BreakdownCountRow[]> {

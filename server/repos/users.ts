@@ -80,13 +80,15 @@ export async function listUsers(db: DB): Promise<UserWithAuthorities[]> {
     .select(['user_authorities.user_id', 'authorities.code'])
     .orderBy('authorities.code')
     .execute();
+  const codes = new Map<number, string[]>();
+  for (const l of links) codes.set(l.user_id, [...(codes.get(l.user_id) ?? []), l.code]);
   return users.map((u) => ({
     id: u.id,
     email: u.email,
     role: u.role,
     disabled: u.disabled === 1,
     createdAt: u.created_at,
-    authorities: links.filter((l) => l.user_id === u.id).map((l) => l.code),
+    authorities: codes.get(u.id) ?? [],
   }));
 }
 

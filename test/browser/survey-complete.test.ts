@@ -3,31 +3,16 @@
 // The child survey in real Chromium: each of the four instruments from
 // start to thank-you, answers found in the database exactly as given;
 // accessibility (axe) on every kind of screen in every locale.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { asStored, axe, begin, planFor, send, walk, newContext } from '../helpers/survey-driver.js';
-import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
+import { surveyInBrowser } from '../helpers/survey-server.js';
 
-// Browser tests share two cores with the rest of the suite: generous limits, and clear ones (see newContext).
-vi.setConfig({ testTimeout: 120_000 });
-
-let srv: SurveyServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startSurveyServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = surveyInBrowser();
 
 async function newPage(size = { width: 768, height: 1024 }): Promise<Page> {
-  const ctx = await newContext(browser, { viewport: size });
-  contexts.push(ctx);
+  const ctx = await newContext(env.browser, { viewport: size });
   return ctx.newPage();
 }
 
@@ -42,14 +27,14 @@ describe('completing each instrument', () => {
   ] as const;
 
   it.each(cases)('$id ($locale): every answer reaches the database', async (c) => {
-    const wave = await srv.wave(c.programme);
+    const wave = await env.srv.wave(c.programme);
     const page = await newPage(c.id === 'ylyc-4-7' ? { width: 375, height: 667 } : { width: 768, height: 1024 });
-    await page.goto(`${srv.base}/s/${wave.code}`);
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
     await begin(page, c.age, { locale: c.locale, ...('secondary' in c && { secondary: c.secondary }) });
     const given = await walk(page, inst(c.id), planFor(inst(c.id)));
     await send(page);
     await page.locator('.status.sent').waitFor();
-    const stored = await srv.responses(wave.waveId);
+    const stored = await env.srv.responses(wave.waveId);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.instrument).toBe(c.id);
     expect(stored[0]!.answers).toEqual(asStored({ age: c.age, ...given }));
@@ -59,7 +44,7 @@ describe('completing each instrument', () => {
 
 describe('accessibility (axe, WCAG 2.2 AA)', () => {
   it.each(['en', 'cy', 'ar'])('has no violations on any kind of screen in %s', async (locale) => {
-    const ylyc = await srv.wave('ylyc');
+    const ylyc = await env.srv.wave('ylyc');
     const page = await newPage({ width: 375, height: 667 });
     const problems: Record<string, string[]> = {};
     const check = async (name: string) => {
@@ -67,10 +52,10 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       if (v.length) problems[name] = v;
     };
     // The code box and an unknown code.
-    await page.goto(`${srv.base}/`);
+    await page.goto(`${env.srv.base}/`);
     await page.locator('#step-code').waitFor();
     await check('code');
-    await page.goto(`${srv.base}/s/${ylyc.code}`);
+    await page.goto(`${env.srv.base}/s/${ylyc.code}`);
     await page.locator('#step-start').waitFor();
     if (locale !== 'en') {
       await page.locator(`.languages button[lang=${locale}]`).click();

@@ -3,33 +3,20 @@
 // Ways in other than a finger: the keyboard (and so switch access), the
 // speaker button, the screens for a mistyped or unknown code, small
 // screens, and browsers where IndexedDB will not open.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectFocusOn } from '../helpers/browser.js';
 import { currentInstrument } from '../../surveys/index.js';
 import { axe, begin, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
-import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
+import { surveyInBrowser } from '../helpers/survey-server.js';
 
-// Browser tests share two cores with the rest of the suite: generous limits, and clear ones (see newContext).
-vi.setConfig({ testTimeout: 120_000 });
-
-let srv: SurveyServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startSurveyServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = surveyInBrowser();
 
 describe('keyboard', () => {
   it('starts, answers and opens and closes help with Tab, Enter, Space and Escape alone, focus on each new heading', async () => {
-    const ctx = await newContext(browser, { viewport: { width: 768, height: 1024 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 } });
     const page = await ctx.newPage();
-    const wave = await srv.wave('ylyc');
-    await page.goto(`${srv.base}/s/${wave.code}`);
+    const wave = await env.srv.wave('ylyc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
     await page.locator('#step-start').waitFor();
     const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim());
     // Tab through the page until the age 9 button has focus.
@@ -60,7 +47,7 @@ describe('keyboard', () => {
 
 describe('read aloud', () => {
   it('speaks the question and its answers in the chosen language when no recording exists', async () => {
-    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 } });
     // Records what would be spoken: the browser's own voices are not the subject here.
     await ctx.addInitScript(() => {
       const spoken: { text: string; lang: string }[] = [];
@@ -70,8 +57,8 @@ describe('read aloud', () => {
     const page = await ctx.newPage();
     const audio: string[] = [];
     page.on('request', (r) => r.url().includes('/survey/audio/') && audio.push(new URL(r.url()).pathname));
-    const wave = await srv.wave('ylyc');
-    await page.goto(`${srv.base}/s/${wave.code}`);
+    const wave = await env.srv.wave('ylyc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
     await begin(page, 5, { locale: 'cy' });
     await page.locator('main .primary').click();
     await nextScreen(page, 'step-adult-intro');
@@ -89,28 +76,28 @@ describe('read aloud', () => {
 
 describe('codes', () => {
   it('explains a mistyped code and an unknown one, accessibly', async () => {
-    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 } });
     const page = await ctx.newPage();
-    await page.goto(`${srv.base}/`);
+    await page.goto(`${env.srv.base}/`);
     await page.locator('#code').fill('ABC');
     await page.locator('main .primary').click();
     await expect(page.locator('#code-error').textContent()).resolves.toBe("That code doesn't look right. Check it and type it again.");
     expect(await axe(page)).toEqual([]);
     await page.locator('#code').fill('zzzz-zzzz');
     await page.locator('main .primary').click();
-    await page.waitForURL(`${srv.base}/s/ZZZZZZZZ`);
+    await page.waitForURL(`${env.srv.base}/s/ZZZZZZZZ`);
     await page.getByText("We couldn't find a survey with this code.", { exact: false }).waitFor();
     expect(await axe(page)).toEqual([]);
     await ctx.close();
   });
 
   it('says when a survey is not open', async () => {
-    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 } });
     const page = await ctx.newPage();
-    const w = await srv.wave('ylbc');
+    const w = await env.srv.wave('ylbc');
     const { sql } = await import('kysely');
-    await sql`update waves set opens_on = '2999-01-01' where id = ${w.waveId}`.execute(srv.t.db);
-    await page.goto(`${srv.base}/s/${w.code.toLowerCase()}`);
+    await sql`update waves set opens_on = '2999-01-01' where id = ${w.waveId}`.execute(env.srv.t.db);
+    await page.goto(`${env.srv.base}/s/${w.code.toLowerCase()}`);
     await page.getByText('This survey is not open at the moment.').waitFor();
     expect(await axe(page)).toEqual([]);
     await ctx.close();
@@ -120,7 +107,7 @@ describe('codes', () => {
 describe('small screens and old browsers', () => {
   it('fits every kind of screen in 320px portrait and phone landscape, every button at least 48x48', async () => {
     for (const viewport of [{ width: 320, height: 568 }, { width: 667, height: 375 }]) {
-      const ctx = await newContext(browser, { viewport });
+      const ctx = await newContext(env.browser, { viewport });
       const page = await ctx.newPage();
       const problems: string[] = [];
       const measure = async (id: string) => {
@@ -136,8 +123,8 @@ describe('small screens and old browsers', () => {
         });
         problems.push(...found.map((f) => `${viewport.width}x${viewport.height} ${id}: ${f}`));
       };
-      const wave = await srv.wave('ylyc');
-      await page.goto(`${srv.base}/s/${wave.code}`);
+      const wave = await env.srv.wave('ylyc');
+      await page.goto(`${env.srv.base}/s/${wave.code}`);
       await page.locator('#step-start').waitFor();
       await measure('start');
       await begin(page, 5, { locale: 'cy' });
@@ -155,7 +142,7 @@ describe('small screens and old browsers', () => {
   });
 
   it('keeps answers in localStorage where IndexedDB cannot be opened, and resumes from it', async () => {
-    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 }, serviceWorkers: 'block' });
+    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 }, serviceWorkers: 'block' });
     // As in some private-browsing modes: IndexedDB exists but refuses to open.
     await ctx.addInitScript(() => {
       indexedDB.open = () => {
@@ -163,8 +150,8 @@ describe('small screens and old browsers', () => {
       };
     });
     const page = await ctx.newPage();
-    const wave = await srv.wave('ylyc');
-    await page.goto(`${srv.base}/s/${wave.code}`);
+    const wave = await env.srv.wave('ylyc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
     await begin(page, 9);
     const i811 = currentInstrument('ylyc-8-11')!;
     await walk(page, i811, { gender: 'female', placement: 'foster_care' }, { stopAt: 'q-time_in_care' });
@@ -175,7 +162,7 @@ describe('small screens and old browsers', () => {
     await send(page);
     await page.locator('.status.sent').waitFor();
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
-    expect((await srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '9', gender: 'female', placement: 'foster_care' });
+    expect((await env.srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '9', gender: 'female', placement: 'foster_care' });
     await ctx.close();
   });
 });

@@ -6,41 +6,29 @@
 // Arabic, and a reset that leaves nothing behind.
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
+import { expectFocusOn } from '../helpers/browser.js';
 import { answer, asStored, begin, deviceStorage, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
-import { startSurveyServer, type SurveyServer } from '../helpers/survey-server.js';
+import { surveyInBrowser, type SurveyServer } from '../helpers/survey-server.js';
 
-// Browser tests share two cores with the rest of the suite: generous limits, and clear ones (see newContext).
-vi.setConfig({ testTimeout: 120_000 });
-
-let srv: SurveyServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startSurveyServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const env = surveyInBrowser();
 
 const inst = (id: string): Instrument => currentInstrument(id)!;
 const q = (i: Instrument, id: string) => i.questions.find((x) => x.id === id)!;
 const i8 = inst('ylyc-8-11');
 
 async function open(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ ctx: BrowserContext; page: Page; wave: Awaited<ReturnType<SurveyServer['wave']>> }> {
-  const ctx = await newContext(browser, { viewport: { width: 375, height: 667 }, ...options });
+  const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 }, ...options });
   const page = await ctx.newPage();
-  const wave = await srv.wave('ylyc');
-  await page.goto(`${srv.base}/s/${wave.code}`);
+  const wave = await env.srv.wave('ylyc');
+  await page.goto(`${env.srv.base}/s/${wave.code}`);
   return { ctx, page, wave };
 }
 
 async function waitForResponses(waveId: number, n: number) {
   for (let i = 0; i < 200; i++) {
-    if ((await srv.responses(waveId)).length >= n) return;
+    if ((await env.srv.responses(waveId)).length >= n) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`expected ${n} responses`);
@@ -73,7 +61,7 @@ describe('moving through the survey', () => {
     expect(rest).toEqual({ placement: 'childrens_home' });
     await send(page);
     await waitForResponses(wave.waveId, 1);
-    expect((await srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '9', gender: 'female', placement: 'childrens_home' });
+    expect((await env.srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '9', gender: 'female', placement: 'childrens_home' });
     await ctx.close();
   });
 
@@ -102,7 +90,7 @@ describe('moving through the survey', () => {
     await walk(page, i8, {});
     await send(page);
     await waitForResponses(wave.waveId, 1);
-    expect((await srv.responses(wave.waveId))[0]!.answers).toEqual({
+    expect((await env.srv.responses(wave.waveId))[0]!.answers).toEqual({
       age: '10', gender: 'male', placement: 'foster_care', time_in_care: 'over_5_years', sw_know: 'no',
     });
     await ctx.close();
@@ -125,7 +113,7 @@ describe('never losing an answer', () => {
     await walk(page, i8, {});
     await send(page);
     await waitForResponses(wave.waveId, 1);
-    expect((await srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '8', gender: 'another_way', placement: 'family_or_friends' });
+    expect((await env.srv.responses(wave.waveId))[0]!.answers).toEqual({ age: '8', gender: 'another_way', placement: 'family_or_friends' });
     await ctx.close();
   });
 
@@ -145,12 +133,12 @@ describe('never losing an answer', () => {
     const status = page.locator('.status.waiting[role=status]');
     await status.waitFor();
     await expect(status.textContent()).resolves.toBe("Saved on this tablet, it will be sent when you're back online.");
-    expect(await srv.responses(wave.waveId)).toHaveLength(0);
+    expect(await env.srv.responses(wave.waveId)).toHaveLength(0);
     await ctx.setOffline(false);
     await page.locator('.status.sent').waitFor();
     await waitForResponses(wave.waveId, 1);
     await new Promise((r) => setTimeout(r, 1500));
-    const stored = await srv.responses(wave.waveId);
+    const stored = await env.srv.responses(wave.waveId);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.answers).toEqual(asStored({ age: 9, gender: 'female', ...given }));
     expect((await deviceStorage(page)).idb).toEqual([]);
@@ -178,7 +166,7 @@ describe('never losing an answer', () => {
     await send(page);
     await page.locator('.status.sent').waitFor({ timeout: 15_000 });
     expect(statuses).toEqual([503, 503, 201]);
-    expect(await srv.responses(wave.waveId)).toHaveLength(1);
+    expect(await env.srv.responses(wave.waveId)).toHaveLength(1);
     expect((await deviceStorage(page)).idb).toEqual([]);
     await ctx.close();
   });
@@ -198,7 +186,7 @@ describe('never losing an answer', () => {
     await send(page);
     await page.locator('.status.sent').waitFor({ timeout: 15_000 });
     expect(statuses).toEqual([201, 200]);
-    expect(await srv.responses(wave.waveId)).toHaveLength(1);
+    expect(await env.srv.responses(wave.waveId)).toHaveLength(1);
     expect((await deviceStorage(page)).idb).toEqual([]);
     await ctx.close();
   });
@@ -208,7 +196,7 @@ describe('never losing an answer', () => {
     await begin(page, 12);
     await walk(page, inst('ylyc-11-17'), { gender: 'female' }, { stopAt: 'q-placement' });
     // The wave closes while the child is answering.
-    await sql`update waves set closes_on = '2000-01-01' where id = ${wave.waveId}`.execute(srv.t.db);
+    await sql`update waves set closes_on = '2000-01-01' where id = ${wave.waveId}`.execute(env.srv.t.db);
     await walk(page, inst('ylyc-11-17'), {});
     await send(page);
     await page.locator('.status.rejected').waitFor();
@@ -220,11 +208,11 @@ describe('never losing an answer', () => {
 
 describe('help, languages and the next child', () => {
   it("shows the council's own contact when the council has given one", async () => {
-    const ctx = await newContext(browser, { viewport: { width: 375, height: 667 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 } });
     const page = await ctx.newPage();
-    const wave = await srv.wave('ylyc');
-    srv.t.sqlite.prepare("UPDATE authorities SET contact = 'Freephone 01632 960001' WHERE id = (SELECT authority_id FROM waves WHERE id = ?)").run(wave.waveId);
-    await page.goto(`${srv.base}/s/${wave.code}`);
+    const wave = await env.srv.wave('ylyc');
+    env.srv.t.sqlite.prepare("UPDATE authorities SET contact = 'Freephone 01632 960001' WHERE id = (SELECT authority_id FROM waves WHERE id = ?)").run(wave.waveId);
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
     await page.locator('.help-button').click();
     const dialog = page.locator('dialog.help[open]');
     await dialog.waitFor();
@@ -270,10 +258,10 @@ describe('help, languages and the next child', () => {
   });
 
   it('resets for the next child on its own, leaving no answers on the device', async () => {
-    const ctx = await newContext(browser, { viewport: { width: 768, height: 1024 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 } });
     const page = await ctx.newPage();
-    const wave = await srv.wave('ylyc');
-    await page.goto(`${srv.base}/s/${wave.code}`);
+    const wave = await env.srv.wave('ylyc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
     await begin(page, 16, { locale: 'cy' });
     await walk(page, inst('ylyc-11-17'), planFor(inst('ylyc-11-17')));
     expect((await deviceStorage(page)).idb).toEqual(['current']);
@@ -285,7 +273,7 @@ describe('help, languages and the next child', () => {
     await page.locator('#step-start').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await deviceStorage(page)).toEqual({ idb: [], local: [] });
-    expect(await srv.responses(wave.waveId)).toHaveLength(1);
+    expect(await env.srv.responses(wave.waveId)).toHaveLength(1);
     await ctx.close();
   });
 });

@@ -3,6 +3,9 @@
 // responses to look at.
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { launchBrowser } from './browser.js';
 import { seedWave, testApp, type TestApp } from './app.js';
 
 export interface SurveyServer {
@@ -41,4 +44,22 @@ export async function startSurveyServer(): Promise<SurveyServer> {
     },
     close: () => t.close(),
   };
+}
+
+/**
+ * For a file of browser tests of the survey: the survey server and a browser,
+ * started before its tests and closed after them. Browser tests share two
+ * cores with the rest of the suite: generous limits, and clear ones (see newContext).
+ */
+export function surveyInBrowser(): { srv: SurveyServer; browser: Browser } {
+  vi.setConfig({ testTimeout: 120_000 });
+  const env = {} as { srv: SurveyServer; browser: Browser };
+  beforeAll(async () => {
+    [env.srv, env.browser] = await Promise.all([startSurveyServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.srv?.close();
+  });
+  return env;
 }

@@ -1,5 +1,6 @@
 // The screens between questions: the adult's introduction (4-7), the
 // handover to the child, and the last screen before sending.
+import { BackButton } from '../components/BackButton.js';
 import { Heading } from '../components/Heading.js';
 import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
@@ -24,9 +25,7 @@ function Between(p: Props & { id: string; heading: string; lines: string[]; next
         {p.next}
       </button>
       <div class="nav">
-        <button type="button" class="secondary" onClick={p.onBack}>
-          {t('common.back')}
-        </button>
+        <BackButton onBack={p.onBack} />
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { optionLabelKey, labelPrefix } from '../../../surveys/i18n-keys.js';
 import { SCALES, TEXT_MAX_LENGTH } from '../../../surveys/scales.js';
 import type { Question as Q } from '../../../surveys/schema.js';
 import type { AnswerValue } from '../../../surveys/validate.js';
+import { BackButton } from '../components/BackButton.js';
 import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
 import { Listen } from '../components/Listen.js';
@@ -89,9 +90,7 @@ export function QuestionScreen(p: QuestionProps) {
         </div>
       )}
       <div class="nav">
-        <button type="button" class="secondary" onClick={p.onBack}>
-          {t('common.back')}
-        </button>
+        <BackButton onBack={p.onBack} />
         <button type="button" class="secondary" onClick={p.onSkip}>
           {t('common.skip')}
         </button>

@@ -1,6 +1,7 @@
 // The start screen: who is asking, that it is private and skippable and
 // about ten minutes long, the language, and the age (which picks the survey).
 import { useEffect, useState } from 'preact/hooks';
+import { BackButton } from '../components/BackButton.js';
 import { Heading } from '../components/Heading.js';
 import { Listen } from '../components/Listen.js';
 import { LOCALES, t } from '../i18n.js';
@@ -72,9 +73,7 @@ export function School(p: { locale: string; onPick: (secondary: boolean) => void
         </button>
       </div>
       <div class="nav">
-        <button type="button" class="secondary" onClick={p.onBack}>
-          {t('common.back')}
-        </button>
+        <BackButton onBack={p.onBack} />
       </div>
     </section>
   );
