@@ -58,6 +58,12 @@ export class PeriodCache {
 /** Response rates under this percent are flagged: the usual minimum for results to be taken seriously. */
 export const LOW_RESPONSE_RATE = 30;
 
+/** A band's response rate in percent to one decimal (null for a population of 0), flagged when low. */
+export function responseRate(responses: number, population: number) {
+  const rate = population > 0 ? round1((100 * responses) / population) : null;
+  return { responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE };
+}
+
 const INDICATOR_ORDER = new Map<string, number>(INDICATORS.map((i, k) => [i.id, k]));
 
 export async function buildReport(db: DB, req: ReportRequest, cache = new PeriodCache()): Promise<Report> {
@@ -120,9 +126,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
         instruments.map((inst) => {
           const population = populations.get(inst.band);
           if (population === undefined) return [inst.band, null];
-          const responses = responsesByBand[inst.band] ?? 0;
-          const rate = population > 0 ? round1((100 * responses) / population) : null;
-          return [inst.band, { responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE }];
+          return [inst.band, responseRate(responsesByBand[inst.band] ?? 0, population)];
         }),
       ),
     },

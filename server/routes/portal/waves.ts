@@ -10,7 +10,7 @@ import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../../repos/portal-waves.js';
 import { createWave, findWave, setPopulation } from '../../repos/waves.js';
-import { LOW_RESPONSE_RATE } from '../../../reports/build.js';
+import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
@@ -75,9 +75,10 @@ export default async function waveRoutes(app: FastifyInstance) {
     const populations = await wavePopulations(app.db, wave.id);
     const bands = programmeInstruments(wave.programme).map((i) => {
       const responses = counts.get(i.band) ?? 0;
-      const population = populations.get(i.band) ?? null;
-      const rate = population ? Math.round((1000 * responses) / population) / 10 : null;
-      return { band: i.band, responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE };
+      const population = populations.get(i.band);
+      // The same figures as the report's, with no population entered yet shown as such.
+      const figures = population === undefined ? { responses, population: null, rate: null, low: false } : responseRate(responses, population);
+      return { band: i.band, ...figures };
     });
     return { ...summary(wave, staff), bands, threshold: LOW_RESPONSE_RATE };
   });
