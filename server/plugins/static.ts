@@ -21,15 +21,27 @@ function projectRoot(): string {
 
 export const SURVEY_DIR = join(projectRoot(), 'dist', 'web', 'survey');
 
+/**
+ * Files whose name changes with their content never change: built files
+ * (a hash in the name) and audio clips (named by a hash of their text, or
+ * asked for with ?v=<hash> when a council recorded them). The page, the
+ * service worker and the audio manifest are checked every time.
+ */
+const immutable = (path: string) =>
+  path.includes(join('survey', 'assets')) || (path.includes(join('survey', 'audio')) && !path.includes('manifest'));
+
 export default async function surveyStatic(app: FastifyInstance) {
   await app.register(fastifyStatic, {
     root: SURVEY_DIR,
     prefix: '/survey/',
     index: false,
     cacheControl: false,
-    // Built files carry a content hash in their name, so they never change; anything else (audio) is checked each time.
-    setHeaders: (res, path) =>
-      res.setHeader('cache-control', path.includes(join('survey', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    // The build writes .br and .gz copies (web/precompress.ts): sent to browsers that take them, no work per request.
+    preCompressed: true,
+    setHeaders: (res, path) => {
+      res.setHeader('vary', 'accept-encoding');
+      res.setHeader('cache-control', immutable(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
   const page = async (_request: unknown, reply: import('fastify').FastifyReply) => {
     if (!existsSync(join(SURVEY_DIR, 'index.html')))
