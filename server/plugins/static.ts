@@ -50,7 +50,10 @@ export default async function surveyStatic(app: FastifyInstance) {
     return reply.header('cache-control', 'no-cache').sendFile('index.html', SURVEY_DIR, { cacheControl: false });
   };
   app.get('/', page);
-  app.get('/s/:code', page);
+  // The page's script asks for the wave first thing; a preload hint lets the browser ask while the script downloads.
+  app.get<{ Params: { code: string } }>('/s/:code', (request, reply) =>
+    page(request, reply.header('link', `</api/waves/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`)),
+  );
   app.get('/survey-sw.js', (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('survey-sw.js', SURVEY_DIR, { cacheControl: false }),
   );

@@ -54,6 +54,8 @@ describe('the child survey as the server sends it', () => {
   it(`sends at most ${BUDGET_BYTES / 1024} KiB before the first screen, every file compressed`, async () => {
     const page = await get(srv.base, `/s/${code}`);
     expect(page.status).toBe(200);
+    // The wave is asked for while the script downloads, not after it ran.
+    expect(page.headers.link).toBe(`</api/waves/${code}>; rel=preload; as=fetch; crossorigin=anonymous`);
     const html = (await import('node:zlib')).brotliDecompressSync(page.body).toString();
     // The default language rides in the main script or is linked; either way it must be counted.
     const assets = readdirSync(`${SURVEY_DIR}/assets`);
