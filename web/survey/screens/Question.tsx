@@ -8,7 +8,7 @@ import type { AnswerValue } from '../../../surveys/validate.js';
 import { BackButton } from '../components/BackButton.js';
 import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
-import { Listen } from '../components/Listen.js';
+import { Listen, ListenOne } from '../components/Listen.js';
 import { t } from '../i18n.js';
 
 export interface QuestionProps {
@@ -52,7 +52,7 @@ export function QuestionScreen(p: QuestionProps) {
   const choices = choicesOf(q);
   const text = t(q.text);
   const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face) ? 'faces' : 'list';
-  const listen = <Listen locale={p.locale} question={q.id} parts={[text, ...choices.map((c) => c.label)]} />;
+  const listen = <Listen locale={p.locale} parts={[text, ...choices.map((c) => c.label)]} />;
   return (
     <section class={`question ${p.young ? 'young' : ''}`}>
       <p class="progress-text">{t('survey.progress', p.progress)}</p>
@@ -75,18 +75,27 @@ export function QuestionScreen(p: QuestionProps) {
             <span>0 = {t(`${labelPrefix(q)}.min`)}</span>
             <span>10 = {t(`${labelPrefix(q)}.max`)}</span>
           </p>}
-          {choices.map((c) => (
-            <button
-              type="button"
-              class="choice"
-              aria-pressed={p.value === c.value}
-              aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
-              onClick={() => p.onAnswer(c.value)}
-            >
-              {c.face !== undefined && <Face level={c.face} />}
-              <span>{c.label}</span>
-            </button>
-          ))}
+          {choices.map((c) => {
+            const button = (
+              <button
+                type="button"
+                class="choice"
+                aria-pressed={p.value === c.value}
+                aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
+                onClick={() => p.onAnswer(c.value)}
+              >
+                {c.face !== undefined && <Face level={c.face} />}
+                <span>{c.label}</span>
+              </button>
+            );
+            // Worded answers can each be heard on their own; a number says itself.
+            return layout === 'numbers' ? button : (
+              <div class="option">
+                {button}
+                <ListenOne text={c.label} locale={p.locale} />
+              </div>
+            );
+          })}
         </div>
       )}
       <div class="nav">
