@@ -6,11 +6,11 @@
 // tablet's own voice is used when it has one (unless the worker chose the
 // clips), and when nothing can be played the button says so; axe finds nothing.
 import { readFileSync } from 'node:fs';
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../web/audio/build.js';
 import { generatedClip, type ClipManifest } from '../../web/survey/clips.js';
-import { axe, begin, newContext, screenId } from '../helpers/survey-driver.js';
+import { axe, begin, hear, newContext, screenId } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -38,19 +38,12 @@ async function atFirstQuestion(opts: { locale?: string; query?: string; init?: s
   return { ctx, page, clips, failed };
 }
 
-/** Taps a speaker and waits until it has finished (pressed while speaking, then not). */
-async function hear(page: Page, selector: string): Promise<void> {
-  const button = page.locator(selector).first();
-  await button.click();
-  await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-pressed') === 'false', selector);
-}
-
 /** Stands in for a tablet that has an English voice: notes what it was asked to say. */
 const ENGLISH_VOICE = `
   window.__said = [];
   const voice = { lang: 'en-GB', name: 'Tablet English', default: true, localService: true, voiceURI: 'tablet-en' };
   speechSynthesis.getVoices = () => [voice];
-  speechSynthesis.speak = (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(new Event('end')), 10); };
+  speechSynthesis.speak = (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(new Event('end')), 500); };
 `;
 
 describe('Listen', () => {
