@@ -10,6 +10,7 @@ import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
 import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
+import { useOneTap } from '../one-tap.js';
 
 export interface QuestionProps {
   question: Q;
@@ -53,8 +54,9 @@ export function QuestionScreen(p: QuestionProps) {
   const text = t(q.text);
   const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face) ? 'faces' : 'list';
   const listen = <Listen locale={p.locale} question={q.id} parts={[text, ...choices.map((c) => c.label)]} />;
+  const tap = useOneTap();
   return (
-    <section class={`question ${p.young ? 'young' : ''}`}>
+    <section class={`question ${p.young ? 'young' : ''}`} onPointerDown={tap.onPointerDown}>
       <p class="progress-text">{t('survey.progress', p.progress)}</p>
       <div class="progress" aria-hidden="true">
         <span style={{ inlineSize: `${(100 * p.progress.current) / p.progress.total}%` }} />
@@ -81,7 +83,7 @@ export function QuestionScreen(p: QuestionProps) {
               class="choice"
               aria-pressed={p.value === c.value}
               aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
-              onClick={() => p.onAnswer(c.value)}
+              onClick={(e) => tap.counts(e) && p.onAnswer(c.value)}
             >
               {c.face !== undefined && <Face level={c.face} />}
               <span>{c.label}</span>
@@ -91,7 +93,7 @@ export function QuestionScreen(p: QuestionProps) {
       )}
       <div class="nav">
         <BackButton onBack={p.onBack} />
-        <button type="button" class="secondary" onClick={p.onSkip}>
+        <button type="button" class="secondary" onClick={(e) => tap.counts(e) && p.onSkip()}>
           {t('common.skip')}
         </button>
       </div>
