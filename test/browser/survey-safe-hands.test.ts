@@ -5,9 +5,12 @@
 // "Are you still answering?", which shows nothing of it; "No, start again",
 // "Leave now" and an unanswered question delete it from the device
 // (IndexedDB and the localStorage fallback); finished answers waiting to be
-// sent still go. A double tap answers one question, not two.
+// sent still go. A double tap answers one question, not two. Ages 4-7
+// answer on faces and pictures throughout.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { flattenLocale } from '../../surveys/i18n-keys.js';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
 import { IDLE_MS, STILL_THERE_MS } from '../../web/survey/idle.js';
 import { TAP_GUARD_MS } from '../../web/survey/one-tap.js';
@@ -21,6 +24,8 @@ const q = (i: Instrument, id: string) => i.questions.find((x) => x.id === id)!;
 const i811 = inst('ylyc-8-11');
 const i1117 = inst('ylyc-11-17');
 const i47 = inst('ylyc-4-7');
+const words = (locale: string) =>
+  flattenLocale(JSON.parse(readFileSync(new URL(`../../surveys/locales/${locale}.json`, import.meta.url), 'utf8'))) as Record<string, string>;
 const TABLET = { width: 768, height: 1024 };
 const PHONE = { width: 360, height: 740 };
 
@@ -254,6 +259,39 @@ describe('one tap, one question', () => {
     expect((await env.srv.responses(wave.waveId))[0]!.answers).toEqual({
       age: '5', carer_trust: 'yes', carer_notice: 'no', good_friend: 'yes', understand_why: 'no', like_school: 'yes', fun_weekends: 'no',
     });
+    await ctx.close();
+  });
+});
+
+describe('ages 4-7', () => {
+  it.each([
+    ['en', TABLET],
+    ['ar', PHONE],
+  ] as const)('(%s) a face or picture on every answer, an icon on skip, and a hand-over that says so', async (locale, viewport) => {
+    const ctx = await newContext(env.browser, { viewport });
+    const page = await ctx.newPage();
+    const wave = await env.srv.wave('ylyc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
+    await begin(page, 7, { locale });
+    await walk(page, i47, {}, { stopAt: 'step-handover' });
+    const handover = await page.locator('main p').first().textContent();
+    expect(handover).toBe(words(locale)['survey.handover_child']);
+    if (locale === 'en') expect(handover).toMatch(/tap the face or picture .* tap the arrow to skip/);
+    const bare: string[] = [];
+    await page.locator('main .primary').click();
+    await nextScreen(page, 'step-handover');
+    await walk(page, i47, {}, {
+      onScreen: async (id) => {
+        const question = i47.questions.find((x) => `q-${x.id}` === id);
+        if (!question) return;
+        if ((await page.locator('.nav button.skip svg').count()) !== 1) bare.push(`${id}: skip`);
+        if (question.scale === 'text') return;
+        const choices = page.locator('.choices button.choice');
+        for (let n = 0; n < (await choices.count()); n++)
+          if ((await choices.nth(n).locator('svg').count()) !== 1) bare.push(`${id}: ${await choices.nth(n).textContent()}`);
+      },
+    });
+    expect(bare).toEqual([]);
     await ctx.close();
   });
 });
