@@ -36,6 +36,8 @@ export interface NewAction {
 
 export interface ActionChange {
   status?: ActionStatus | undefined;
+  pledge?: string | undefined;
+  owner?: string | undefined;
   due?: string | undefined;
   note?: string | undefined;
   by: number | null;
@@ -59,10 +61,11 @@ export async function addAction(db: DB, a: NewAction): Promise<ScopedAction> {
   return (await getAction(db, id))!;
 }
 
-/** Changes status and due date and adds a note dated today, in one transaction; undefined when there is no such action. */
+/** Changes what is given and adds a note dated today, in one transaction; undefined when there is no such action. */
 export async function updateAction(db: DB, id: number, change: ActionChange): Promise<ScopedAction | undefined> {
   return writeTransaction(db, async (trx) => {
-    const set = { ...(change.status && { status: change.status }), ...(change.due && { due: change.due }) };
+    const { status, pledge, owner, due } = change;
+    const set = Object.fromEntries(Object.entries({ status, pledge, owner, due }).filter(([, v]) => v !== undefined));
     const exists = await trx.selectFrom('actions').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) return undefined;
     if (Object.keys(set).length) await trx.updateTable('actions').set(set).where('id', '=', id).execute();
