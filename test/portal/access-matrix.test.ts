@@ -9,6 +9,7 @@ import type { Role } from '../../server/db/tables.js';
 import { formatAccessCode } from '../../server/access-code.js';
 import { addAction } from '../../server/repos/actions.js';
 import { createWave } from '../../server/repos/waves.js';
+import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { HOST, ORIGIN, PASSWORD, addUser, signIn } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
@@ -130,12 +131,15 @@ beforeAll(async () => {
   t = await testApp({ MIN_BASE: '2' });
   const a = await seedWave(t);
   const b = await seedWave(t);
-  // Five more authorities, so that officers see an anonymous distribution in compare.
+  // Eight more authorities with closed rounds, so that officers see an anonymous spread in compare.
   const others = [];
-  for (let i = 0; i < 5; i++) others.push(await seedWave(t));
+  for (let i = 0; i < 8; i++) others.push(await seedWave(t));
   await submitResponses(t, a.code, 3, FLAG_TEXT);
   await submitResponses(t, b.code, 3);
-  for (const o of others) await submitResponses(t, o.code, 3);
+  for (const o of others) {
+    await submitResponses(t, o.code, 3);
+    await setClosesOn(t.db, o.waveId, '2000-01-01');
+  }
   const authorityA = (await t.db.selectFrom('authorities').selectAll().where('code', '=', a.authorityCode).executeTakeFirstOrThrow());
   const flagged = await t.db
     .selectFrom('answers')
@@ -225,10 +229,11 @@ describe('the access matrix', () => {
     const s = await signIn(t, EMAIL.officerB);
     const res = (await s.call('GET', '/api/portal/compare?period=2024&indicator=feels_safe&band=11-17')).json();
     expect(res.authorities.map((a: { code: string }) => a.code)).toEqual([ctx.b.code]);
-    expect(res.others).toMatchObject({ authorities: 6, hidden: false });
+    // A's round is still open, so only the eight closed ones make the spread
+    expect(res.others).toMatchObject({ authorities: 8, hidden: false });
     const admin = await signIn(t, EMAIL.admin);
     const all = (await admin.call('GET', '/api/portal/compare?period=2024&indicator=feels_safe&band=11-17')).json();
-    expect(all.authorities).toHaveLength(7);
+    expect(all.authorities).toHaveLength(10);
     expect(all.others).toBeNull();
   });
 
