@@ -22,6 +22,8 @@ const ComparisonFigures = {
   count: Count.nullable(),
   percent: Percent.nullable(),
   pValue: PValue.nullable(),
+  /** Benjamini-Hochberg adjusted p-value within the report's family (all before/after, or all benchmark, comparisons). */
+  qValue: PValue.nullable(),
   significant: z.boolean().nullable(),
 };
 
@@ -62,6 +64,8 @@ const ScoreFigures = {
   mean: z.number().nullable(),
   sd: z.number().nullable(),
   pValue: PValue.nullable(),
+  /** Benjamini-Hochberg adjusted p-value within the report's family (all before/after, or all benchmark, comparisons). */
+  qValue: PValue.nullable(),
   significant: z.boolean().nullable(),
 };
 

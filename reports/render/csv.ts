@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   'previous_percent',
   'change_points',
   'change_p_value',
+  'change_q_value',
   'change_significant',
   'benchmark_authorities',
   'benchmark_suppressed',
@@ -35,6 +36,7 @@ export const CSV_COLUMNS = [
   'benchmark_percent',
   'difference_points',
   'difference_p_value',
+  'difference_q_value',
   'difference_significant',
 ] as const;
 
@@ -69,6 +71,7 @@ export function renderCsv(report: Report): string {
         p?.percent,
         p?.change,
         p?.pValue,
+        p?.qValue,
         p?.significant,
         b?.authorities,
         b?.suppressed,
@@ -76,6 +79,7 @@ export function renderCsv(report: Report): string {
         b?.percent,
         b?.difference,
         b?.pValue,
+        b?.qValue,
         b?.significant,
       ].map(cell),
     );
