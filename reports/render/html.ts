@@ -5,9 +5,10 @@
 import { DOMAINS } from '../../surveys/index.js';
 import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
 import type { BreakdownCell, Report } from '../schema.js';
+import { actionsSection } from './actions-html.js';
 import { CHART_SCRIPT, chartJsSource } from './chart-runtime.js';
 import { CSS } from './html-style.js';
-import { summarise, verdict, type SummaryLine } from './summary.js';
+import { summarise, verdict, type SummaryLine, type Tested } from './summary.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -18,8 +19,8 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const fewer = (minBase: number) => `fewer than ${minBase} answers`;
-const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
+export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
+export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
 const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' : `q = ${q.toFixed(3)}`);
@@ -28,14 +29,14 @@ const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' 
  * A change or difference, with its arrow (the way the figure moved), the verdict in words (better
  * or worse for children, and whether it survives the many comparisons), and the p- and q-values.
  */
-function changeCell(direction: 'higher' | 'lower', delta: number | null, t: { pValue: number | null; qValue: number | null }, unit: string, digits: number): string {
+export function changeCell(direction: 'higher' | 'lower', delta: number | null, t: Tested, unit: string, digits: number): string {
   if (delta === null) return '<td class="num supp">not shown</td>';
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▬';
   const better = direction === 'higher' ? delta > 0 : delta < 0;
   const v = verdict(t, delta);
   const cls = v === 'finding' ? (better ? ' class="up-good"' : ' class="up-bad"') : '';
   const words = v === 'finding' ? (better ? 'significantly better' : 'significantly worse') : v === 'chance' ? `${better ? 'better' : 'worse'}, but may be chance` : 'not significant';
-  return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(digits)}${unit}</span><br><span class="note">${words}, ${pValue(t.pValue)}${t.qValue === null ? '' : `, ${qValue(t.qValue)}`}</span></td>`;
+  return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(digits)}${unit}</span><br><span class="note">${words}, ${pValue(t.pValue)}${t.qValue === null || t.qValue === undefined ? '' : `, ${qValue(t.qValue)}`}</span></td>`;
 }
 
 function chartLabel(text: string): string[] {
@@ -76,6 +77,7 @@ export function renderHtml(full: Report): string {
   const sections = [
     summarySection(report),
     responseSection(report),
+    actionsSection(report),
     ...DOMAINS.map((d) => domainSection(report, d, charts)).filter(Boolean),
     scoreSection(report),
     trendSection(report, charts),

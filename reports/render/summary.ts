@@ -29,12 +29,13 @@ export interface Summary {
   compared: number;
 }
 
-type Tested = { pValue: number | null; qValue: number | null };
+/** A tested comparison; with no `qValue` at all it is one planned on its own (an action's), judged by p alone. */
+export type Tested = { pValue: number | null; qValue?: number | null };
 
 /** A finding survives the adjustment for many comparisons; "chance" is significant only on its own. */
 export function verdict(t: Tested, delta: number): 'finding' | 'chance' | 'none' {
   if (delta === 0 || t.pValue === null || t.pValue >= ALPHA) return 'none';
-  return t.qValue !== null && t.qValue < ALPHA ? 'finding' : 'chance';
+  return t.qValue === undefined || (t.qValue !== null && t.qValue < ALPHA) ? 'finding' : 'chance';
 }
 
 /** Better for children: up for "higher is better" indicators, down for "lower is better" ones. */
