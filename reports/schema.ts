@@ -113,6 +113,11 @@ export const ReportSchema = z
     period: z.string(),
     comparePeriod: z.string().nullable(),
     minBase: z.number().int().min(1),
+    /**
+     * Which rounds of other authorities the benchmark pools: those closed before `closedBefore` (the day the
+     * report was made). Open rounds are left out, so the benchmark does not move as answers arrive.
+     */
+    benchmarkRounds: z.object({ closedBefore: z.string(), openLeftOut: Count }).strict(),
     responses: z.object({ total: Count, byBand: z.record(z.string(), Count) }).strict(),
     responseRate: z
       .object({

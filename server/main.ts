@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `hearme` command: finds the command named by argv and runs it.
 // Exit codes: 0 success, 1 failure while running, 2 bad usage or input.
+import { actionAdd, actionList, actionUpdate } from './cli/action.js';
 import { authorityAdd } from './cli/authority-add.js';
 import { authorityEdit } from './cli/authority-edit.js';
 import { backup } from './cli/backup.js';
@@ -29,6 +30,9 @@ export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   'user add': userAdd,
   'user unlock': userUnlock,
+  'action add': actionAdd,
+  'action update': actionUpdate,
+  'action list': actionList,
   demo,
   backup,
 };
