@@ -14,6 +14,8 @@ import {
   type Programme,
 } from '../surveys/index.js';
 import { MIN_BENCHMARK_AUTHORITIES, periodTallies, pooledOthers, type PeriodTallies } from './benchmark.js';
+import { listActions } from '../server/repos/actions.js';
+import { actionFigures } from './actions.js';
 import { maskFreeText } from './mask.js';
 import { authorityWaves } from './queries/authority-waves.js';
 import { breakdownCounts, type BreakdownCountRow } from './queries/breakdown-counts.js';
@@ -24,7 +26,7 @@ import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
 import type { Report, ReportBreakdown, ReportIndicator, ReportScore } from './schema.js';
-import { sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
+import { roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
 import { baseSuppressed, round1, suppressBreakdown, type RawCell } from './suppression.js';
 import { numericCounts, proportion, tallyOf, type Tally } from './tally.js';
 
@@ -145,6 +147,13 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     scores,
     breakdowns,
     trend,
+    actions: actionFigures(await listActions(db, { authorityId: wave.authorityId, programme: req.programme, before: req.period }), {
+      programme: req.programme,
+      period: req.period,
+      minBase: req.minBase,
+      own,
+      tallyOfPeriod: (p) => tallyByWave.get(waves.find((w) => w.period === p)!.id),
+    }),
     ...(req.freeText ? await said(db, wave.waveId, instruments, req.freeText) : { said: [], saidWithheld: 0 }),
   };
 }
@@ -363,9 +372,4 @@ async function said(
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-/** p-values to three significant figures (enough to read, not so many they look precise). */
-function roundP(p: number): number {
-  return Number(p.toPrecision(3));
 }

@@ -5,6 +5,7 @@
 import { DOMAINS } from '../../surveys/index.js';
 import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../schema.js';
+import { actionsSection } from './actions-html.js';
 import { CHART_SCRIPT, chartJsSource } from './chart-runtime.js';
 import { CSS } from './html-style.js';
 import { summarise, type SummaryLine } from './summary.js';
@@ -18,11 +19,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const fewer = (minBase: number) => `fewer than ${minBase} answers`;
-const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
+export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
+export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
 const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
-function changeCell(i: ReportIndicator, delta: number | null, p: number | null, significant: boolean | null, unit = 'points'): string {
+export function changeCell(i: Pick<ReportIndicator, 'direction'>, delta: number | null, p: number | null, significant: boolean | null, unit = 'points'): string {
   if (delta === null) return '<td class="num supp">not shown</td>';
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▬';
   const better = i.direction === 'higher' ? delta > 0 : delta < 0;
@@ -69,6 +70,7 @@ export function renderHtml(full: Report): string {
   const sections = [
     summarySection(report),
     responseSection(report),
+    actionsSection(report),
     ...DOMAINS.map((d) => domainSection(report, d, charts)).filter(Boolean),
     scoreSection(report),
     trendSection(report, charts),
