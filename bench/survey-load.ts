@@ -4,6 +4,8 @@
 // Real Chromium with the network at 1.6 Mbps / 150 ms RTT and the CPU 4x
 // slower (Chrome DevTools Protocol), against the real server and database.
 // Prints, over several cold loads (no cache, no service worker):
+//   - bytes received before the age buttons are tappable (on the wire, as
+//     Chromium counts them: headers and compressed bodies),
 //   - open → age buttons tappable (the start screen's first question),
 //   - age tap → first survey question tappable (fetches the instrument),
 //   - tap → next question painted, for answer taps.
@@ -15,6 +17,7 @@ import { startSurveyServer } from '../test/helpers/survey-server.js';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, taps: { type: 'string', default: '12' } } });
 const RUNS = Number(values.runs);
 const TAPS = Number(values.taps);
+// 1.6 Mbps down, 750 kbps up, 150 ms latency (bytes per second for CDP).
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
 const CPU_SLOWDOWN = 4;
 
@@ -45,6 +48,19 @@ function tapAndWait(selector: string): Promise<number> {
   });
 }
 
+/** Counts what Chromium receives, per request, and when each finished (wall clock, ms). */
+async function watchBytes(cdp: import('playwright-core').CDPSession) {
+  const started = new Map<string, { url: string; offset: number }>();
+  const done: { url: string; bytes: number; at: number }[] = [];
+  cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, { url: e.request.url, offset: e.wallTime - e.timestamp }));
+  cdp.on('Network.loadingFinished', (e) => {
+    const s = started.get(e.requestId);
+    if (s) done.push({ url: s.url, bytes: e.encodedDataLength, at: (e.timestamp + s.offset) * 1000 });
+  });
+  /** Bytes of the requests that had finished by `wallMs`. */
+  return (wallMs: number) => done.filter((d) => d.at <= wallMs);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} (n=${xs.length})`;
 
@@ -52,6 +68,7 @@ const srv = await startSurveyServer();
 const browser = await launchBrowser();
 try {
   const load: number[] = [];
+  const bytes: number[] = [];
   const first: number[] = [];
   const taps: number[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -59,6 +76,7 @@ try {
     const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
+    const finishedBy = await watchBytes(cdp);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', NETWORK);
@@ -66,13 +84,19 @@ try {
     await page.addInitScript(WATCH_FIRST_TAPPABLE);
     await page.goto(`${srv.base}/s/${wave.code}`);
     await page.waitForFunction(() => (window as unknown as { __tappable?: number }).__tappable !== undefined, null, { timeout: 60_000 });
-    load.push(await page.evaluate(() => (window as unknown as { __tappable: number }).__tappable));
+    const at = await page.evaluate(() => ({ ms: (window as unknown as { __tappable: number }).__tappable, origin: performance.timeOrigin }));
+    load.push(at.ms);
+    const got = finishedBy(at.origin + at.ms);
+    bytes.push(got.reduce((a, d) => a + d.bytes, 0));
+    if (run === 0) for (const d of got) console.log(`  ${String(d.bytes).padStart(7)} B at ${(d.at - at.origin).toFixed(0)} ms  ${new URL(d.url).pathname}`);
     // Age 9: the 8-11 survey, whose first questions are all buttons.
     first.push(await page.evaluate(tapAndWait, '.ages button:nth-child(6)'));
     for (let i = 0; i < TAPS; i++) taps.push(await page.evaluate(tapAndWait, '.choices button.choice'));
     await ctx.close();
   }
   console.log(`child survey, ${RUNS} cold loads, network 1.6 Mbps / 150 ms RTT, CPU ${CPU_SLOWDOWN}x slower`);
+  const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+  console.log(`  received before age buttons tappable: median ${kib(median(bytes))}, min ${kib(Math.min(...bytes))}, max ${kib(Math.max(...bytes))}`);
   console.log(`  open → age buttons tappable:         ${fmt(load)}`);
   console.log(`  age tap → first question tappable:   ${fmt(first)}`);
   console.log(`  tap → next question painted:         ${fmt(taps)}`);

@@ -6,6 +6,7 @@ import * as m0002 from './0002_answer_counts_by.js';
 import * as m0003 from './0003_portal.js';
 import * as m0004 from './0004_authority_contact.js';
 import * as m0005 from './0005_sign_in_index.js';
+import * as m0007 from './0007_closing_the_loop.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_portal': m0003,
   '0004_authority_contact': m0004,
   '0005_sign_in_index': m0005,
+  '0007_closing_the_loop': m0007,
 };

@@ -3,24 +3,32 @@
 // out of the pool, so that subtracting one published benchmark from
 // another can never give back a figure that was suppressed; and a pool of
 // one authority is not shown, since it would be that authority's figure
-// published in someone else's report.
+// published in someone else's report. Only closed rounds are pooled: an
+// open round's counts move with each answer, so reading a benchmark before
+// and after one answer would give that child's answers away.
 import { add, tallyOf, type Tally } from './tally.js';
 import type { PeriodAnswerCountRow } from './queries/period-answer-counts.js';
 
 /** A benchmark needs at least this many other authorities. */
 export const MIN_BENCHMARK_AUTHORITIES = 2;
 
-/** The period's counts, authority by authority (one wave each per programme and period). */
-export type PeriodTallies = Map<number, Tally>;
+/**
+ * The period's counts of closed rounds, authority by authority (one wave each per programme and
+ * period), and the authorities whose round is still open (left out).
+ */
+export interface PeriodTallies {
+  byAuthority: Map<number, Tally>;
+  open: number[];
+}
 
-export function periodTallies(rows: readonly PeriodAnswerCountRow[]): PeriodTallies {
+export function periodTallies(rows: readonly PeriodAnswerCountRow[], open: number[]): PeriodTallies {
   const byAuthority = new Map<number, PeriodAnswerCountRow[]>();
   for (const r of rows) {
     let list = byAuthority.get(r.authority_id);
     if (!list) byAuthority.set(r.authority_id, (list = []));
     list.push(r);
   }
-  return new Map([...byAuthority].map(([id, list]) => [id, tallyOf(list)]));
+  return { byAuthority: new Map([...byAuthority].map(([id, list]) => [id, tallyOf(list)])), open };
 }
 
 /**
@@ -37,7 +45,7 @@ export function pooledOthers(
 ): { values: Map<string, number>; authorities: number } {
   const pooled: Tally = new Map();
   let authorities = 0;
-  for (const [authorityId, tally] of period) {
+  for (const [authorityId, tally] of period.byAuthority) {
     if (authorityId === ownAuthorityId) continue;
     const values = tally.get(instrument)?.get(question);
     if (!values) continue;

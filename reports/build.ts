@@ -14,16 +14,19 @@ import {
   type Programme,
 } from '../surveys/index.js';
 import { MIN_BENCHMARK_AUTHORITIES, periodTallies, pooledOthers, type PeriodTallies } from './benchmark.js';
+import { listActions } from '../server/repos/actions.js';
+import { actionFigures } from './actions.js';
 import { maskFreeText } from './mask.js';
 import { authorityWaves } from './queries/authority-waves.js';
 import { breakdownCounts, type BreakdownCountRow } from './queries/breakdown-counts.js';
 import { freeTextAnswers } from './queries/free-text-answers.js';
-import { periodAnswerCounts } from './queries/period-answer-counts.js';
+import { openRoundAuthorities, periodAnswerCounts } from './queries/period-answer-counts.js';
+import { today as todayIs } from '../server/dates.js';
 import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
 import type { Report, ReportBreakdown, ReportIndicator, ReportScore } from './schema.js';
-import { sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
+import { roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
 import { baseSuppressed, round1, suppressBreakdown, type RawCell } from './suppression.js';
 import { numericCounts, proportion, tallyOf, type Tally } from './tally.js';
 
@@ -39,6 +42,8 @@ export interface ReportRequest {
    * list, whose matches are withheld (they are for the safeguarding queue, not a report).
    */
   freeText: Matcher | null;
+  /** The day the report is made (default: today); other authorities' rounds count in the benchmark once closed before it. */
+  today?: string | undefined;
 }
 
 /** What the user asked for does not exist (exit code 2 at the command line). */
@@ -47,10 +52,16 @@ export class ReportInputError extends Error {}
 /** Reports of one period share the period's counts (the benchmark): `--all` reads them once. */
 export class PeriodCache {
   private readonly cache = new Map<string, Promise<PeriodTallies>>();
-  get(db: DB, programme: Programme, period: string, questions: readonly string[]): Promise<PeriodTallies> {
-    const key = `${programme}\u0000${period}`;
+  get(db: DB, programme: Programme, period: string, questions: readonly string[], today: string): Promise<PeriodTallies> {
+    const key = `${programme}\u0000${period}\u0000${today}`;
     let hit = this.cache.get(key);
-    if (!hit) this.cache.set(key, (hit = periodAnswerCounts(db, programme, period, questions).then(periodTallies)));
+    if (!hit)
+      this.cache.set(
+        key,
+        (hit = Promise.all([periodAnswerCounts(db, programme, period, questions, today), openRoundAuthorities(db, programme, period, today)]).then(
+          ([rows, open]) => periodTallies(rows, open),
+        )),
+      );
     return hit;
   }
 }
@@ -79,7 +90,8 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
   const own = tallyByWave.get(wave.waveId)!;
   const previousWave = comparePeriod === null ? undefined : waves.find((w) => w.period === comparePeriod);
   const previous = previousWave ? (tallyByWave.get(previousWave.id) ?? tallyOf(await waveAnswerCounts(db, [previousWave.id]))) : undefined;
-  const period = await cache.get(db, req.programme, req.period, reportQuestions(instruments));
+  const asOf = req.today ?? todayIs();
+  const period = await cache.get(db, req.programme, req.period, reportQuestions(instruments), asOf);
   const ctx: Context = { minBase: req.minBase, own, previous, comparePeriod, period, authorityId: wave.authorityId };
 
   const responsesByBand: Record<string, number> = {};
@@ -120,6 +132,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     period: req.period,
     comparePeriod,
     minBase: req.minBase,
+    benchmarkRounds: { closedBefore: asOf, openLeftOut: period.open.filter((id) => id !== wave.authorityId).length },
     responses: { total: Object.values(responsesByBand).reduce((a, b) => a + b, 0), byBand: responsesByBand },
     responseRate: {
       byBand: Object.fromEntries(
@@ -134,6 +147,13 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     scores,
     breakdowns,
     trend,
+    actions: actionFigures(await listActions(db, { authorityId: wave.authorityId, programme: req.programme, before: req.period }), {
+      programme: req.programme,
+      period: req.period,
+      minBase: req.minBase,
+      own,
+      tallyOfPeriod: (p) => tallyByWave.get(waves.find((w) => w.period === p)!.id),
+    }),
     ...(req.freeText ? await said(db, wave.waveId, instruments, req.freeText) : { said: [], saidWithheld: 0 }),
   };
 }
@@ -185,6 +205,11 @@ function byIndicatorThenBand(instruments: Instrument[]) {
 
 function percentOf(count: number, n: number): number {
   return round1((100 * count) / n);
+}
+
+/** One indicator's figure and benchmark, without a before/after: a row of the Compare page. */
+export function indicatorAgainstPeriod(own: Tally, period: PeriodTallies, authorityId: number, inst: Instrument, rule: IndicatorRule, minBase: number): ReportIndicator {
+  return indicatorFigures({ minBase, own, previous: undefined, comparePeriod: null, period, authorityId }, inst, rule);
 }
 
 function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): ReportIndicator {
@@ -347,9 +372,4 @@ async function said(
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-/** p-values to three significant figures (enough to read, not so many they look precise). */
-function roundP(p: number): number {
-  return Number(p.toPrecision(3));
 }

@@ -88,6 +88,11 @@ export function sampleFromCounts(counts: Iterable<readonly [number, number]>): S
   return { n, mean, sd: n > 1 ? Math.sqrt(squares / (n - 1)) : NaN };
 }
 
+/** p-values to three significant figures (enough to read, not so many they look precise). */
+export function roundP(p: number): number {
+  return Number(p.toPrecision(3));
+}
+
 /** P(Z > z) for a standard normal Z. */
 export function normalUpperTail(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);

@@ -3,6 +3,7 @@
 // Exit codes: 0 success, 1 failure while running, 2 bad usage or input.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { actionAdd, actionList, actionUpdate } from './cli/action.js';
 import { authorityAdd } from './cli/authority-add.js';
 import { authorityEdit } from './cli/authority-edit.js';
 import { backup } from './cli/backup.js';
@@ -29,6 +30,9 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   report: reportCommand,
   'user add': userAdd,
+  'action add': actionAdd,
+  'action update': actionUpdate,
+  'action list': actionList,
   demo,
   backup,
 };

@@ -3,9 +3,11 @@
 // the service worker at /survey-sw.js (root scope, so it can serve /s/…).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { precompress } from './precompress.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const SW_FILE = 'survey-sw.js';
+const OUT_DIR = here('../dist/web/survey');
 
 /** Emits the service worker with the list of built files it must keep offline. */
 function serviceWorker(): Plugin {
@@ -32,9 +34,9 @@ export default defineConfig({
   base: '/survey/',
   publicDir: here('./survey/public'),
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [serviceWorker()],
+  plugins: [serviceWorker(), precompress(OUT_DIR)],
   build: {
-    outDir: here('../dist/web/survey'),
+    outDir: OUT_DIR,
     emptyOutDir: true,
     target: 'es2020',
     assetsDir: 'assets',

@@ -5,6 +5,7 @@
 import { DOMAINS } from '../../surveys/index.js';
 import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../schema.js';
+import { actionsSection } from './actions-html.js';
 import { CHART_SCRIPT, chartJsSource } from './chart-runtime.js';
 import { CSS } from './html-style.js';
 import { summarise, type SummaryLine } from './summary.js';
@@ -18,11 +19,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const fewer = (minBase: number) => `fewer than ${minBase} answers`;
-const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
+export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
+export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
 const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
-function changeCell(i: ReportIndicator, delta: number | null, p: number | null, significant: boolean | null, unit = 'points'): string {
+export function changeCell(i: Pick<ReportIndicator, 'direction'>, delta: number | null, p: number | null, significant: boolean | null, unit = 'points'): string {
   if (delta === null) return '<td class="num supp">not shown</td>';
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▬';
   const better = i.direction === 'higher' ? delta > 0 : delta < 0;
@@ -69,6 +70,7 @@ export function renderHtml(full: Report): string {
   const sections = [
     summarySection(report),
     responseSection(report),
+    actionsSection(report),
     ...DOMAINS.map((d) => domainSection(report, d, charts)).filter(Boolean),
     scoreSection(report),
     trendSection(report, charts),
@@ -339,7 +341,9 @@ function methodsSection(r: Report): string {
 <p>Each indicator is the share of children who answered a question (those who skipped it are left out) whose answer was in the positive set for that indicator, for example “all or most of the time”. Some indicators are worse when higher, such as feeling lonely; they are marked “lower is better”.</p>
 <p>The 95% interval (Wilson score interval) shows the range the true figure is likely to lie in, given how many children answered: the fewer answers, the wider it is. In the charts it is the black whisker on each bar.</p>
 <h3>Comparisons</h3>
-<p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round; an authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
+<p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round whose round had closed before ${esc(r.benchmarkRounds.closedBefore)}, when this report was made${
+    r.benchmarkRounds.openLeftOut ? ` (${r.benchmarkRounds.openLeftOut} other ${r.benchmarkRounds.openLeftOut === 1 ? "authority's round was" : "authorities' rounds were"} still open and ${r.benchmarkRounds.openLeftOut === 1 ? 'is' : 'are'} left out)` : ''
+  }: a round still open is never pooled, so the figure does not move as answers arrive and cannot be used to work out one child's answers. An authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
 <p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test. With many indicators, a few will be significant by chance alone, so look for patterns rather than single results.</p>
 <h3>Keeping children anonymous</h3>
 <p>No figure is shown when fewer than ${r.minBase} children answered the question (“${fewer(r.minBase)}”), and no comparison is shown that would reveal such a figure. In breakdowns, counts of 1 to 4 are shown as “fewer than 5”; and where hiding one group could be undone by taking the others from the total, a second group is hidden too (marked *). Children's own words are shown as written, with phone numbers, email addresses and postcodes removed, and only in this authority's own report.</p>

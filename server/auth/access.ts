@@ -13,12 +13,14 @@ export type Permission =
   | 'manage_waves'
   | 'export'
   | 'safeguarding'
+  /** Recording actions against findings and preparing the children's version of the results. */
+  | 'action_plan'
   /** Users, authorities, the audit log. */
   | 'admin';
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  programme_admin: new Set(['read', 'full_report', 'manage_waves', 'export', 'safeguarding', 'admin']),
-  authority_officer: new Set(['read', 'full_report', 'manage_waves', 'export', 'safeguarding']),
+  programme_admin: new Set(['read', 'full_report', 'manage_waves', 'export', 'safeguarding', 'action_plan', 'admin']),
+  authority_officer: new Set(['read', 'full_report', 'manage_waves', 'export', 'safeguarding', 'action_plan']),
   viewer: new Set(['read']),
 };
 

@@ -122,6 +122,49 @@ export interface SafeguardingReviewTable {
   note: Generated<string>;
 }
 
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** What an authority will do about a finding of a round (migration 0007). */
+export interface ActionTable {
+  id: Generated<number>;
+  /** The round it was made at. */
+  wave_id: number;
+  indicator: string;
+  /** Null: every band that asks the indicator. */
+  band: string | null;
+  pledge: string;
+  owner: string;
+  /** YYYY-MM-DD. */
+  due: string;
+  status: Generated<ActionStatus>;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ActionNoteTable {
+  id: Generated<number>;
+  action_id: number;
+  /** YYYY-MM-DD. */
+  noted_on: string;
+  text: string;
+  user_id: number | null;
+}
+
+/** The children's version of a round's results, per band and locale; public once published_at is set. */
+export interface ChildrenResultTable {
+  id: Generated<number>;
+  wave_id: number;
+  band: string;
+  locale: string;
+  /** JSON, see server/results/content.ts. */
+  content: string;
+  updated_at: string;
+  updated_by: number | null;
+  published_at: string | null;
+  published_by: number | null;
+}
+
 export interface Database {
   authorities: AuthorityTable;
   waves: WaveTable;
@@ -135,6 +178,9 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   safeguarding_reviews: SafeguardingReviewTable;
+  actions: ActionTable;
+  action_notes: ActionNoteTable;
+  children_results: ChildrenResultTable;
 }
 
 export type Authority = Selectable<AuthorityTable>;

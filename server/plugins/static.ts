@@ -21,15 +21,27 @@ function projectRoot(): string {
 
 export const SURVEY_DIR = join(projectRoot(), 'dist', 'web', 'survey');
 
+/**
+ * Files whose name changes with their content never change: built files
+ * (a hash in the name) and audio clips (named by a hash of their text, or
+ * asked for with ?v=<hash> when a council recorded them). The page, the
+ * service worker and the audio manifest are checked every time.
+ */
+const immutable = (path: string) =>
+  path.includes(join('survey', 'assets')) || (path.includes(join('survey', 'audio')) && !path.includes('manifest'));
+
 export default async function surveyStatic(app: FastifyInstance) {
   await app.register(fastifyStatic, {
     root: SURVEY_DIR,
     prefix: '/survey/',
     index: false,
     cacheControl: false,
-    // Built files carry a content hash in their name, so they never change; anything else (audio) is checked each time.
-    setHeaders: (res, path) =>
-      res.setHeader('cache-control', path.includes(join('survey', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    // The build writes .br and .gz copies (web/precompress.ts): sent to browsers that take them, no work per request.
+    preCompressed: true,
+    setHeaders: (res, path) => {
+      res.setHeader('vary', 'accept-encoding');
+      res.setHeader('cache-control', immutable(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
   const page = async (_request: unknown, reply: import('fastify').FastifyReply) => {
     if (!existsSync(join(SURVEY_DIR, 'index.html')))
@@ -38,7 +50,10 @@ export default async function surveyStatic(app: FastifyInstance) {
     return reply.header('cache-control', 'no-cache').sendFile('index.html', SURVEY_DIR, { cacheControl: false });
   };
   app.get('/', page);
-  app.get('/s/:code', page);
+  // The page's script asks for the wave first thing; a preload hint lets the browser ask while the script downloads.
+  app.get<{ Params: { code: string } }>('/s/:code', (request, reply) =>
+    page(request, reply.header('link', `</api/waves/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`)),
+  );
   app.get('/survey-sw.js', (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('survey-sw.js', SURVEY_DIR, { cacheControl: false }),
   );

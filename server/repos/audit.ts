@@ -18,7 +18,9 @@ export type AuditAction =
   | 'report_download'
   | 'export'
   | 'safeguarding_view'
-  | 'safeguarding_seen';
+  | 'safeguarding_seen'
+  | 'action_create'
+  | 'action_update';
 
 export interface AuditEntry {
   userId: number | null;

@@ -7,7 +7,9 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/tables.js';
 import { formatAccessCode } from '../../server/access-code.js';
+import { addAction } from '../../server/repos/actions.js';
 import { createWave } from '../../server/repos/waves.js';
+import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { HOST, ORIGIN, PASSWORD, addUser, sessionOf, signIn } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
@@ -23,6 +25,8 @@ interface Ctx {
   unique: () => number;
   freshUserId: () => Promise<number>;
   flaggedAnswer: { response: number; question: string };
+  /** An action of authority A's wave. */
+  actionA: number;
 }
 
 interface Entry {
@@ -100,6 +104,21 @@ const MATRIX: Record<string, Entry> = {
     allowed: STAFF,
     otherAuthority: 'refused',
   },
+  'GET /api/portal/authorities/:code/actions': { request: (c) => get(`/api/portal/authorities/${c.a.code}/actions`), allowed: ALL, otherAuthority: 'refused' },
+  'POST /api/portal/authorities/:code/actions': {
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/portal/authorities/${c.a.code}/actions`,
+      payload: { period: '2024', indicator: 'feels_safe', band: '11-17', pledge: 'A key to every bedroom', owner: 'Head of service', due: '2025-03-31' },
+    }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+  'PATCH /api/portal/actions/:id': {
+    request: (c) => ({ method: 'PATCH', url: `/api/portal/actions/${c.actionA}`, payload: { status: 'in_progress', note: 'Locks ordered' } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
 };
 
 const ROLE_OF: Record<Exclude<Actor, 'anonymous'>, Role> = { admin: 'programme_admin', officerA: 'authority_officer', viewerA: 'viewer', officerB: 'authority_officer' };
@@ -112,12 +131,15 @@ beforeAll(async () => {
   t = await testApp({ MIN_BASE: '2' });
   const a = await seedWave(t);
   const b = await seedWave(t);
-  // Five more authorities, so that officers see an anonymous distribution in compare.
+  // Eight more authorities with closed rounds, so that officers see an anonymous spread in compare.
   const others = [];
-  for (let i = 0; i < 5; i++) others.push(await seedWave(t));
+  for (let i = 0; i < 8; i++) others.push(await seedWave(t));
   await submitResponses(t, a.code, 3, FLAG_TEXT);
   await submitResponses(t, b.code, 3);
-  for (const o of others) await submitResponses(t, o.code, 3);
+  for (const o of others) {
+    await submitResponses(t, o.code, 3);
+    await setClosesOn(t.db, o.waveId, '2000-01-01');
+  }
   const authorityA = (await t.db.selectFrom('authorities').selectAll().where('code', '=', a.authorityCode).executeTakeFirstOrThrow());
   const flagged = await t.db
     .selectFrom('answers')
@@ -134,6 +156,7 @@ beforeAll(async () => {
     freshWaveA: async () => (await createWave(t.db, { authority_id: authorityA.id, programme: 'ylbc', period: String(2100 + ++n), opens_on: null, closes_on: null })).id,
     freshUserId: async () => addUser(t, `throwaway${++n}@example.org`, 'viewer', [a.authorityCode]),
     flaggedAnswer: { response: flagged.response_id, question: flagged.question },
+    actionA: (await addAction(t.db, { waveId: a.waveId, indicator: 'feels_safe', band: null, pledge: 'Ask every child', owner: 'QA manager', due: '2025-01-31', createdBy: null })).id,
   };
   await addUser(t, 'admin@example.org', 'programme_admin');
   await addUser(t, 'officer-a@example.org', 'authority_officer', [a.authorityCode]);
@@ -206,10 +229,11 @@ describe('the access matrix', () => {
     const s = await signIn(t, EMAIL.officerB);
     const res = (await s.call('GET', '/api/portal/compare?period=2024&indicator=feels_safe&band=11-17')).json();
     expect(res.authorities.map((a: { code: string }) => a.code)).toEqual([ctx.b.code]);
-    expect(res.others).toMatchObject({ authorities: 6, hidden: false });
+    // A's round is still open, so only the eight closed ones make the spread
+    expect(res.others).toMatchObject({ authorities: 8, hidden: false });
     const admin = await signIn(t, EMAIL.admin);
     const all = (await admin.call('GET', '/api/portal/compare?period=2024&indicator=feels_safe&band=11-17')).json();
-    expect(all.authorities).toHaveLength(7);
+    expect(all.authorities).toHaveLength(10);
     expect(all.others).toBeNull();
   });
 
@@ -222,7 +246,7 @@ describe('the access matrix', () => {
 
   it('audit-logs report views, downloads, exports, wave and safeguarding actions', async () => {
     const actions = new Set((await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action));
-    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update'])
+    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update', 'action_create', 'action_update'])
       expect(actions, a).toContain(a);
   });
 });

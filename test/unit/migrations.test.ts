@@ -33,12 +33,12 @@ describe('migrations', () => {
     const { db, sqlite } = fresh();
     try {
       expect(await migrateToLatest(db)).toEqual(Object.keys(MIGRATIONS));
-      expect(tables(sqlite)).toEqual(['answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
+      expect(tables(sqlite)).toEqual(['action_notes', 'actions', 'answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'children_results', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
       expect(await migrateToLatest(db)).toEqual([]);
       for (let i = 0; i < Object.keys(MIGRATIONS).length; i++) await migrateDown(db);
       expect(tables(sqlite)).toEqual([]);
       await migrateToLatest(db);
-      expect(tables(sqlite)).toHaveLength(12);
+      expect(tables(sqlite)).toHaveLength(15);
     } finally {
       await db.destroy();
     }

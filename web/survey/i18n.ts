@@ -1,12 +1,14 @@
-// i18next for every word on screen. Each locale is its own chunk, loaded
-// when chosen, so the first load carries only one language.
+// i18next for every word on screen. English, the first screen's language,
+// is in the main script (no extra round trip before the first screen); each
+// other locale is its own chunk, loaded when chosen.
 import i18next from 'i18next';
+import en from '../../surveys/locales/en.json';
 import { localeInfo, type LocaleInfo } from './locales.js';
 
 export { LOCALES, localeInfo } from './locales.js';
 
 const loaders: Record<string, () => Promise<{ default: unknown }>> = {
-  en: () => import('../../surveys/locales/en.json'),
+  en: async () => ({ default: en }),
   cy: () => import('../../surveys/locales/cy.json'),
   ar: () => import('../../surveys/locales/ar.json'),
 };

@@ -1,6 +1,6 @@
-// The service worker: keeps the app shell, the wave and the instrument on
-// the tablet, so a survey started online can be finished (and queued)
-// offline. Answers are not its business: the app keeps those itself and
+// The service worker: keeps the app shell, the wave and every band's
+// instrument on the tablet, so once a tablet has opened a round online any
+// child's survey can be started, finished (and queued) offline. Answers are not its business: the app keeps those itself and
 // sends them when it can, because iPads have no Background Sync.
 // A module (see the export below), so this `self` is the service worker's own type.
 declare const self: ServiceWorkerGlobalScope;
@@ -34,9 +34,38 @@ self.addEventListener('activate', (event) => {
     (async () => {
       for (const key of await caches.keys()) if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
       await self.clients.claim();
+      // The page that installed us fetched its wave before we were there: keep that round now.
+      for (const client of await self.clients.matchAll({ type: 'window' })) {
+        const code = /^\/s\/([^/]+)\/?$/.exec(new URL(client.url).pathname)?.[1];
+        if (code) await keepRound(await networkFirst(new Request(`/api/waves/${code}`))).catch(() => undefined);
+      }
     })(),
   );
 });
+
+/** What the service worker needs to read from a wave (the app parses it fully, with zod). */
+interface RoundFiles {
+  instruments: { id: string; version: number }[];
+}
+
+/**
+ * Keeps everything a round needs offline for every age band: each band's
+ * instrument, whichever band the tablet opened first. Instruments are
+ * versioned, so one already kept is never fetched again.
+ */
+async function keepRound(wave: Response): Promise<void> {
+  if (!wave.ok) return;
+  const round = (await wave.clone().json()) as RoundFiles;
+  const cache = await caches.open(CACHE);
+  const urls = round.instruments.map((i) => `/api/instruments/${encodeURIComponent(i.id)}?version=${i.version}`);
+  await Promise.all(
+    urls.map(async (url) => {
+      if (await cache.match(url)) return;
+      const response = await fetch(url);
+      if (response.ok) await cache.put(url, response);
+    }),
+  );
+}
 
 /** Network first, so a changed wave (closed, renamed) is seen; the cached copy when offline. */
 async function networkFirst(request: Request, fallback?: string): Promise<Response> {
@@ -71,7 +100,12 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && (path === '/' || path.startsWith('/s/')))
     event.respondWith(networkFirst(request, SHELL));
   else if (path.startsWith('/survey/assets/')) event.respondWith(cacheFirst(request));
-  else if (path.startsWith('/api/waves/') || path.startsWith('/api/instruments/')) event.respondWith(networkFirst(request));
+  else if (path.startsWith('/api/waves/')) {
+    const response = networkFirst(request);
+    event.respondWith(response.then((r) => r.clone()));
+    // Offline, the instruments are already kept, or cannot be fetched anyway (and are tried again next time).
+    event.waitUntil(response.then(keepRound).catch(() => undefined));
+  } else if (path.startsWith('/api/instruments/')) event.respondWith(networkFirst(request));
 });
 
 export {};

@@ -1,7 +1,8 @@
-// An anonymous distribution of other authorities' figures. With fewer
-// than five figures the extremes and quartiles are close to naming
-// individual authorities, so the distribution is withheld.
-export const MIN_DISTRIBUTION = 5;
+// An anonymous spread of other authorities' figures. The lowest and
+// highest are single authorities' exact figures, so they are never
+// given; the quartiles only with enough authorities that none of them
+// stands for one authority, and rounded to whole percents.
+export const MIN_DISTRIBUTION = 8;
 
 /** Linear-interpolation quantile (type 7, as spreadsheets compute it). */
 function quantile(sorted: number[], q: number): number {
@@ -11,17 +12,16 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
+export type Distribution = { authorities: number; hidden: true } | { authorities: number; hidden: false; q1: number; median: number; q3: number };
 
-export function distribution(values: number[]) {
+export function distribution(values: number[]): Distribution {
+  if (values.length < MIN_DISTRIBUTION) return { authorities: values.length, hidden: true };
   const s = [...values].sort((a, b) => a - b);
   return {
     authorities: s.length,
     hidden: false,
-    min: r1(s[0]!),
-    q1: r1(quantile(s, 0.25)),
-    median: r1(quantile(s, 0.5)),
-    q3: r1(quantile(s, 0.75)),
-    max: r1(s[s.length - 1]!),
+    q1: Math.round(quantile(s, 0.25)),
+    median: Math.round(quantile(s, 0.5)),
+    q3: Math.round(quantile(s, 0.75)),
   };
 }

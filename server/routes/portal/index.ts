@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Staff } from '../../auth/sessions.js';
+import actionRoutes from './actions.js';
 import adminRoutes from './admin.js';
 import authorityRoutes from './authorities.js';
 import authRoutes from './auth.js';
@@ -39,6 +40,7 @@ async function portalApi(app: FastifyInstance) {
   await app.register(reportRoutes);
   await app.register(trendRoutes);
   await app.register(safeguardingRoutes);
+  await app.register(actionRoutes);
 }
 
 /** Decorates the root instance (the list of routes, request.staff), then the API in its own encapsulated scope. */

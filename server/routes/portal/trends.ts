@@ -8,7 +8,9 @@ import { indicatorLabel } from '../../../reports/labels.js';
 import { authorityWaves } from '../../../reports/queries/authority-waves.js';
 import { INDICATORS } from '../../../surveys/index.js';
 import { scopedAuthority } from './scope.js';
-import { distribution, MIN_DISTRIBUTION } from './distribution.js';
+import { distribution } from './distribution.js';
+import { indicatorAcrossAuthorities } from '../../../reports/compare.js';
+import { today } from '../../dates.js';
 
 const YearsQuery = z.strictObject({ programme: Programme.default('ylyc') });
 const CompareQuery = z.strictObject({
@@ -49,38 +51,26 @@ export default async function trendRoutes(app: FastifyInstance) {
   });
 
   // One indicator across authorities for a period. Programme admins see every authority named;
-  // others see their own authorities named and the rest only as an anonymous distribution.
+  // others see their own authorities named and the rest only as an anonymous spread of closed rounds
+  // (an open round's figure moves with each answer; see reports/benchmark.ts).
   app.get('/compare', async (request) => {
     const staff = requirePermission(request, 'read');
     const q = CompareQuery.parse(request.query);
-    const waves = await app.db
-      .selectFrom('waves')
-      .innerJoin('authorities', 'authorities.id', 'waves.authority_id')
-      .select(['authorities.id', 'authorities.code', 'authorities.name'])
-      .where('waves.programme', '=', q.programme)
-      .where('waves.period', '=', q.period)
-      .orderBy('authorities.name')
-      .execute();
-    const cache = new PeriodCache();
-    const figures = [];
-    for (const a of waves) {
-      const report = await buildReport(app.db, { authority: a.code, programme: q.programme, period: q.period, minBase: app.config.minBase, freeText: null }, cache);
-      const row = report.indicators.find((i) => i.id === q.indicator && i.band === q.band);
-      if (row) figures.push({ authority: a, row });
-    }
+    const figures = await indicatorAcrossAuthorities(app.db, { ...q, minBase: app.config.minBase, today: today() });
     const mine = (id: number) => staff.role === 'programme_admin' || staff.authorities.some((a) => a.id === id);
     const named = figures
       .filter((f) => mine(f.authority.id))
-      .map((f) => ({
-        code: f.authority.code,
-        name: f.authority.name,
-        suppressed: f.row.suppressed,
-        n: f.row.n,
-        percent: f.row.percent,
-        ci: f.row.ci,
-        benchmark: f.row.benchmark && { authorities: f.row.benchmark.authorities, suppressed: f.row.benchmark.suppressed, percent: f.row.benchmark.percent, difference: f.row.benchmark.difference, significant: f.row.benchmark.significant },
+      .map(({ authority, open, row }) => ({
+        code: authority.code,
+        name: authority.name,
+        provisional: open,
+        suppressed: row.suppressed,
+        n: row.n,
+        percent: row.percent,
+        ci: row.ci,
+        benchmark: row.benchmark && { authorities: row.benchmark.authorities, suppressed: row.benchmark.suppressed, percent: row.benchmark.percent, difference: row.benchmark.difference, significant: row.benchmark.significant },
       }));
-    const others = figures.filter((f) => !mine(f.authority.id) && !f.row.suppressed && f.row.percent !== null).map((f) => f.row.percent!);
+    const others = figures.filter((f) => !mine(f.authority.id) && !f.open && f.row.percent !== null).map((f) => f.row.percent!);
     return {
       programme: q.programme,
       period: q.period,
@@ -88,7 +78,8 @@ export default async function trendRoutes(app: FastifyInstance) {
       band: q.band,
       label: indicatorLabel(q.indicator),
       authorities: named,
-      others: staff.role === 'programme_admin' ? null : others.length >= MIN_DISTRIBUTION ? distribution(others) : { authorities: others.length, hidden: true },
+      others: staff.role === 'programme_admin' ? null : distribution(others),
+      openLeftOut: staff.role === 'programme_admin' ? 0 : figures.filter((f) => !mine(f.authority.id) && f.open).length,
     };
   });
 }

@@ -1,5 +1,6 @@
 // One indicator across authorities for a period. Programme admins see each
-// authority by name; others see their own and an anonymous distribution.
+// authority by name; others see their own and an anonymous spread of the
+// other authorities' closed rounds (quartiles only, rounded).
 import { useState } from 'preact/hooks';
 import { api, BANDS, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
@@ -13,8 +14,10 @@ const INDICATORS = ALL_INDICATORS.map((i) => ({ id: i.id, label: (en as { indica
 
 interface Compare {
   label: string;
-  authorities: { code: string; name: string; suppressed: boolean; n: number | null; percent: number | null; ci: { low: number; high: number } | null; benchmark: { percent: number | null } | null }[];
-  others: null | { authorities: number; hidden: boolean; min?: number; q1?: number; median?: number; q3?: number; max?: number };
+  authorities: { code: string; name: string; provisional: boolean; suppressed: boolean; n: number | null; percent: number | null; ci: { low: number; high: number } | null; benchmark: { percent: number | null } | null }[];
+  others: null | { authorities: number; hidden: boolean; q1?: number; median?: number; q3?: number };
+  /** Other authorities whose round is still open: in no figure until it closes. */
+  openLeftOut: number;
 }
 
 function CompareChart({ data }: { data: Compare }) {
@@ -101,7 +104,10 @@ export function ComparePage({ me }: { me: Me }) {
             <tbody>
               {data.authorities.map((a) => (
                 <tr key={a.code}>
-                  <th scope="row">{a.name}</th>
+                  <th scope="row">
+                    {a.name}
+                    {a.provisional && <span class="small"> (provisional: the round is still open)</span>}
+                  </th>
                   <td class="num">{a.n ?? 'too few'}</td>
                   <td class="num">
                     {a.percent === null ? 'hidden' : `${a.percent}%`}
@@ -115,23 +121,29 @@ export function ComparePage({ me }: { me: Me }) {
           {data.others && (
             <section aria-labelledby="others-heading">
               <h2 id="others-heading">Other authorities (not named)</h2>
+              <p>
+                Only closed rounds count here and in “All other authorities pooled”, so these figures do not move as answers arrive
+                {data.openLeftOut > 0 && ` (${data.openLeftOut} other ${data.openLeftOut === 1 ? 'authority’s round is' : 'authorities’ rounds are'} still open and left out)`}.
+              </p>
               {data.others.hidden ? (
-                <p>Too few other authorities have enough answers to show their spread ({data.others.authorities}).</p>
+                <p>Too few other authorities have closed rounds with enough answers to show their spread ({data.others.authorities}; at least 8 are needed).</p>
               ) : (
-                <dl class="stats">
-                  <dt>Authorities</dt>
-                  <dd>{data.others.authorities}</dd>
-                  <dt>Lowest</dt>
-                  <dd>{data.others.min}%</dd>
-                  <dt>Lower quartile</dt>
-                  <dd>{data.others.q1}%</dd>
-                  <dt>Median</dt>
-                  <dd>{data.others.median}%</dd>
-                  <dt>Upper quartile</dt>
-                  <dd>{data.others.q3}%</dd>
-                  <dt>Highest</dt>
-                  <dd>{data.others.max}%</dd>
-                </dl>
+                <>
+                  <p>
+                    The middle half of other authorities lie between the lower and upper quartiles. The lowest and highest are not shown: each would be one
+                    authority's own figure. Rounded to whole percents.
+                  </p>
+                  <dl class="stats">
+                    <dt>Authorities</dt>
+                    <dd>{data.others.authorities}</dd>
+                    <dt>Lower quartile</dt>
+                    <dd>{data.others.q1}%</dd>
+                    <dt>Median</dt>
+                    <dd>{data.others.median}%</dd>
+                    <dt>Upper quartile</dt>
+                    <dd>{data.others.q3}%</dd>
+                  </dl>
+                </>
               )}
             </section>
           )}

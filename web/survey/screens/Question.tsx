@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { optionLabelKey, labelPrefix } from '../../../surveys/i18n-keys.js';
 import { SCALES, TEXT_MAX_LENGTH } from '../../../surveys/scales.js';
+import { isBlank } from '../../../surveys/text.js';
 import type { Question as Q } from '../../../surveys/schema.js';
 import type { AnswerValue } from '../../../surveys/validate.js';
 import { BackButton } from '../components/BackButton.js';
@@ -118,7 +119,8 @@ function TextAnswer(p: {
       class="text-answer"
       onSubmit={(e) => {
         e.preventDefault();
-        if (text.trim()) p.onAnswer(text);
+        // Text that shows nothing (spaces, zero-width characters) is a skip, as the server would refuse it.
+        if (!isBlank(text)) p.onAnswer(text);
         else p.onSkip();
       }}
     >

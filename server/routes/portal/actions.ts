@@ -1,0 +1,69 @@
+// The action plan: what an authority will do about the findings of a
+// round. Viewers read it; officers of the authority and programme admins
+// add and change actions, every change audit-logged.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireAuthority } from '../../auth/access.js';
+import { ActionStatus, Due, NoteText, Owner, Pledge, findingProblem } from '../../loop/action-fields.js';
+import { HttpError } from '../../plugins/errors.js';
+import { addAction, getAction, listActions, updateAction } from '../../repos/actions.js';
+import { audit } from '../../repos/audit.js';
+import { findWave } from '../../repos/waves.js';
+import { Band, Period, Programme } from '../../schemas.js';
+import { scopedAuthority } from './scope.js';
+
+const ListQuery = z.strictObject({ programme: Programme.optional(), period: Period.optional() });
+
+const NewAction = z.strictObject({
+  programme: Programme.default('ylyc'),
+  period: Period,
+  indicator: z.string().max(60),
+  band: Band.nullable().default(null),
+  pledge: Pledge,
+  owner: Owner,
+  due: Due,
+});
+
+const Change = z
+  .strictObject({ status: ActionStatus.optional(), pledge: Pledge.optional(), owner: Owner.optional(), due: Due.optional(), note: NoteText.optional() })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'give status, pledge, owner, due or note' });
+
+const IdParam = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 31) });
+
+export default async function actionRoutes(app: FastifyInstance) {
+  app.get('/authorities/:code/actions', async (request) => {
+    const { authority } = await scopedAuthority(request, 'read');
+    const q = ListQuery.parse(request.query);
+    return { authority: { code: authority.code, name: authority.name }, actions: await listActions(app.db, { authorityId: authority.id, ...q }) };
+  });
+
+  app.post('/authorities/:code/actions', async (request, reply) => {
+    const { staff, authority } = await scopedAuthority(request, 'action_plan');
+    const a = NewAction.parse(request.body);
+    const problem = findingProblem(a.programme, a.indicator, a.band);
+    if (problem) throw new HttpError(400, problem, [{ path: 'indicator', message: problem }]);
+    const wave = await findWave(app.db, authority.code, a.programme, a.period);
+    if (!wave) throw new HttpError(400, `no ${a.programme} round in ${a.period}`, [{ path: 'period', message: `no ${a.programme} round in ${a.period}` }]);
+    const { authorityId: _, ...action } = await addAction(app.db, {
+      waveId: wave.id,
+      indicator: a.indicator,
+      band: a.band,
+      pledge: a.pledge,
+      owner: a.owner,
+      due: a.due,
+      createdBy: staff.userId,
+    });
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'action_create', authority: authority.code, detail: { id: action.id, ...a } });
+    return reply.status(201).send(action);
+  });
+
+  app.patch('/actions/:id', async (request) => {
+    const { id } = IdParam.parse(request.params);
+    const existing = await getAction(app.db, id);
+    const staff = requireAuthority(request, 'action_plan', existing?.authorityId);
+    const change = Change.parse(request.body);
+    const { authorityId: _, ...action } = (await updateAction(app.db, id, { ...change, by: staff.userId }))!;
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'action_update', authority: action.authority, detail: { id, ...change } });
+    return action;
+  });
+}
