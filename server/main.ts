@@ -16,6 +16,7 @@ import { migrate } from './cli/migrate.js';
 import { reportCommand } from './cli/report.js';
 import { serve } from './cli/serve.js';
 import { userAdd } from './cli/user-add.js';
+import { userUnlock } from './cli/user-unlock.js';
 import { waveCreate } from './cli/wave-create.js';
 import { wavePopulation } from './cli/wave-population.js';
 
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   report: reportCommand,
   'user add': userAdd,
+  'user unlock': userUnlock,
   'action add': actionAdd,
   'action update': actionUpdate,
   'action list': actionList,

@@ -64,6 +64,11 @@ const MATRIX: Record<string, Entry> = {
     allowed: ADMIN,
     otherAuthority: 'unscoped',
   },
+  'POST /api/portal/users/:id/unlock': {
+    request: async (c) => ({ method: 'POST', url: `/api/portal/users/${await c.freshUserId()}/unlock` }),
+    allowed: ADMIN,
+    otherAuthority: 'unscoped',
+  },
   'GET /api/portal/audit': { request: () => get('/api/portal/audit'), allowed: ADMIN, otherAuthority: 'unscoped' },
   'GET /api/portal/waves': { request: () => get('/api/portal/waves'), allowed: ALL, otherAuthority: 'unscoped' },
   'POST /api/portal/waves': {

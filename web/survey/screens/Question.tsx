@@ -9,8 +9,10 @@ import type { AnswerValue } from '../../../surveys/validate.js';
 import { BackButton } from '../components/BackButton.js';
 import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
+import { PICTURES, Picture, SkipIcon, type Mark } from '../components/Picture.js';
 import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
+import { useOneTap } from '../one-tap.js';
 
 export interface QuestionProps {
   question: Q;
@@ -28,15 +30,19 @@ interface Choice {
   value: AnswerValue;
   label: string;
   face?: number;
+  picture?: Mark | undefined;
 }
 
-function choicesOf(q: Q): Choice[] {
+/** The answers as buttons; `young` (4-7): every option scale with a picture for each answer. */
+function choicesOf(q: Q, young: boolean): Choice[] {
   const scale = SCALES[q.scale];
+  const pictures = young ? PICTURES[q.scale] : undefined;
   if (scale.kind === 'options')
     return scale.options.map((o) => ({
       value: o,
       label: t(optionLabelKey(q, o)),
       ...(q.scale === 'faces3' && { face: FACES3_LEVEL[o] }),
+      ...(pictures && { picture: pictures[o] }),
     }));
   if (scale.kind === 'integer') {
     const out: Choice[] = [];
@@ -50,12 +56,13 @@ function choicesOf(q: Q): Choice[] {
 export function QuestionScreen(p: QuestionProps) {
   const { question: q } = p;
   const headingId = `q-${q.id}`;
-  const choices = choicesOf(q);
+  const choices = choicesOf(q, p.young);
   const text = t(q.text);
-  const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face) ? 'faces' : 'list';
+  const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face || c.picture) ? 'faces' : 'list';
   const listen = <Listen locale={p.locale} question={q.id} parts={[text, ...choices.map((c) => c.label)]} />;
+  const tap = useOneTap();
   return (
-    <section class={`question ${p.young ? 'young' : ''}`}>
+    <section class={`question ${p.young ? 'young' : ''}`} onPointerDown={tap.onPointerDown}>
       <p class="progress-text">{t('survey.progress', p.progress)}</p>
       <div class="progress" aria-hidden="true">
         <span style={{ inlineSize: `${(100 * p.progress.current) / p.progress.total}%` }} />
@@ -82,9 +89,10 @@ export function QuestionScreen(p: QuestionProps) {
               class="choice"
               aria-pressed={p.value === c.value}
               aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
-              onClick={() => p.onAnswer(c.value)}
+              onClick={(e) => tap.counts(e) && p.onAnswer(c.value)}
             >
               {c.face !== undefined && <Face level={c.face} />}
+              {c.picture && <Picture mark={c.picture} />}
               <span>{c.label}</span>
             </button>
           ))}
@@ -92,7 +100,8 @@ export function QuestionScreen(p: QuestionProps) {
       )}
       <div class="nav">
         <BackButton onBack={p.onBack} />
-        <button type="button" class="secondary" onClick={p.onSkip}>
+        <button type="button" class="secondary skip" onClick={(e) => tap.counts(e) && p.onSkip()}>
+          <SkipIcon />
           {t('common.skip')}
         </button>
       </div>
