@@ -39,3 +39,13 @@ export const BY_NAMES: Record<string, string> = {
   placement: 'placement type',
   leaver_home: 'where they live',
 };
+
+export const STATUS_NAMES: Record<string, string> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+/** An action's band: one age band, or all of them. */
+export const bandName = (band: string | null) => (band === null ? 'all ages' : band);

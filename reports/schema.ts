@@ -4,6 +4,7 @@
 // report file, and used by the JSON renderer to check every report
 // before it is written.
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../server/db/tables.js';
 import { BANDS, DOMAINS, PROGRAMMES } from '../surveys/index.js';
 
 const Band = z.enum(BANDS);
@@ -22,6 +23,8 @@ const ComparisonFigures = {
   count: Count.nullable(),
   percent: Percent.nullable(),
   pValue: PValue.nullable(),
+  /** Benjamini-Hochberg adjusted p-value within the report's family (all before/after, or all benchmark, comparisons). */
+  qValue: PValue.nullable(),
   significant: z.boolean().nullable(),
 };
 
@@ -62,6 +65,8 @@ const ScoreFigures = {
   mean: z.number().nullable(),
   sd: z.number().nullable(),
   pValue: PValue.nullable(),
+  /** Benjamini-Hochberg adjusted p-value within the report's family (all before/after, or all benchmark, comparisons). */
+  qValue: PValue.nullable(),
   significant: z.boolean().nullable(),
 };
 
@@ -106,6 +111,32 @@ export const TrendPointSchema = z
   .object({ period: z.string(), suppressed: z.boolean(), n: Count.nullable(), percent: Percent.nullable() })
   .strict();
 
+/** One side of an action's before and after: n and percent null when the base is under minBase. */
+const ActionSide = z.object({ period: z.string(), n: Count.nullable(), percent: Percent.nullable() }).strict();
+
+/** An action made at an earlier round, with its indicator then (before) and now (after). */
+export const ActionSchema = z
+  .object({
+    id: z.number().int().min(1),
+    indicator: z.string(),
+    /** Null: pooled over every band that asks the indicator. */
+    band: Band.nullable(),
+    pledge: z.string(),
+    owner: z.string(),
+    due: z.string(),
+    status: z.enum(ACTION_STATUSES),
+    /** The period of the round it was made at. */
+    madeAt: z.string(),
+    /** Null when nobody answered the indicator in that round. */
+    before: ActionSide.nullable(),
+    after: ActionSide.nullable(),
+    /** Percentage points, after − before; null unless both are shown. */
+    change: Points.nullable(),
+    pValue: PValue.nullable(),
+    significant: z.boolean().nullable(),
+  })
+  .strict();
+
 export const ReportSchema = z
   .object({
     authority: z.object({ code: z.string(), name: z.string() }).strict(),
@@ -145,6 +176,8 @@ export const ReportSchema = z
     said: z.array(z.object({ band: Band, question: z.string(), text: z.string() }).strict()),
     /** Free-text answers left out of said because the safeguarding list catches them. */
     saidWithheld: z.number().int().min(0),
+    /** Actions made at earlier rounds of the programme, oldest round first. */
+    actions: z.array(ActionSchema),
   })
   .strict();
 
@@ -152,4 +185,5 @@ export type Report = z.infer<typeof ReportSchema>;
 export type ReportIndicator = z.infer<typeof IndicatorSchema>;
 export type ReportScore = z.infer<typeof ScoreSchema>;
 export type ReportBreakdown = z.infer<typeof BreakdownSchema>;
+export type ReportAction = z.infer<typeof ActionSchema>;
 export type BreakdownCell = z.infer<typeof BreakdownCellSchema>;

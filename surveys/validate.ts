@@ -3,6 +3,7 @@
 // Only types from schema.ts: its zod schemas must not reach the child app's bundle.
 import type { Instrument, Question } from './schema.js';
 import { SCALES, integerBounds, type Scale } from './scales.js';
+import { BIDI_CONTROLS, isBlank } from './text.js';
 
 export type AnswerValue = string | number;
 export type Answers = Record<string, AnswerValue>;
@@ -12,8 +13,15 @@ export interface ValidationIssue {
 }
 export type ValidationResult = { ok: true; answers: Answers } | { ok: false; issues: ValidationIssue[] };
 
-/** C0 controls and DEL, except tab and line breaks. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// The rule of free text. No keyboard types these; they only break exports,
+// reports and terminals, so the text is refused (400):
+/** C0 controls, DEL and C1 controls (U+0085, U+009B …), except tab and line breaks. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Half of a surrogate pair on its own: not Unicode at all, stored as broken UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+// Text that shows nothing (only spaces and invisible characters) is refused like empty text.
+// Bidirectional embeddings, overrides and isolates (U+202E shows text backwards to
+// whoever reads it) are removed: the child's words stay, in the order typed.
 
 /** Whether a question is asked, given the answers so far. A skipped dependency does not hide it. */
 export function isShown(question: Question, answers: Readonly<Record<string, unknown>>): boolean {
@@ -43,13 +51,18 @@ export function checkValue(inst: Instrument, question: Question, value: unknown)
     }
     case 'text': {
       if (typeof value !== 'string') return 'expected text';
-      if (value.trim() === '') return 'empty text; leave the question out to skip it';
-      // No keyboard types these; they only break exports and reports.
+      if (LONE_SURROGATE.test(value)) return 'text contains half of a surrogate pair (not valid Unicode)';
       if (CONTROL_CHARACTERS.test(value)) return 'text contains control characters';
-      const length = [...value].length;
+      if (isBlank(value)) return 'empty text; leave the question out to skip it';
+      const length = [...storedText(value)].length;
       return length > scale.maxLength ? `text is ${length} characters, more than ${scale.maxLength}` : null;
     }
   }
+}
+
+/** Free text as it is stored: without bidirectional controls. */
+function storedText(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
 }
 
 /** Validates a whole response for an instrument version: every answer, conditions and required questions. */
@@ -73,9 +86,10 @@ export function validateAnswers(inst: Instrument, answers: unknown): ValidationR
       issues.push({ path, message: `not asked when ${c.question} is ${String(given[c.question])}` });
       continue;
     }
-    const problem = checkValue(inst, q, given[q.id]);
+    const value = given[q.id];
+    const problem = checkValue(inst, q, value);
     if (problem) issues.push({ path, message: problem });
-    else clean[q.id] = given[q.id] as AnswerValue;
+    else clean[q.id] = SCALES[q.scale].kind === 'text' ? storedText(value as string) : (value as AnswerValue);
   }
   return issues.length ? { ok: false, issues } : { ok: true, answers: clean };
 }

@@ -146,6 +146,12 @@ describe('POST /api/responses', () => {
     ['a number given as text', () => body({ ...full, worthwhile: '5' }), 'answers.worthwhile'],
     ['text over 1,000 characters', () => body({ ...full, make_care_better: 'x'.repeat(1001) }), 'answers.make_care_better'],
     ['a null answer', () => body({ ...full, pet: null }), 'answers.pet'],
+    // Bad text (one rule, surveys/validate.ts): not valid Unicode, controls no keyboard types, nothing visible.
+    ['text with a lone surrogate', () => body({ ...full, make_care_better: 'ok \ud800 ok' }), 'answers.make_care_better'],
+    ['text with a C1 control (next line)', () => body({ ...full, make_care_better: 'ok \u0085 ok' }), 'answers.make_care_better'],
+    ['text with a C1 control (CSI)', () => body({ ...full, make_care_better: '\u009b31m red' }), 'answers.make_care_better'],
+    ['text of a zero-width space only', () => body({ ...full, make_care_better: '\u200b' }), 'answers.make_care_better'],
+    ['text of invisible characters and spaces only', () => body({ ...full, make_care_better: ' \u00ad\u2060 \ufeff\u202e' }), 'answers.make_care_better'],
     [
       'an answer to a question whose condition is not met',
       () => body({ ...full, sw_know: 'no', sw_trust: 'all_or_most', sw_contact: undefined }),
@@ -166,6 +172,17 @@ describe('POST /api/responses', () => {
     expect(json.issues.map((i: { path: string }) => i.path)).toContain(path);
     expect(json.error).toContain(path);
     expect(tableCounts()).toEqual(before);
+  });
+
+  it('stores text without the bidirectional controls that would show it reordered', async () => {
+    const b = body({ ...full, make_care_better: 'more \u202egnirac\u202c time, \u2067isolated\u2069' });
+    expect((await post(b)).statusCode).toBe(201);
+    const stored = t.sqlite
+      .prepare("SELECT value FROM answers JOIN responses r ON r.id = response_id WHERE r.uuid = ? AND question = 'make_care_better'")
+      .get(b.id) as { value: string };
+    expect(stored.value).toBe('more gnirac time, isolated');
+    // An emoji (a surrogate pair) and a joiner inside a word are fine.
+    expect((await post(body({ ...full, make_care_better: 'happy 😀 fam\u200dily' }))).statusCode).toBe(201);
   });
 
   it('answers 400 for malformed JSON and 415 for a body that is not JSON', async () => {

@@ -257,6 +257,13 @@ describe('validateAnswers rejects, naming the field', () => {
     expect(with11to17({ make_care_better: 'line one\r\nline two\tand a tab' })).toEqual([]);
   });
 
+  it('text with C1 controls, half a surrogate pair, or nothing visible; bidirectional controls are removed', () => {
+    for (const bad of ['a\u0085b', '\u009b31m', 'ok \ud800 ok', 'ok \udc00', '\u200b', '\u00ad \u2060\ufeff', '\u202e'])
+      expect(with11to17({ make_care_better: bad }), JSON.stringify(bad)).toEqual(['answers.make_care_better']);
+    const result = validateAnswers(inst('ylyc-11-17'), { age: 12, make_care_better: 'a \u202Edesrever\u202C \u2066b\u2069 😀 \u200d' });
+    expect(result).toEqual({ ok: true, answers: { age: 12, make_care_better: 'a desrever b 😀 \u200d' } });
+  });
+
   it('a null or undefined value (a skip is an absent key)', () => {
     expect(with11to17({ sw_know: null })).toEqual(['answers.sw_know']);
     expect(with11to17({ make_care_better: null })).toEqual(['answers.make_care_better']);
