@@ -14,9 +14,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { flattenLocale } from '../../surveys/i18n-keys.js';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { IDLE_MS, STILL_THERE_MS } from '../../web/survey/idle.js';
+import { IDLE_MS, RESET_AFTER_MS, STILL_THERE_MS } from '../../web/survey/idle.js';
 import { TAP_GUARD_MS } from '../../web/survey/one-tap.js';
-import { RESET_AFTER_MS } from '../../web/survey/screens/End.js';
 import { answer, asStored, axe, begin, deviceStorage, nextScreen, screenId, send, stillThere, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 

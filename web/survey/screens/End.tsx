@@ -2,12 +2,11 @@
 // to the start for the next child on a shared tablet.
 import { useEffect, useRef } from 'preact/hooks';
 import { Heading } from '../components/Heading.js';
+import { RESET_AFTER_MS } from '../idle.js';
 import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
 import type { SendStatus } from '../sender.js';
 
-/** How long the thank-you stays before the tablet is ready for the next child. */
-export const RESET_AFTER_MS = 20_000;
 
 export interface EndProps {
   authority: string;
