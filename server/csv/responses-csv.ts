@@ -15,7 +15,7 @@ import {
 } from '../../surveys/index.js';
 import { IsoDate } from '../dates.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
-import { csvLine } from './write.js';
+import { csvLine, restoreFormulaText } from './write.js';
 
 export const FIXED_COLUMNS = [
   'response_id',
@@ -126,7 +126,7 @@ function parseRow(line: number, columns: string[], record: string[], problems: C
     problems.push({ line, column: null, reason: `${record.length} fields where the header has ${columns.length}` });
     return null;
   }
-  const cells = Object.fromEntries(columns.map((c, i) => [c, record[i]!]));
+  const cells = Object.fromEntries(columns.map((c, i) => [c, restoreFormulaText(record[i]!)]));
   const fixed = Fixed.safeParse(cells);
   if (!fixed.success) {
     for (const issue of fixed.error.issues) problems.push({ line, column: String(issue.path[0]), reason: issue.message });

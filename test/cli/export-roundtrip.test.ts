@@ -19,6 +19,9 @@ import {
   type CsvCell,
 } from '../helpers/cli.js';
 
+/** Exported with a ' in front, as spreadsheets would run it; import takes the ' off again. */
+const FORMULA = '=1+2 is not a formula here, ",,," either';
+
 /** Texts that test the quoting: commas, quotes, line breaks, spaces at either end, Welsh and emoji. */
 const TEXTS = [
   'More time with my social worker, please, and fewer meetings',
@@ -29,7 +32,7 @@ const TEXTS = [
   'a trailing space ',
   'Dw i eisiau gweld fy mrawd yn amlach; mae’r ŵyl yn hwyl 🙂',
   '🐶🏠 "',
-  '=1+2 is not a formula here, ",,," either',
+  FORMULA,
 ];
 
 let dir: string;
@@ -101,9 +104,12 @@ describe('export then import into an empty database', () => {
     expect(second).toEqual({ code: 0, stdout: '', stderr: `exported 12 responses to ${outFile}\n` });
     expect(readFileSync(outFile, 'utf8')).toBe(first.stdout);
 
-    // The export is the import format itself: our file, rows in response_id order.
+    // The export is the import format itself: our file, rows in response_id order,
+    // the formula-like text with a ' in front.
     const sorted = [...original].sort((a, b) => String(a.response_id).localeCompare(String(b.response_id)));
-    expect(first.stdout).toBe(buildCsv(ALL_CSV_COLUMNS, sorted));
+    const asWritten = sorted.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === FORMULA ? `'${FORMULA}` : v])));
+    expect(first.stdout).toContain(`"'=1+2 is not a formula here, "",,,"" either"`);
+    expect(first.stdout).toBe(buildCsv(ALL_CSV_COLUMNS, asWritten));
 
     // Same answers, same dates, same running counts in both databases.
     const answers = (path: string) =>
