@@ -6,7 +6,8 @@
 // "Leave now" and an unanswered question delete it from the device
 // (IndexedDB and the localStorage fallback); finished answers waiting to be
 // sent still go. A double tap answers one question, not two. Ages 4-7
-// answer on faces and pictures throughout.
+// answer on faces and pictures throughout. The free-text question says who
+// reads the words and whom to call, in every language and aloud.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -292,6 +293,52 @@ describe('ages 4-7', () => {
       },
     });
     expect(bare).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('the free-text question', () => {
+  it('says who reads it, that nobody replies here, and whom to call, aloud too, in en, cy and ar', async () => {
+    const ctx = await newContext(env.browser, { viewport: PHONE });
+    await ctx.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
+    });
+    const page = await ctx.newPage();
+    const wave = await env.srv.wave('ylbc');
+    const contact = 'Freephone 01632 960001';
+    env.srv.t.sqlite.prepare('UPDATE authorities SET contact = ? WHERE id = (SELECT authority_id FROM waves WHERE id = ?)').run(contact, wave.waveId);
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
+    const problems: Record<string, string[]> = {};
+    for (const locale of ['en', 'cy', 'ar']) {
+      const w = words(locale);
+      await begin(page, 19, { locale });
+      await walk(page, inst('ylbc-16-25'), {}, { stopAt: 'q-make_life_better' });
+      const notice = await page.locator('#text-notice').innerText();
+      const expected = [
+        w['survey.text_readers']!.replace('{{authority}}', wave.authorityName),
+        w['survey.text_not_safe']!,
+        w['help.council_contact']!.replace('{{authority}}', wave.authorityName).replace('{{contact}}', contact),
+        w['help.emergency']!,
+      ];
+      for (const line of expected) expect(notice).toContain(line);
+      expect(await page.locator('textarea').getAttribute('aria-describedby')).toContain('text-notice');
+      await page.locator('main .listen').click();
+      await page.waitForFunction(() => (window as unknown as { spoken: string[] }).spoken.length > 0);
+      const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.splice(0));
+      for (const line of expected) expect(spoken.join(' ')).toContain(line.replace(/[.!?]$/, ''));
+      const v = await axe(page);
+      if (v.length) problems[locale] = v;
+      if (locale === 'en') {
+        // The thank-you no longer promises that nobody can know: a name written here can be read.
+        await page.locator('.nav button.skip').click();
+        await send(page);
+        expect(await shown(page)).not.toContain('Nobody will know');
+        await page.locator('main .primary').click();
+      } else await page.locator('header .leave-now').click();
+    }
+    expect(problems).toEqual({});
     await ctx.close();
   });
 });

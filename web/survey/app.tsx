@@ -270,6 +270,7 @@ export function App(props: AppProps) {
             progress={progress(inst, s.answers, q.id)}
             locale={locale}
             young={inst.band === '4-7' && q.answeredBy === 'child'}
+            council={s.wave.authority}
             onAnswer={(value: AnswerValue) => go({ ...s.answers, [q.id]: value }, 1)}
             onSkip={() => go(without(), 1)}
             onBack={nav.onBack}

@@ -7,6 +7,7 @@ import { isBlank } from '../../../surveys/text.js';
 import type { Question as Q } from '../../../surveys/schema.js';
 import type { AnswerValue } from '../../../surveys/validate.js';
 import { BackButton } from '../components/BackButton.js';
+import { councilLine } from '../components/Help.js';
 import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
 import { PICTURES, Picture, SkipIcon, type Mark } from '../components/Picture.js';
@@ -21,6 +22,8 @@ export interface QuestionProps {
   locale: string;
   /** 4-7: the speaker button comes first and larger. */
   young: boolean;
+  /** The council running the survey: the free-text question says who reads it and whom to call. */
+  council: { name: string; contact?: string | null | undefined };
   onAnswer: (value: AnswerValue) => void;
   onSkip: () => void;
   onBack: () => void;
@@ -59,7 +62,10 @@ export function QuestionScreen(p: QuestionProps) {
   const choices = choicesOf(q, p.young);
   const text = t(q.text);
   const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face || c.picture) ? 'faces' : 'list';
-  const listen = <Listen locale={p.locale} question={q.id} parts={[text, ...choices.map((c) => c.label)]} />;
+  const readers = q.scale === 'text' ? textNotice(p.council) : [];
+  const listen = (
+    <Listen locale={p.locale} question={q.id} parts={[text, ...readers, ...choices.map((c) => c.label), ...(q.scale === 'text' ? [t('common.type_here')] : [])]} />
+  );
   const tap = useOneTap();
   return (
     <section class={`question ${p.young ? 'young' : ''}`} onPointerDown={tap.onPointerDown}>
@@ -71,7 +77,7 @@ export function QuestionScreen(p: QuestionProps) {
       <Heading id={headingId}>{text}</Heading>
       {!p.young && listen}
       {q.scale === 'text' ? (
-        <TextAnswer headingId={headingId} value={p.value} onAnswer={p.onAnswer} onSkip={p.onSkip} />
+        <TextAnswer headingId={headingId} notice={readers} value={p.value} onAnswer={p.onAnswer} onSkip={p.onSkip} />
       ) : (
         <div
           class={`choices ${layout}`}
@@ -116,8 +122,23 @@ function numberLabel(q: Q, n: AnswerValue): string | undefined {
   return undefined;
 }
 
+/**
+ * Before a child writes: who reads it, that nobody can reply, and whom to
+ * call if they are not safe now. Nothing here promises secrecy: the
+ * council's safeguarding team reads worrying answers.
+ */
+function textNotice(council: QuestionProps['council']): string[] {
+  return [
+    t('survey.text_readers', { authority: council.name }),
+    t('survey.text_not_safe'),
+    councilLine(council.name, council.contact),
+    t('help.emergency'),
+  ];
+}
+
 function TextAnswer(p: {
   headingId: string;
+  notice: string[];
   value: AnswerValue | undefined;
   onAnswer: (v: AnswerValue) => void;
   onSkip: () => void;
@@ -133,10 +154,15 @@ function TextAnswer(p: {
         else p.onSkip();
       }}
     >
+      <div id="text-notice" class="text-notice">
+        {p.notice.map((line) => (
+          <p>{line}</p>
+        ))}
+      </div>
       <p id="text-hint">{t('common.type_here')}</p>
       <textarea
         aria-labelledby={p.headingId}
-        aria-describedby="text-hint"
+        aria-describedby="text-notice text-hint"
         maxLength={TEXT_MAX_LENGTH}
         rows={5}
         value={text}
