@@ -26,7 +26,7 @@ import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
 import type { Report, ReportBreakdown, ReportIndicator, ReportScore } from './schema.js';
-import { roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
+import { benjaminiHochberg, roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
 import { baseSuppressed, round1, suppressBreakdown, type RawCell } from './suppression.js';
 import { numericCounts, proportion, tallyOf, type Tally } from './tally.js';
 
@@ -123,6 +123,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     for (const question of inst.scores) scores.push(scoreFigures(ctx, inst, question));
   }
   indicators.sort(byIndicatorThenBand(instruments));
+  adjustForManyComparisons(indicators, scores);
   breakdowns.sort(byIndicatorThenBand(instruments));
   trend.sort(byIndicatorThenBand(instruments));
 
@@ -234,6 +235,7 @@ function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): 
       percent: hidden ? null : percentOf(before.count, before.n),
       change: compared ? round1((100 * count) / n - (100 * before.count) / before.n) : null,
       pValue: test ? roundP(test.pValue) : null,
+      qValue: null,
       significant: test ? test.significant : null,
     };
   }
@@ -258,6 +260,7 @@ function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): 
       percent: hidden ? null : percentOf(bcount, bn),
       difference: compared ? round1((100 * count) / n - (100 * bcount) / bn) : null,
       pValue: test ? roundP(test.pValue) : null,
+      qValue: null,
       significant: test ? test.significant : null,
     };
   }
@@ -297,6 +300,7 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
       ...shown(b, hidden),
       change: !hidden && !suppressed ? round2(s.mean - b.mean) : null,
       pValue: test ? roundP(test.pValue) : null,
+      qValue: null,
       significant: test ? test.significant : null,
     };
   }
@@ -313,6 +317,7 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
       ...shown(o, hidden),
       difference: !hidden && !suppressed ? round2(s.mean - o.mean) : null,
       pValue: test ? roundP(test.pValue) : null,
+      qValue: null,
       significant: test ? test.significant : null,
     };
   }
@@ -350,6 +355,21 @@ function indicatorBreakdowns(
     out.push({ indicator: rule.indicator, band: inst.band as Band, by, cells: suppressBreakdown(cells, ctx.minBase, indicator.suppressed) });
   }
   return out;
+}
+
+/**
+ * A report makes dozens of comparisons, and at p < 0.05 a few look significant by chance alone.
+ * Each family (every before/after comparison of the report, indicators and scores; every benchmark
+ * comparison) gets Benjamini-Hochberg q-values, from the p-values as published so anyone can redo them.
+ */
+function adjustForManyComparisons(indicators: ReportIndicator[], scores: ReportScore[]): void {
+  for (const family of [
+    [...indicators.map((i) => i.previous), ...scores.map((s) => s.previous)],
+    [...indicators.map((i) => i.benchmark), ...scores.map((s) => s.benchmark)],
+  ]) {
+    const compared = family.filter((c) => c !== null && c.pValue !== null) as { pValue: number; qValue: number | null }[];
+    benjaminiHochberg(compared.map((c) => c.pValue)).forEach((q, k) => (compared[k]!.qValue = roundP(q!)));
+  }
 }
 
 async function said(

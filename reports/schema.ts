@@ -23,6 +23,8 @@ const ComparisonFigures = {
   count: Count.nullable(),
   percent: Percent.nullable(),
   pValue: PValue.nullable(),
+  /** Benjamini-Hochberg adjusted p-value within the report's family (all before/after, or all benchmark, comparisons). */
+  qValue: PValue.nullable(),
   significant: z.boolean().nullable(),
 };
 
@@ -63,6 +65,8 @@ const ScoreFigures = {
   mean: z.number().nullable(),
   sd: z.number().nullable(),
   pValue: PValue.nullable(),
+  /** Benjamini-Hochberg adjusted p-value within the report's family (all before/after, or all benchmark, comparisons). */
+  qValue: PValue.nullable(),
   significant: z.boolean().nullable(),
 };
 

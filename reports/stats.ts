@@ -187,3 +187,23 @@ function betaFraction(x: number, a: number, b: number): number {
   }
   return h;
 }
+
+/**
+ * Benjamini-Hochberg adjusted p-values (q-values) of one family of tests:
+ * the smallest false discovery rate at which each test would count as a
+ * finding. Sorted from the largest p down, q = min(1, m·p / rank) and never
+ * more than the q of a larger p. Nulls (tests not made) are not in the family
+ * and stay null.
+ */
+export function benjaminiHochberg(pValues: readonly (number | null)[]): (number | null)[] {
+  const made = pValues.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== null);
+  const m = made.length;
+  made.sort((a, b) => b.p - a.p);
+  const q: (number | null)[] = pValues.map(() => null);
+  let smallest = 1;
+  made.forEach(({ p, i }, k) => {
+    smallest = Math.min(smallest, (m * p) / (m - k));
+    q[i] = smallest;
+  });
+  return q;
+}

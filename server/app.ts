@@ -31,10 +31,18 @@ declare module 'fastify' {
 /** Largest request body: a full questionnaire with its three free texts fits many times over. */
 export const BODY_LIMIT = 64 * 1024;
 
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function: Fastify itself
+ * now reads a bare number as "trust nobody", because with a count alone a
+ * client that reaches the server directly can forge its address (so the
+ * README asks for the proxy's address where it is known).
+ */
+const trustProxy = (trust: Config['trustProxy']) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
+
 export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxy(config.trustProxy),
     logger: {
       level: config.logLevel,
       // Never log who a request came from: the survey is anonymous.

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `hearme` command: finds the command named by argv and runs it.
 // Exit codes: 0 success, 1 failure while running, 2 bad usage or input.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { actionAdd, actionList, actionUpdate } from './cli/action.js';
 import { authorityAdd } from './cli/authority-add.js';
 import { authorityEdit } from './cli/authority-edit.js';
@@ -14,6 +16,7 @@ import { migrate } from './cli/migrate.js';
 import { reportCommand } from './cli/report.js';
 import { serve } from './cli/serve.js';
 import { userAdd } from './cli/user-add.js';
+import { userUnlock } from './cli/user-unlock.js';
 import { waveCreate } from './cli/wave-create.js';
 import { wavePopulation } from './cli/wave-population.js';
 
@@ -28,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   report: reportCommand,
   'user add': userAdd,
+  'user unlock': userUnlock,
   'action add': actionAdd,
   'action update': actionUpdate,
   'action list': actionList,
@@ -92,8 +96,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href;
-if (invokedDirectly) {
+/**
+ * True when node was started on this file, however it was reached: npx,
+ * npm link and npm install -g start it through a symlink in a bin folder,
+ * so argv[1] (the link) and import.meta.url (the file) differ until both
+ * are resolved. Imported (by the tests), it runs nothing.
+ */
+function startedAsProgram(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false; // argv[1] is not a file (node -e, a REPL): not us
+  }
+}
+
+if (startedAsProgram()) {
   const code = await main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

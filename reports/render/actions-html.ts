@@ -17,7 +17,7 @@ export function actionsSection(r: Report): string {
   const rows = r.actions
     .map((a) => {
       const direction = INDICATORS.find((i) => i.id === a.indicator)?.direction ?? 'higher';
-      return `<tr><th scope="row">${esc(indicatorLabel(a.indicator))} <span class="note">(${esc(bandName(a.band))})</span></th><td>${esc(a.pledge)}<br><span class="note">${esc(a.owner)}, by ${esc(a.due)} · ${esc(STATUS_NAMES[a.status] ?? a.status)}</span></td><td>${esc(a.madeAt)}</td>${side(a.before, r.minBase)}${side(a.after, r.minBase)}${changeCell({ direction }, a.change, a.pValue, a.significant)}</tr>`;
+      return `<tr><th scope="row">${esc(indicatorLabel(a.indicator))} <span class="note">(${esc(bandName(a.band))})</span></th><td>${esc(a.pledge)}<br><span class="note">${esc(a.owner)}, by ${esc(a.due)} · ${esc(STATUS_NAMES[a.status] ?? a.status)}</span></td><td>${esc(a.madeAt)}</td>${side(a.before, r.minBase)}${side(a.after, r.minBase)}${changeCell(direction, a.change, { pValue: a.pValue }, ' points', 1)}</tr>`;
     })
     .join('');
   return `<section class="page-break" id="actions" aria-labelledby="actions-h">

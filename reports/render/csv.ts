@@ -29,6 +29,7 @@ export const CSV_COLUMNS = [
   'previous_percent',
   'change_points',
   'change_p_value',
+  'change_q_value',
   'change_significant',
   'benchmark_authorities',
   'benchmark_suppressed',
@@ -36,6 +37,7 @@ export const CSV_COLUMNS = [
   'benchmark_percent',
   'difference_points',
   'difference_p_value',
+  'difference_q_value',
   'difference_significant',
   // Rows of actions made at earlier rounds (empty on indicator rows): the figures are the indicator
   // after (n, percent) and before (compare_period = the round the action was made at, previous_*).
@@ -77,6 +79,7 @@ export function renderCsv(report: Report): string {
         p?.percent,
         p?.change,
         p?.pValue,
+        p?.qValue,
         p?.significant,
         b?.authorities,
         b?.suppressed,
@@ -84,6 +87,7 @@ export function renderCsv(report: Report): string {
         b?.percent,
         b?.difference,
         b?.pValue,
+        b?.qValue,
         b?.significant,
         // No action on an indicator row.
         ...Array(5).fill(null),

@@ -3,7 +3,8 @@
 // first page, each domain from a new page, rows never split.
 export const CSS = `
 :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --here: #1d70b8; --others: #f47738; --before: #6f72af;
-  --good: #00703c; --bad: #d4351c; --bad-text: #a3260f; --paper: #fff; --band: #f3f2f1; }
+  --good: #005ea5; --bad: #a8400a; --bad-text: #a8400a; --paper: #fff; --band: #f3f2f1; }
+/* Better is blue and worse is orange, not green and red, which colour-blind readers cannot tell apart; words say it too. */
 * { box-sizing: border-box; }
 html { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: var(--paper); }
 body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; }

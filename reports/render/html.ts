@@ -4,11 +4,11 @@
 // authority name) may contain HTML.
 import { DOMAINS } from '../../surveys/index.js';
 import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
-import type { BreakdownCell, Report, ReportIndicator } from '../schema.js';
+import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
 import { CHART_SCRIPT, chartJsSource } from './chart-runtime.js';
 import { CSS } from './html-style.js';
-import { summarise, type SummaryLine } from './summary.js';
+import { summarise, verdict, type SummaryLine, type Tested } from './summary.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,13 +23,20 @@ export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
 export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
 const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
-export function changeCell(i: Pick<ReportIndicator, 'direction'>, delta: number | null, p: number | null, significant: boolean | null, unit = 'points'): string {
+const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' : `q = ${q.toFixed(3)}`);
+
+/**
+ * A change or difference, with its arrow (the way the figure moved), the verdict in words (better
+ * or worse for children, and whether it survives the many comparisons), and the p- and q-values.
+ */
+export function changeCell(direction: 'higher' | 'lower', delta: number | null, t: Tested, unit: string, digits: number): string {
   if (delta === null) return '<td class="num supp">not shown</td>';
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▬';
-  const better = i.direction === 'higher' ? delta > 0 : delta < 0;
-  const cls = !significant || delta === 0 ? '' : better ? ' class="up-good"' : ' class="up-bad"';
-  const words = !significant || delta === 0 ? 'not significant' : better ? 'significantly better' : 'significantly worse';
-  return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(1)} ${unit}</span><br><span class="note">${words}, ${pValue(p)}</span></td>`;
+  const better = direction === 'higher' ? delta > 0 : delta < 0;
+  const v = verdict(t, delta);
+  const cls = v === 'finding' ? (better ? ' class="up-good"' : ' class="up-bad"') : '';
+  const words = v === 'finding' ? (better ? 'significantly better' : 'significantly worse') : v === 'chance' ? `${better ? 'better' : 'worse'}, but may be chance` : 'not significant';
+  return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(digits)}${unit}</span><br><span class="note">${words}, ${pValue(t.pValue)}${t.qValue === null || t.qValue === undefined ? '' : `, ${qValue(t.qValue)}`}</span></td>`;
 }
 
 function chartLabel(text: string): string[] {
@@ -110,6 +117,11 @@ function list(lines: SummaryLine[], cls: string, none: string): string {
   return `<ul class="${cls}">${lines.map((l) => `<li class="${l.up ? 'up' : 'down'}">${esc(l.text)}</li>`).join('')}</ul>`;
 }
 
+/** "May be chance" lines say in words which way each went for children; no colour, as they are not findings. */
+function chanceList(lines: SummaryLine[]): string {
+  return `<ul class="chance">${lines.map((l) => `<li>${esc(l.text)} <span class="note">(${l.good ? 'better' : 'worse'} for children, if real)</span></li>`).join('')}</ul>`;
+}
+
 function summarySection(r: Report): string {
   const s = summarise(r);
   const lowBands = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.low);
@@ -131,7 +143,10 @@ ${change}
 <h3>Significantly different from other authorities</h3>
 ${list(s.aboveOthers, 'better', 'Nothing was significantly better than in other authorities.')}
 ${s.belowOthers.length ? list(s.belowOthers, 'worse', '') : '<p class="note">Nothing was significantly worse than in other authorities.</p>'}
-<p class="note">Only differences that are statistically significant (at the 5% level) are listed; see “How to read this report” at the end. Figures based on ${fewer(r.minBase)} are never shown.</p>
+${s.mayBeChance.length ? `<h3>May be chance</h3>
+<p class="note">These differ by enough to be significant on their own (p below 0.05), but this report makes ${s.compared} comparisons with the last round and as many with other authorities, and some results that large are expected by chance alone. Watch them; do not act on them alone.</p>
+${chanceList(s.mayBeChance)}` : ''}
+<p class="note">Only differences that stay significant once the number of comparisons is allowed for (q below 0.05) are listed as changes; see “How to read this report” at the end. Figures based on ${fewer(r.minBase)} are never shown.</p>
 </section>`;
 }
 
@@ -192,10 +207,10 @@ function domainSection(r: Report, domain: string, charts: ChartSpec[]): string {
         ? ''
         : !p
           ? '<td class="num supp">no figure</td><td></td>'
-          : `<td class="num">${p.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(p.percent)}</td>${changeCell(i, p.change, p.pValue, p.significant)}`;
+          : `<td class="num">${p.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(p.percent)}</td>${changeCell(i.direction, p.change, p, ' points', 1)}`;
       const bench = !b
         ? '<td class="num supp">none</td><td></td>'
-        : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i, b.difference, b.pValue, b.significant)}`;
+        : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i.direction, b.difference, b, ' points', 1)}`;
       return `<tr><th scope="row">${esc(indicatorLabel(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(i.band)}</td>${figure}${prev}${bench}</tr>`;
     })
     .join('');
@@ -215,13 +230,11 @@ const compareColumn = (r: Report) => r.comparePeriod !== null;
 function scoreSection(r: Report): string {
   if (!r.scores.length) return '';
   const fmt = (mean: number | null, sd: number | null) => (mean === null ? '' : `${mean.toFixed(2)}${sd === null ? '' : ` <span class="note">(sd ${sd.toFixed(2)})</span>`}`);
-  const delta = (d: number | null, p: number | null, sig: boolean | null) =>
-    d === null ? '<td class="num supp">not shown</td>' : `<td class="num">${d > 0 ? '▲ +' : d < 0 ? '▼ ' : '▬ '}${d.toFixed(2)}<br><span class="note">${sig ? 'significant' : 'not significant'}, ${pValue(p)}</span></td>`;
   const rows = r.scores
     .map((s) => {
       const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}</td>`;
-      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${delta(s.previous.change, s.previous.pValue, s.previous.significant)}`;
-      const bench = !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${delta(s.benchmark.difference, s.benchmark.pValue, s.benchmark.significant)}`;
+      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${changeCell('higher', s.previous.change, s.previous, '', 2)}`;
+      const bench = !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell('higher', s.benchmark.difference, s.benchmark, '', 2)}`;
       return `<tr><th scope="row">${esc(questionLabel(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
     })
     .join('');
@@ -344,7 +357,9 @@ function methodsSection(r: Report): string {
 <p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round whose round had closed before ${esc(r.benchmarkRounds.closedBefore)}, when this report was made${
     r.benchmarkRounds.openLeftOut ? ` (${r.benchmarkRounds.openLeftOut} other ${r.benchmarkRounds.openLeftOut === 1 ? "authority's round was" : "authorities' rounds were"} still open and ${r.benchmarkRounds.openLeftOut === 1 ? 'is' : 'are'} left out)` : ''
   }: a round still open is never pooled, so the figure does not move as answers arrive and cannot be used to work out one child's answers. An authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
-<p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test. With many indicators, a few will be significant by chance alone, so look for patterns rather than single results.</p>
+<p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test.</p>
+<h3>Many comparisons at once</h3>
+<p>This report makes dozens of comparisons with the last round and as many with other authorities. Even if nothing had changed at all, about one in twenty of them would have p below 0.05 by chance alone: with 55 comparisons, about three. So each comparison also has a q-value (Benjamini-Hochberg's adjustment, made separately for the comparisons with the last round and for those with other authorities). Among results with q below 0.05, no more than about one in twenty is expected to be chance. The summary lists as changes only results with q below 0.05; results with p below 0.05 whose q is 0.05 or more are listed apart as “may be chance”: worth watching, not acting on alone. In the tables, “significantly better” or “worse” means q below 0.05; “may be chance” means p below 0.05 only.</p>
 <h3>Keeping children anonymous</h3>
 <p>No figure is shown when fewer than ${r.minBase} children answered the question (“${fewer(r.minBase)}”), and no comparison is shown that would reveal such a figure. In breakdowns, counts of 1 to 4 are shown as “fewer than 5”; and where hiding one group could be undone by taking the others from the total, a second group is hidden too (marked *). Children's own words are shown as written, with phone numbers, email addresses and postcodes removed, and only in this authority's own report.</p>
 <h3>Response rates</h3>

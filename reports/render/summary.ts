@@ -1,8 +1,11 @@
 // The plain-English summary: what got better, what got worse, and what is
-// significantly different from other authorities. Only significant
-// results are listed as changes, so the panel is not led to act on noise.
+// different from other authorities. A report makes dozens of comparisons,
+// so only those that stay significant once that is allowed for (q < 0.05,
+// Benjamini-Hochberg) are listed as changes; those with p < 0.05 alone are
+// listed apart as "may be chance", so the panel is not led to act on noise.
 import { indicatorLabel, questionLabel } from '../labels.js';
 import type { Report, ReportIndicator } from '../schema.js';
+import { ALPHA } from '../stats.js';
 
 export interface SummaryLine {
   id: string;
@@ -10,6 +13,8 @@ export interface SummaryLine {
   text: string;
   /** The figure is higher (than before, or than other authorities): drawn ▲, else ▼. */
   up: boolean;
+  /** Better for children (by the indicator's direction). */
+  good: boolean;
 }
 
 export interface Summary {
@@ -17,13 +22,24 @@ export interface Summary {
   worse: SummaryLine[];
   aboveOthers: SummaryLine[];
   belowOthers: SummaryLine[];
-  /** Changes that were not significant, counted for one sentence. */
+  /** p < 0.05 but q ≥ 0.05: as many such results are expected by chance alone among so many comparisons. */
+  mayBeChance: SummaryLine[];
+  /** Changes with p ≥ 0.05, counted for one sentence. */
   notSignificant: number;
   compared: number;
 }
 
+/** A tested comparison; with no `qValue` at all it is one planned on its own (an action's), judged by p alone. */
+export type Tested = { pValue: number | null; qValue?: number | null };
+
+/** A finding survives the adjustment for many comparisons; "chance" is significant only on its own. */
+export function verdict(t: Tested, delta: number): 'finding' | 'chance' | 'none' {
+  if (delta === 0 || t.pValue === null || t.pValue >= ALPHA) return 'none';
+  return t.qValue === undefined || (t.qValue !== null && t.qValue < ALPHA) ? 'finding' : 'chance';
+}
+
 /** Better for children: up for "higher is better" indicators, down for "lower is better" ones. */
-function good(i: ReportIndicator, delta: number): boolean {
+function good(i: Pick<ReportIndicator, 'direction'>, delta: number): boolean {
   return i.direction === 'higher' ? delta > 0 : delta < 0;
 }
 
@@ -32,54 +48,51 @@ const points = (x: number) => `${Math.abs(Math.round(x))} percentage point${Math
 const who = (band: string) => `ages ${band}`;
 
 export function summarise(report: Report): Summary {
-  const s: Summary = { better: [], worse: [], aboveOthers: [], belowOthers: [], notSignificant: 0, compared: 0 };
+  const s: Summary = { better: [], worse: [], aboveOthers: [], belowOthers: [], mayBeChance: [], notSignificant: 0, compared: 0 };
+  const change = (t: Tested, delta: number, line: Omit<SummaryLine, 'up' | 'good'>, direction: Pick<ReportIndicator, 'direction'>) => {
+    s.compared++;
+    const l = { ...line, up: delta > 0, good: good(direction, delta) };
+    const v = verdict(t, delta);
+    if (v === 'finding') (l.good ? s.better : s.worse).push(l);
+    else if (v === 'chance') s.mayBeChance.push(l);
+    else s.notSignificant++;
+  };
+  const difference = (t: Tested, delta: number, line: Omit<SummaryLine, 'up' | 'good'>, direction: Pick<ReportIndicator, 'direction'>) => {
+    const l = { ...line, up: delta > 0, good: good(direction, delta) };
+    const v = verdict(t, delta);
+    if (v === 'finding') (l.good ? s.aboveOthers : s.belowOthers).push(l);
+    else if (v === 'chance') s.mayBeChance.push(l);
+  };
   for (const i of report.indicators) {
     const label = indicatorLabel(i.id);
     const p = i.previous;
-    if (p && p.change !== null && p.percent !== null && i.percent !== null) {
-      s.compared++;
-      if (!p.significant || p.change === 0) s.notSignificant++;
-      else
-        (good(i, p.change) ? s.better : s.worse).push({
-          id: i.id,
-          band: i.band,
-          up: p.change > 0,
-          text: `${label} (${who(i.band)}): ${p.change > 0 ? 'up' : 'down'} from ${pct(p.percent)} in ${p.period} to ${pct(i.percent)}, ${points(p.change)}.`,
-        });
-    }
-    const b = i.benchmark;
-    if (b && b.difference !== null && b.significant && b.percent !== null && i.percent !== null && b.difference !== 0) {
-      const line = {
+    if (p && p.change !== null && p.percent !== null && i.percent !== null)
+      change(p, p.change, {
         id: i.id,
         band: i.band,
-        up: b.difference > 0,
-        text: `${label} (${who(i.band)}): ${pct(i.percent)} here against ${pct(b.percent)} in other authorities.`,
-      };
-      (good(i, b.difference) ? s.aboveOthers : s.belowOthers).push(line);
-    }
+        text: `${label} (${who(i.band)}): ${p.change > 0 ? 'up' : 'down'} from ${pct(p.percent)} in ${p.period} to ${pct(i.percent)}, ${points(p.change)}.`,
+      }, i);
+    const b = i.benchmark;
+    if (b && b.difference !== null && b.percent !== null && i.percent !== null)
+      difference(b, b.difference, { id: i.id, band: i.band, text: `${label} (${who(i.band)}): ${pct(i.percent)} here against ${pct(b.percent)} in other authorities.` }, i);
   }
   // Well-being scores: every one of them is better when higher.
+  const higher = { direction: 'higher' } as const;
   for (const sc of report.scores) {
     const p = sc.previous;
-    if (p && p.change !== null && p.mean !== null && sc.mean !== null) {
-      s.compared++;
-      if (!p.significant || p.change === 0) s.notSignificant++;
-      else
-        (p.change > 0 ? s.better : s.worse).push({
-          id: sc.question,
-          band: sc.band,
-          up: p.change > 0,
-          text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
-        });
-    }
-    const b = sc.benchmark;
-    if (b && b.difference !== null && b.significant && b.mean !== null && sc.mean !== null && b.difference !== 0)
-      (b.difference > 0 ? s.aboveOthers : s.belowOthers).push({
+    if (p && p.change !== null && p.mean !== null && sc.mean !== null)
+      change(p, p.change, {
         id: sc.question,
         band: sc.band,
-        up: b.difference > 0,
+        text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
+      }, higher);
+    const b = sc.benchmark;
+    if (b && b.difference !== null && b.mean !== null && sc.mean !== null)
+      difference(b, b.difference, {
+        id: sc.question,
+        band: sc.band,
         text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${sc.mean.toFixed(1)} here against ${b.mean.toFixed(1)} in other authorities.`,
-      });
+      }, higher);
   }
   return s;
 }

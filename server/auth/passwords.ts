@@ -1,8 +1,10 @@
 // Password rules and hashing. scrypt at N=2^17, r=8, p=1 (OWASP's
 // recommended minimum), run on libuv's thread pool so a sign-in does not
-// stall other requests. Passwords are never logged or stored.
+// stall other requests, and through one gate so that a burst of them does
+// not fill that pool. Passwords are never logged or stored.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { COMMON_PASSWORDS } from './common-passwords.js';
+import { HashGate } from './hash-gate.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -14,9 +16,16 @@ const KEY_LENGTH = 32;
 // scrypt needs 128 * N * r bytes (128 MiB here); Node's default cap is 32 MiB.
 const MAXMEM = 256 * 1024 * 1024;
 
+/** One per process: the thread pool it protects is the process's. */
+const gate = new HashGate();
+
+/** Throws HashBusyError when too many hashes are already running and waiting. */
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return gate.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCb(password.normalize('NFC'), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 
@@ -59,7 +68,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash of nothing, checked when the account does not exist, so an unknown address takes as long as a wrong password. */
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
-  return (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+  // Not kept when it failed (the gate was full), so the next caller tries again.
+  return (decoy ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    decoy = undefined;
+    throw error;
+  }));
 }
 
 /** A generated password: 20 characters from an alphabet without look-alikes (about 113 bits). */

@@ -6,6 +6,12 @@ import type { DB } from '../db/database.js';
 export type AuditAction =
   | 'sign_in'
   | 'sign_in_failed'
+  /** Refused before any check (over a limit): one row per address per window, with a count. */
+  | 'sign_in_refused'
+  /** A programme admin cleared an account's failed sign-ins; the row's email is the account's. */
+  | 'sign_in_unlock'
+  | 'password_change'
+  | 'password_reset'
   | 'sign_out'
   | 'user_create'
   | 'user_update'
@@ -30,8 +36,9 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | undefined;
 }
 
-export async function audit(db: DB, e: AuditEntry): Promise<void> {
-  await db
+/** Adds an entry; returns its id. */
+export async function audit(db: DB, e: AuditEntry): Promise<number> {
+  const { id } = await db
     .insertInto('audit_log')
     .values({
       at: new Date().toISOString(),
@@ -41,7 +48,14 @@ export async function audit(db: DB, e: AuditEntry): Promise<void> {
       authority_code: e.authority ?? null,
       detail: e.detail ? JSON.stringify(e.detail) : null,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Brings an entry's detail up to date (the running count of refused sign-ins). */
+export async function updateAuditDetail(db: DB, id: number, detail: Record<string, unknown>): Promise<void> {
+  await db.updateTable('audit_log').set({ detail: JSON.stringify(detail) }).where('id', '=', id).execute();
 }
 
 export interface AuditRow {
@@ -73,13 +87,30 @@ export async function readAudit(
   }));
 }
 
+/** When a programme admin last unlocked the account, if ever. */
+export async function lastUnlock(db: DB, email: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('email', '=', email)
+    .where('action', '=', 'sign_in_unlock')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
 /**
  * Failed sign-ins of an account since a time and since its last successful
- * one. Attempts refused for being over the limit do not count, or trying
- * on would keep an account locked for ever.
+ * one or an admin's unlock. Attempts refused for being over the limit do
+ * not count, or trying on would keep an account slowed for ever (they are
+ * `sign_in_refused` now; older databases have them as `sign_in_failed`
+ * with the reason "rate limited").
  */
 export async function failedSignInsSince(db: DB, email: string, since: string): Promise<number> {
-  const lastSignIn = db.selectFrom('audit_log').select((eb) => eb.fn.max('at').as('at')).where('email', '=', email).where('action', '=', 'sign_in');
+  const lastSignIn = db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('email', '=', email)
+    .where('action', 'in', ['sign_in', 'sign_in_unlock']);
   const { n } = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))

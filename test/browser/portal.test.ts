@@ -9,7 +9,6 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
@@ -29,7 +28,6 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  await build({ configFile: fileURLToPath(new URL('../../web/vite.portal.config.ts', import.meta.url)), logLevel: 'warn' });
   mkdirSync(SHOTS, { recursive: true });
   // A small base, so that a handful of answers shows figures and charts.
   t = await testApp({ MIN_BASE: '2' });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectFocusOn } from '../helpers/browser.js';
 import { currentInstrument } from '../../surveys/index.js';
-import { axe, begin, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
+import { axe, begin, nextScreen, planFor, screenId, send, stillThere, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -157,6 +157,7 @@ describe('small screens and old browsers', () => {
     await walk(page, i811, { gender: 'female', placement: 'foster_care' }, { stopAt: 'q-time_in_care' });
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['hearme-survey:current']);
     await page.reload();
+    await stillThere(page, true);
     expect(await screenId(page)).toBe('q-time_in_care');
     await walk(page, i811, {});
     await send(page);

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
 import { expectFocusOn } from '../helpers/browser.js';
-import { answer, asStored, begin, deviceStorage, nextScreen, planFor, screenId, send, walk, newContext } from '../helpers/survey-driver.js';
+import { answer, asStored, begin, deviceStorage, nextScreen, planFor, screenId, send, stillThere, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser, type SurveyServer } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -103,6 +103,7 @@ describe('never losing an answer', () => {
     await begin(page, 8, { locale: 'cy' });
     await walk(page, i8, { gender: 'another_way', placement: 'family_or_friends' }, { stopAt: 'q-time_in_care' });
     await page.reload();
+    await stillThere(page, true);
     expect(await screenId(page)).toBe('q-time_in_care');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
     await page.locator('.nav button').first().click();
@@ -125,6 +126,7 @@ describe('never losing an answer', () => {
     await walk(page, i8, { gender: 'female' }, { stopAt: 'q-placement' });
     await ctx.setOffline(true);
     await page.reload();
+    await stillThere(page, true);
     expect(await screenId(page)).toBe('q-placement');
     const plan = planFor(i8);
     const given = await walk(page, i8, plan);

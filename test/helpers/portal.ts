@@ -3,8 +3,9 @@
 // session cookie, Origin and CSRF token as the portal's pages do.
 import type { LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../server/auth/passwords.js';
+import { startSession } from '../../server/auth/sessions.js';
 import type { Role } from '../../server/db/tables.js';
-import { createUser } from '../../server/repos/users.js';
+import { createUser, findUserByEmail } from '../../server/repos/users.js';
 import type { TestApp } from './app.js';
 
 export const HOST = 'portal.test';
@@ -55,6 +56,19 @@ export async function signIn(t: TestApp, email: string, password = PASSWORD): Pr
   const cookie = `hearme_session=${set.value}`;
   const me = await t.app.inject({ method: 'GET', url: '/api/portal/me', headers: { host: HOST, cookie } });
   return sessionFrom(t, cookie, (me.json() as { csrfToken: string }).csrfToken);
+}
+
+/**
+ * A session as sign-in starts one (the same server code, a real row), without
+ * checking the password: a password check costs a deliberately slow hash, and
+ * tests that need many sessions (the access matrix) are about what a session
+ * may do, not about signing in (test/portal/sessions.test.ts is).
+ */
+export async function sessionOf(t: TestApp, email: string): Promise<Session> {
+  const user = await findUserByEmail(t.db, email.toLowerCase());
+  if (!user) throw new Error(`no user ${email}`);
+  const { token, csrfToken } = await startSession(t.db, user.id);
+  return sessionFrom(t, `hearme_session=${token}`, csrfToken);
 }
 
 /** No cookie at all. */

@@ -102,6 +102,13 @@ export async function walk(page: Page, inst: Instrument, plan: Plan, opts: WalkO
   throw new Error('survey did not end');
 }
 
+/** Answers "Are you still answering?" (shown for a survey left on the device): Yes, carry on (or No, start again). */
+export async function stillThere(page: Page, carryOn: boolean): Promise<void> {
+  await page.locator('#step-still-there').waitFor();
+  await page.locator('.still-there .choices button').nth(carryOn ? 0 : 1).click();
+  await page.waitForFunction(() => !['step-still-there', ''].includes(document.querySelector('main h1')?.id ?? ''));
+}
+
 /** Sends from the review screen and waits for the thank-you. */
 export async function send(page: Page): Promise<void> {
   await page.locator('#step-review').waitFor();

@@ -11,7 +11,7 @@ import { addAction } from '../../server/repos/actions.js';
 import { createWave } from '../../server/repos/waves.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { HOST, ORIGIN, PASSWORD, addUser, signIn } from '../helpers/portal.js';
+import { HOST, ORIGIN, PASSWORD, addUser, sessionOf, signIn } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 
 type Actor = 'admin' | 'officerA' | 'viewerA' | 'officerB' | 'anonymous';
@@ -61,6 +61,11 @@ const MATRIX: Record<string, Entry> = {
   },
   'PATCH /api/portal/users/:id': {
     request: async (c) => ({ method: 'PATCH', url: `/api/portal/users/${await c.freshUserId()}`, payload: { disabled: true } }),
+    allowed: ADMIN,
+    otherAuthority: 'unscoped',
+  },
+  'POST /api/portal/users/:id/unlock': {
+    request: async (c) => ({ method: 'POST', url: `/api/portal/users/${await c.freshUserId()}/unlock` }),
     allowed: ADMIN,
     otherAuthority: 'unscoped',
   },
@@ -174,7 +179,7 @@ const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
 
 async function call(actor: Actor, key: string) {
   // A fresh session for every call: sign-out ends one, and user changes end the changed user's.
-  const s = actor === 'anonymous' ? null : await signIn(t, EMAIL[actor]);
+  const s = actor === 'anonymous' ? null : await sessionOf(t, EMAIL[actor]);
   const opts = await MATRIX[key]!.request(ctx);
   return t.app.inject({
     ...opts,

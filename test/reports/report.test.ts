@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report, type ReportIndicator } from '../../reports/schema.js';
 import { CSV_COLUMNS } from '../../reports/render/csv.js';
+import { summarise } from '../../reports/render/summary.js';
 import { freshDatabase, makeTempDir, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, B, C, D, WORRYING_TEXT, reportCsv } from '../helpers/report-data.js';
 
@@ -69,15 +70,49 @@ describe('hearme report: figures worked by hand', () => {
       count: 55,
       percent: 55,
       ci: { low: 45.2, high: 64.4 },
-      previous: { period: '2023', suppressed: false, n: 100, count: 30, percent: 30, change: 25, pValue: 0.000349, significant: true },
-      benchmark: { authorities: 2, suppressed: false, n: 40, count: 15, percent: 37.5, difference: 17.5, pValue: 0.0614, significant: false },
+      previous: { period: '2023', suppressed: false, n: 100, count: 30, percent: 30, change: 25, pValue: 0.000349, qValue: expect.any(Number), significant: true },
+      benchmark: { authorities: 2, suppressed: false, n: 40, count: 15, percent: 37.5, difference: 17.5, pValue: 0.0614, qValue: expect.any(Number), significant: false },
     });
+  });
+
+  it('qValue: Benjamini-Hochberg within each family (all before/after, all benchmark), as an independent implementation gives it', () => {
+    // Written here from the definition, not from reports/stats.ts: q of a test is the smallest m·p/r over every
+    // test of its family with a p at least as large, r being how many of the family have a p no larger; at most 1.
+    const bh = (ps: number[]) => ps.map((p) => Math.min(1, ...ps.filter((x) => x >= p).map((x) => (ps.length * x) / ps.filter((y) => y <= x).length)));
+    const families = {
+      previous: [...a.indicators.map((i) => i.previous), ...a.scores.map((x) => x.previous)],
+      benchmark: [...a.indicators.map((i) => i.benchmark), ...a.scores.map((x) => x.benchmark)],
+    };
+    for (const [name, family] of Object.entries(families)) {
+      const tested = family.filter((c) => c !== null && c.pValue !== null);
+      expect(tested.length, name).toBeGreaterThan(10);
+      const expected = bh(tested.map((c) => c!.pValue!));
+      tested.forEach((c, k) => expect(c!.qValue, `${name} ${k}`).toBeCloseTo(expected[k]!, 3));
+      // a comparison not made has no q either
+      for (const c of family) if (c && c.pValue === null) expect(c.qValue).toBeNull();
+    }
+  });
+
+  it('the summary lists as changes only q < 0.05; p < 0.05 alone is "may be chance"', () => {
+    const safe = find(a, 'feels_safe');
+    const bedroom = find(a, 'likes_bedroom');
+    const at = (q: number, p: number) => a.indicators.map((i) => (i === safe ? { ...i, previous: { ...i.previous!, pValue: p, qValue: q } } : i));
+    const summary = (indicators: ReportIndicator[]) => summarise({ ...a, indicators, scores: [] });
+    // as the report has it: p 0.000349 and q well under 0.05, a finding
+    expect(safe.previous!.qValue).toBeLessThan(0.05);
+    expect(summary(a.indicators).better.map((l) => l.id)).toContain('feels_safe');
+    // the same change with q 0.2 (p 0.03) is listed apart, said to be better for children if real
+    const chance = summary(at(0.2, 0.03));
+    expect(chance.better.map((l) => l.id)).not.toContain('feels_safe');
+    expect(chance.mayBeChance.find((l) => l.id === 'feels_safe')).toMatchObject({ good: true, up: true });
+    // p 0.479 (likes bedroom) is neither
+    expect([...chance.better, ...chance.worse, ...chance.mayBeChance].some((l) => l.id === bedroom.id && l.text.includes('from'))).toBe(false);
   });
 
   it('likes bedroom: 50 of 100 → 55 of 100 is not significant', () => {
     // pooled 0.525, se 0.0706222, z 0.708, p 0.479
     expect(find(a, 'likes_bedroom').previous).toEqual({
-      period: '2023', suppressed: false, n: 100, count: 50, percent: 50, change: 5, pValue: 0.479, significant: false,
+      period: '2023', suppressed: false, n: 100, count: 50, percent: 50, change: 5, pValue: 0.479, qValue: expect.any(Number), significant: false,
     });
     // B and C (20 varied answers each) make the pool; D (5 answers) is left out
     expect(find(a, 'likes_bedroom').benchmark?.authorities).toBe(2);
@@ -161,7 +196,7 @@ describe('benchmark and suppression across authorities', () => {
     expect(find(d, 'feels_safe')).toEqual({
       id: 'feels_safe', band: '11-17', domain: 'recovery', direction: 'higher',
       suppressed: true, n: null, count: null, percent: null, ci: null, previous: null,
-      benchmark: { authorities: 3, suppressed: true, n: 140, count: 70, percent: 50, difference: null, pValue: null, significant: null },
+      benchmark: { authorities: 3, suppressed: true, n: 140, count: 70, percent: 50, difference: null, pValue: null, qValue: null, significant: null },
     });
     expect(d.comparePeriod).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  benjaminiHochberg,
   erfc,
   normalUpperTail,
   sampleFromCounts,
@@ -116,5 +117,29 @@ describe('distributions', () => {
     expect(erfc(0.3)).toBeCloseTo(0.671373240540873, 13);
     // far tail keeps its precision: erfc(5) = 1.5374597944280349e-12
     expect(erfc(5) / 1.5374597944280349e-12).toBeCloseTo(1, 10);
+  });
+});
+
+describe('Benjamini-Hochberg q-values', () => {
+  it('worked by hand', () => {
+    // p sorted: 0.005 (rank 1), 0.01 (2), 0.03 (3), 0.04 (4); m·p/rank = 0.02, 0.02, 0.04, 0.04;
+    // each q is the smallest of those at its rank and above: 0.02, 0.02, 0.04, 0.04
+    const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.005]);
+    [0.02, 0.04, 0.04, 0.02].forEach((want, k) => expect(q[k]).toBeCloseTo(want, 12));
+    // tied p-values share a q: 2·0.01/2 = 0.01
+    expect(benjaminiHochberg([0.01, 0.01])).toEqual([0.01, 0.01]);
+    // a larger p's q caps a smaller one's: 0.9 → min(2·0.9/1, 2·0.95/2) = 0.95; never above 1
+    expect(benjaminiHochberg([0.9, 0.95])).toEqual([0.95, 0.95]);
+    for (const q of benjaminiHochberg([0.6, 0.7, 0.8])) expect(q).toBeCloseTo(0.8, 12);
+    // m·p/rank: 4·0.5/1 = 2, 4·0.9/2 = 1.8, 4·0.95/3 = 1.27, 4·1/4 = 1: every q is 1
+    expect(benjaminiHochberg([0.5, 0.9, 0.95, 1])).toEqual([1, 1, 1, 1]);
+  });
+
+  it('leaves tests not made out of the family', () => {
+    // m = 2, not 3: q of 0.02 is 2·0.02/1 = 0.04 capped by 2·0.03/2 = 0.03
+    const q = benjaminiHochberg([0.02, null, 0.03]);
+    expect(q[1]).toBeNull();
+    expect(q[0]).toBeCloseTo(0.03, 12);
+    expect(q[2]).toBeCloseTo(0.03, 12);
   });
 });

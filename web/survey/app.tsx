@@ -1,13 +1,18 @@
 // The child app: which screen shows, and what each tap does to the survey
 // saved on the device. Every answer is written to the device store before
-// the next screen is needed, so a reload resumes at the same question.
-import { useEffect, useState } from 'preact/hooks';
+// the next screen is needed, so a reload can carry on at the same question;
+// but the tablet is shared, so an unfinished survey is only ever carried on
+// after "Are you still answering?", and "Start again", "Leave now" and an
+// unanswered question delete it.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Instrument } from '../../surveys/schema.js';
 import { validateAnswers, type AnswerValue, type Answers } from '../../surveys/validate.js';
 import { loadInstrument, loadWave, type Loaded } from './api.js';
 import { newResponseId } from './code.js';
 import { Help } from './components/Help.js';
+import { LeaveNow } from './components/LeaveNow.js';
 import { instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
+import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
 import { setLocale, t } from './i18n.js';
 import type { SurveyStore } from './outbox.js';
 import type { Session, Step, Wave } from './schemas.js';
@@ -17,6 +22,7 @@ import { CodeEntry } from './screens/CodeEntry.js';
 import { End, Problem } from './screens/End.js';
 import { QuestionScreen } from './screens/Question.js';
 import { School, Start, useWaiting } from './screens/Start.js';
+import { StillThere } from './screens/StillThere.js';
 import { stopSpeaking } from './speech.js';
 
 export type View =
@@ -26,6 +32,8 @@ export type View =
   | { kind: 'start'; wave: Wave; code: string }
   | { kind: 'school'; wave: Wave; code: string; age: number }
   | { kind: 'survey'; session: Session }
+  /** An unfinished survey is on the device: ask before showing any of it. */
+  | { kind: 'still-there'; session: Session }
   | { kind: 'end'; wave: Wave; code: string; responseId: string };
 
 export interface AppProps {
@@ -33,6 +41,7 @@ export interface AppProps {
   sender: Sender;
   /** The code in the address (`/s/CODE`), or undefined at `/`. */
   code: string | undefined;
+  /** An unfinished survey found on the device (of any code): it is offered back only after asking. */
   resumed: Session | undefined;
   locale: string;
   /** The wave, already being fetched while the app started (saves a round trip on slow networks). */
@@ -49,16 +58,36 @@ export function App(props: AppProps) {
   const { store, sender } = props;
   const [locale, setLocaleState] = useState(props.locale);
   const [view, setView] = useState<View>(() =>
-    props.resumed ? { kind: 'survey', session: props.resumed } : props.code ? { kind: 'loading' } : { kind: 'code' },
+    props.resumed ? { kind: 'still-there', session: props.resumed } : props.code ? { kind: 'loading' } : { kind: 'code' },
   );
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
   useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
+  /**
+   * Which survey round "start again" returns to: the last one opened on this
+   * page. Unset while the page has only found a survey left on the device,
+   * whose round may not be the one in the address.
+   */
+  const home = useRef<{ wave: Wave; code: string } | undefined>(undefined);
+  /**
+   * Bumped by every "start again": a step still in flight (an answer being
+   * saved, a survey loading) checks it and never brings the old survey back.
+   * Also the key of the whole page, so nothing typed survives.
+   */
+  const [round, setRound] = useState(0);
+  const roundRef = useRef(0);
+  const live = () => {
+    const at = roundRef.current;
+    return () => at === roundRef.current;
+  };
 
   const openWave = async (code: string, early?: Promise<Loaded<Wave>>) => {
+    const still = live();
     setView({ kind: 'loading' });
     const got = await (early ?? loadWave(code));
+    if (!still()) return;
     if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => openWave(code) });
     if (!got.value.open) return setView({ kind: 'problem', message: t('survey.wave_closed') });
+    home.current = { wave: got.value, code };
     setView({ kind: 'start', wave: got.value, code });
   };
   useEffect(() => {
@@ -72,9 +101,10 @@ export function App(props: AppProps) {
 
   /** The next screen shows once the answer is on the device (a few ms), so a reload never loses it. */
   const save = async (session: Session) => {
+    const still = live();
     // A failed write (storage full, private mode) must not stop the child: the answers are still in memory.
     await store.saveCurrent(session).catch(() => undefined);
-    setView({ kind: 'survey', session });
+    if (still()) setView({ kind: 'survey', session });
   };
 
   const begin = async (wave: Wave, code: string, age: number, secondary?: boolean) => {
@@ -82,28 +112,58 @@ export function App(props: AppProps) {
     if (fits.length > 1 && secondary === undefined) return setView({ kind: 'school', wave, code, age });
     const pick = secondary ? fits[fits.length - 1] : fits[0];
     if (!pick) return;
+    const still = live();
     setView({ kind: 'loading' });
     const got = await loadInstrument(pick.id, pick.version);
+    if (!still()) return;
     if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => begin(wave, code, age, secondary) });
     const instrument = got.value;
     const answers: Answers = { age };
     await save({ v: 1, id: newResponseId(), code, locale, wave, instrument, answers, step: steps(instrument, answers)[0]! });
   };
 
-  const reset = async (wave: Wave, code: string) => {
+  /**
+   * Start again, Leave now, the thank-you's reset and an unanswered "Are you
+   * still answering?": the screen is cleared at once, then the unfinished
+   * answers are deleted from the device. Finished answers waiting to be sent
+   * stay in the outbox.
+   */
+  const startAgain = () => {
+    roundRef.current++;
+    setRound(roundRef.current);
+    const still = live();
     stopSpeaking();
-    await store.clearCurrent();
-    await changeLocale('en');
-    setView({ kind: 'start', wave, code });
+    setView({ kind: 'loading' });
+    void store.clearCurrent().catch(() => undefined);
+    // The next person starts in English; the screen stays clear until it is loaded.
+    void changeLocale('en')
+      .catch(() => undefined)
+      .then(() => {
+        if (!still()) return;
+        const to = home.current;
+        if (to) setView({ kind: 'start', wave: to.wave, code: to.code });
+        else if (props.code) void openWave(props.code, props.wave);
+        else setView({ kind: 'code' });
+      });
   };
+
+  const carryOn = (session: Session) => {
+    home.current = { wave: session.wave, code: session.code };
+    if (location.pathname !== `/s/${session.code}`) history.replaceState(null, '', `/s/${session.code}`);
+    setView({ kind: 'survey', session });
+  };
+
+  useIdle(view.kind === 'survey', IDLE_MS, () => view.kind === 'survey' && setView({ kind: 'still-there', session: view.session }));
+  useIdle(view.kind === 'still-there', STILL_THERE_MS, startAgain);
 
   const finish = async (s: Session) => {
     const result = validateAnswers(s.instrument, prune(s.instrument, s.answers));
     if (!result.ok) return setView({ kind: 'problem', message: t('survey.invalid_answers') });
     const body = { id: s.id, code: s.code, instrument: s.instrument.id, version: s.instrument.version, answers: result.answers };
+    const still = live();
     await store.finish(body);
     setStatuses((all) => ({ ...all, [s.id]: { kind: 'sending' } }));
-    setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id });
+    if (still()) setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id });
     void sender.flushNow();
   };
 
@@ -116,13 +176,14 @@ export function App(props: AppProps) {
   const authority = council?.name;
 
   return (
-    <>
+    <div key={round}>
       <header class="top">
         <span class="brand">{authority ?? t('survey.app_name')}</span>
+        <LeaveNow onLeave={startAgain} />
         <Help authority={authority} contact={council?.contact} />
       </header>
       <main>{screen()}</main>
-    </>
+    </div>
   );
 
   function screen() {
@@ -153,13 +214,17 @@ export function App(props: AppProps) {
         );
       case 'survey':
         return surveyStep(view.session);
+      case 'still-there': {
+        const session = view.session;
+        return <StillThere locale={locale} onCarryOn={() => carryOn(session)} onStartAgain={startAgain} />;
+      }
       case 'end':
         return (
           <End
             authority={view.wave.authority.name}
             locale={locale}
             status={statuses[view.responseId] ?? { kind: 'sending' }}
-            onReset={() => void reset(view.wave, view.code)}
+            onReset={startAgain}
             onRetry={() => void sender.retryRejected()}
           />
         );
@@ -175,6 +240,7 @@ export function App(props: AppProps) {
       if (by === -1 && sameStep(s.step, first)) {
         stopSpeaking();
         void store.clearCurrent();
+        home.current = { wave: s.wave, code: s.code };
         return setView({ kind: 'start', wave: s.wave, code: s.code });
       }
       stopSpeaking();
@@ -204,6 +270,7 @@ export function App(props: AppProps) {
             progress={progress(inst, s.answers, q.id)}
             locale={locale}
             young={inst.band === '4-7' && q.answeredBy === 'child'}
+            council={s.wave.authority}
             onAnswer={(value: AnswerValue) => go({ ...s.answers, [q.id]: value }, 1)}
             onSkip={() => go(without(), 1)}
             onBack={nav.onBack}

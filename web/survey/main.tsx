@@ -1,10 +1,10 @@
-// Starts the child app: opens the device store, resumes a survey left in
-// progress, sends anything still waiting, and registers the service worker
-// that lets a started survey finish offline.
+// Starts the child app: opens the device store, finds a survey left
+// unfinished (the app asks before carrying it on), sends anything still
+// waiting, and registers the service worker that lets a started survey
+// finish offline.
 import { render } from 'preact';
 import { loadWave } from './api.js';
 import { App } from './app.js';
-import { normaliseCode } from './code.js';
 import { setLocale } from './i18n.js';
 import { SurveyStore } from './outbox.js';
 import { Sender } from './sender.js';
@@ -18,13 +18,12 @@ async function main() {
   const wave = code ? loadWave(code) : undefined;
   const store = new SurveyStore(await openStore());
   const sender = new Sender(store);
-  const resumedAny = await store.current();
-  if (!code && resumedAny) {
-    // A survey was left half-way on this tablet: go back to it.
-    location.replace(`/s/${resumedAny.code}`);
+  const resumed = await store.current();
+  if (!code && resumed) {
+    // A survey was left half-way on this tablet: its round's address, where the app asks about it.
+    location.replace(`/s/${resumed.code}`);
     return;
   }
-  const resumed = resumedAny && code && normaliseCode(code) === normaliseCode(resumedAny.code) ? resumedAny : undefined;
   const locale = resumed?.locale ?? 'en';
   await setLocale(locale);
   const root = document.getElementById('app')!;

@@ -42,7 +42,15 @@ function idbStore(db: IDBDatabase): KeyValueStore {
   return {
     get: (key) => run('readonly', (s) => s.get(key)),
     set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),
-    delete: async (key) => void (await run('readwrite', (s) => s.delete(key))),
+    delete: async (key) => {
+      await run('readwrite', (s) => s.delete(key));
+      // A copy left in the fallback by a visit when IndexedDB would not open goes too: deleted means from the device.
+      try {
+        localStorage.removeItem(LS_PREFIX + key);
+      } catch {
+        // No localStorage either: nothing can be there.
+      }
+    },
     keys: async (prefix) =>
       (await request(db.transaction(STORE).objectStore(STORE).getAllKeys()))
         .map(String)

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import { requirePermission } from '../../auth/access.js';
+import { unlockSignIns } from '../../auth/sign-in-limiter.js';
 import { HttpError } from '../../plugins/errors.js';
 import { addAuthority, findAuthority } from '../../repos/authorities.js';
 import { audit, readAudit } from '../../repos/audit.js';
@@ -89,6 +90,15 @@ export default async function adminRoutes(app: FastifyInstance) {
     await updateUser(app.db, id, { ...change, authorities: role === 'programme_admin' ? [] : authorities }).catch(unknownAuthority);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'user_update', detail: { id, email: target.email, ...change } });
     return { users: await listUsers(app.db) };
+  });
+
+  app.post('/users/:id/unlock', async (request) => {
+    const staff = requirePermission(request, 'admin');
+    const { id } = IdParam.parse(request.params);
+    const target = (await listUsers(app.db)).find((u) => u.id === id);
+    if (!target) throw new HttpError(404, 'not found');
+    await unlockSignIns(app.db, target.email, staff);
+    return { ok: true };
   });
 
   app.get('/audit', async (request) => {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookie.js';
 import { decoyHash, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { endSession, hashToken, startSession, type Staff } from '../../auth/sessions.js';
-import { SignInLimiter } from '../../auth/sign-in-limiter.js';
+import { HashBusyError } from '../../auth/hash-gate.js';
+import { RefusalLog } from '../../auth/refusal-log.js';
+import { SignInLimiter, addressKey, type Refusal } from '../../auth/sign-in-limiter.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { findUserByEmail } from '../../repos/users.js';
@@ -18,6 +20,9 @@ const SignIn = z.object({
 /** One message for an unknown address and a wrong password: which one it was is nobody's business. */
 export const SIGN_IN_FAILED = 'that email address and password do not match an account';
 export const TOO_MANY = 'too many failed sign-ins; wait 15 minutes and try again';
+export const SLOWED = 'this account is getting many sign-in attempts; try again in a minute';
+/** How often refused sign-ins' counts reach the audit log, and memory is pruned. */
+const FLUSH_MS = 5000;
 
 export const me = (staff: Staff) => ({
   email: staff.email,
@@ -28,21 +33,43 @@ export const me = (staff: Staff) => ({
 
 export default async function authRoutes(app: FastifyInstance) {
   const limiter = new SignInLimiter(app.db);
+  const refusals = new RefusalLog(app.db);
+  const flush = async () => {
+    limiter.prune();
+    await refusals.flush();
+  };
+  const timer = setInterval(() => flush().catch((error: unknown) => app.log.error({ err: error }, 'writing refused sign-ins failed')), FLUSH_MS).unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await flush();
+  });
+
+  const refuse = async (address: string, email: string, reason: Refusal): Promise<never> => {
+    await refusals.refused(address, email, reason);
+    throw new HttpError(429, reason === 'slowed' ? SLOWED : TOO_MANY);
+  };
 
   app.post('/sign-in', { config: { signIn: true } }, async (request, reply) => {
     const body = SignIn.parse(request.body);
-    if (await limiter.blocked(body.email, request.ip)) {
-      await audit(app.db, { userId: null, email: body.email, action: 'sign_in_failed', detail: { reason: 'rate limited' } });
-      throw new HttpError(429, TOO_MANY);
-    }
+    const attempt = await limiter.begin(body.email, request.ip);
+    if (typeof attempt === 'string') return refuse(addressKey(request.ip), body.email, attempt);
+    const slowed = await limiter.turn(attempt);
+    if (slowed) return refuse(attempt.address, body.email, slowed);
     const user = await findUserByEmail(app.db, body.email);
-    // Always hash once, so an unknown address answers as slowly as a wrong password.
-    const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
+    let ok: boolean;
+    try {
+      // Always hash once, so an unknown address answers as slowly as a wrong password.
+      ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
+    } catch (error) {
+      if (error instanceof HashBusyError) limiter.abandoned(attempt);
+      throw error;
+    }
     if (!user || !ok || user.disabled) {
-      limiter.failFrom(request.ip);
+      // The reservation stays: it is the failure the limits count.
       await audit(app.db, { userId: user?.id ?? null, email: body.email, action: 'sign_in_failed', detail: { reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' } });
       throw new HttpError(401, SIGN_IN_FAILED);
     }
+    limiter.succeeded(attempt);
     // A new token at every sign-in; any session this browser had is ended.
     const old = readSessionCookie(request);
     if (old) await endSession(app.db, hashToken(old));

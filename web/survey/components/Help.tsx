@@ -3,6 +3,12 @@
 import { useRef } from 'preact/hooks';
 import { t } from '../i18n.js';
 
+/** Who at the council a child can reach: its own contact when it has given one. */
+export function councilLine(authority: string | undefined, contact?: string | null | undefined): string {
+  if (authority && contact) return t('help.council_contact', { authority, contact });
+  return authority ? t('help.council', { authority }) : t('help.council_unknown');
+}
+
 /** `contact`: how to reach the council's children's services, when the council has given it. */
 export function Help({ authority, contact }: { authority: string | undefined; contact?: string | null | undefined }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -24,13 +30,7 @@ export function Help({ authority, contact }: { authority: string | undefined; co
             {t('help.visit')}
           </a>
         </p>
-        <p>
-          {authority && contact
-            ? t('help.council_contact', { authority, contact })
-            : authority
-              ? t('help.council', { authority })
-              : t('help.council_unknown')}
-        </p>
+        <p>{councilLine(authority, contact)}</p>
         <p>{t('help.emergency')}</p>
         <button type="button" class="primary" onClick={() => dialog.current?.close()}>
           {t('help.back')}

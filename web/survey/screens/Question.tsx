@@ -7,10 +7,13 @@ import { isBlank } from '../../../surveys/text.js';
 import type { Question as Q } from '../../../surveys/schema.js';
 import type { AnswerValue } from '../../../surveys/validate.js';
 import { BackButton } from '../components/BackButton.js';
+import { councilLine } from '../components/Help.js';
 import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
+import { PICTURES, Picture, SkipIcon, type Mark } from '../components/Picture.js';
 import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
+import { useOneTap } from '../one-tap.js';
 
 export interface QuestionProps {
   question: Q;
@@ -19,6 +22,8 @@ export interface QuestionProps {
   locale: string;
   /** 4-7: the speaker button comes first and larger. */
   young: boolean;
+  /** The council running the survey: the free-text question says who reads it and whom to call. */
+  council: { name: string; contact?: string | null | undefined };
   onAnswer: (value: AnswerValue) => void;
   onSkip: () => void;
   onBack: () => void;
@@ -28,15 +33,19 @@ interface Choice {
   value: AnswerValue;
   label: string;
   face?: number;
+  picture?: Mark | undefined;
 }
 
-function choicesOf(q: Q): Choice[] {
+/** The answers as buttons; `young` (4-7): every option scale with a picture for each answer. */
+function choicesOf(q: Q, young: boolean): Choice[] {
   const scale = SCALES[q.scale];
+  const pictures = young ? PICTURES[q.scale] : undefined;
   if (scale.kind === 'options')
     return scale.options.map((o) => ({
       value: o,
       label: t(optionLabelKey(q, o)),
       ...(q.scale === 'faces3' && { face: FACES3_LEVEL[o] }),
+      ...(pictures && { picture: pictures[o] }),
     }));
   if (scale.kind === 'integer') {
     const out: Choice[] = [];
@@ -50,12 +59,16 @@ function choicesOf(q: Q): Choice[] {
 export function QuestionScreen(p: QuestionProps) {
   const { question: q } = p;
   const headingId = `q-${q.id}`;
-  const choices = choicesOf(q);
+  const choices = choicesOf(q, p.young);
   const text = t(q.text);
-  const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face) ? 'faces' : 'list';
-  const listen = <Listen locale={p.locale} question={q.id} parts={[text, ...choices.map((c) => c.label)]} />;
+  const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face || c.picture) ? 'faces' : 'list';
+  const readers = q.scale === 'text' ? textNotice(p.council) : [];
+  const listen = (
+    <Listen locale={p.locale} question={q.id} parts={[text, ...readers, ...choices.map((c) => c.label), ...(q.scale === 'text' ? [t('common.type_here')] : [])]} />
+  );
+  const tap = useOneTap();
   return (
-    <section class={`question ${p.young ? 'young' : ''}`}>
+    <section class={`question ${p.young ? 'young' : ''}`} onPointerDown={tap.onPointerDown}>
       <p class="progress-text">{t('survey.progress', p.progress)}</p>
       <div class="progress" aria-hidden="true">
         <span style={{ inlineSize: `${(100 * p.progress.current) / p.progress.total}%` }} />
@@ -64,7 +77,7 @@ export function QuestionScreen(p: QuestionProps) {
       <Heading id={headingId}>{text}</Heading>
       {!p.young && listen}
       {q.scale === 'text' ? (
-        <TextAnswer headingId={headingId} value={p.value} onAnswer={p.onAnswer} onSkip={p.onSkip} />
+        <TextAnswer headingId={headingId} notice={readers} value={p.value} onAnswer={p.onAnswer} onSkip={p.onSkip} />
       ) : (
         <div
           class={`choices ${layout}`}
@@ -82,9 +95,10 @@ export function QuestionScreen(p: QuestionProps) {
               class="choice"
               aria-pressed={p.value === c.value}
               aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
-              onClick={() => p.onAnswer(c.value)}
+              onClick={(e) => tap.counts(e) && p.onAnswer(c.value)}
             >
               {c.face !== undefined && <Face level={c.face} />}
+              {c.picture && <Picture mark={c.picture} />}
               <span>{c.label}</span>
             </button>
           ))}
@@ -92,7 +106,8 @@ export function QuestionScreen(p: QuestionProps) {
       )}
       <div class="nav">
         <BackButton onBack={p.onBack} />
-        <button type="button" class="secondary" onClick={p.onSkip}>
+        <button type="button" class="secondary skip" onClick={(e) => tap.counts(e) && p.onSkip()}>
+          <SkipIcon />
           {t('common.skip')}
         </button>
       </div>
@@ -107,8 +122,23 @@ function numberLabel(q: Q, n: AnswerValue): string | undefined {
   return undefined;
 }
 
+/**
+ * Before a child writes: who reads it, that nobody can reply, and whom to
+ * call if they are not safe now. Nothing here promises secrecy: the
+ * council's safeguarding team reads worrying answers.
+ */
+function textNotice(council: QuestionProps['council']): string[] {
+  return [
+    t('survey.text_readers', { authority: council.name }),
+    t('survey.text_not_safe'),
+    councilLine(council.name, council.contact),
+    t('help.emergency'),
+  ];
+}
+
 function TextAnswer(p: {
   headingId: string;
+  notice: string[];
   value: AnswerValue | undefined;
   onAnswer: (v: AnswerValue) => void;
   onSkip: () => void;
@@ -124,10 +154,15 @@ function TextAnswer(p: {
         else p.onSkip();
       }}
     >
+      <div id="text-notice" class="text-notice">
+        {p.notice.map((line) => (
+          <p>{line}</p>
+        ))}
+      </div>
       <p id="text-hint">{t('common.type_here')}</p>
       <textarea
         aria-labelledby={p.headingId}
-        aria-describedby="text-hint"
+        aria-describedby="text-notice text-hint"
         maxLength={TEXT_MAX_LENGTH}
         rows={5}
         value={text}
