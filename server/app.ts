@@ -16,6 +16,7 @@ import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
 import waves from './routes/public/waves.js';
+import results from './routes/public/results.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,10 +32,18 @@ declare module 'fastify' {
 /** Largest request body: a full questionnaire with its three free texts fits many times over. */
 export const BODY_LIMIT = 64 * 1024;
 
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function: Fastify itself
+ * now reads a bare number as "trust nobody", because with a count alone a
+ * client that reaches the server directly can forge its address (so the
+ * README asks for the proxy's address where it is known).
+ */
+const trustProxy = (trust: Config['trustProxy']) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
+
 export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxy(config.trustProxy),
     logger: {
       level: config.logLevel,
       // Never log who a request came from: the survey is anonymous.
@@ -57,6 +66,7 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   await app.register(rateLimit, { global: false });
   await app.register(health);
   await app.register(waves);
+  await app.register(results);
   await app.register(instruments);
   await app.register(responses);
   await app.register(surveyStatic);

@@ -1,18 +1,57 @@
 // Environment -> typed configuration, parsed once at the edge.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { loadWordList, type WordList } from './safeguarding/matcher.js';
 
-const optionalFlag = z
+/** The names Fastify (proxy-addr) knows for whole ranges of addresses. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrNetwork(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * Whom to believe about the client's address and protocol
+ * (X-Forwarded-For, X-Forwarded-Proto): nobody (unset, 0), the nearest N
+ * proxies (a hop count), or the proxies at these addresses or networks.
+ * Trusting everybody is refused: any client could then choose its address.
+ */
+const TrustProxy = z
   .string()
   .optional()
-  .transform((v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false');
+  .transform((v, ctx): false | number | string[] => {
+    const value = v?.trim() ?? '';
+    if (value === '' || value === '0' || value.toLowerCase() === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (/^(true|yes|on|all|\*)$/i.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${value} would trust every address, so any client could choose its own; give the number of proxies in front of the server (1) or their addresses`,
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((e) => e.trim());
+    const bad = entries.find((e) => !isAddressOrNetwork(e));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${bad}" is not an IP address, a network (10.0.0.0/8) or one of loopback, linklocal, uniquelocal; give a hop count or a comma-separated list`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/hearme.sqlite'),
   MIN_BASE: z.coerce.number().int().min(1).default(10),
-  TRUST_PROXY: optionalFlag,
+  TRUST_PROXY: TrustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Submissions allowed per client IP per minute. */
   SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
@@ -27,7 +66,8 @@ export type Config = {
   host: string;
   databasePath: string;
   minBase: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses and networks. */
+  trustProxy: false | number | string[];
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   submitRateLimit: number;
   lookupRateLimit: number;
