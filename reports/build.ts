@@ -21,7 +21,7 @@ import { authorityWaves } from './queries/authority-waves.js';
 import { breakdownCounts, type BreakdownCountRow } from './queries/breakdown-counts.js';
 import { freeTextAnswers } from './queries/free-text-answers.js';
 import { openRoundAuthorities, periodAnswerCounts } from './queries/period-answer-counts.js';
-import { today as todayIs } from '../server/dates.js';
+import { isClosedOn, today as todayIs } from '../server/dates.js';
 import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
@@ -69,10 +69,14 @@ export class PeriodCache {
 /** Response rates under this percent are flagged: the usual minimum for results to be taken seriously. */
 export const LOW_RESPONSE_RATE = 30;
 
-/** A band's response rate in percent to one decimal (null for a population of 0), flagged when low. */
+/**
+ * A band's response rate in percent to one decimal, flagged when low. More responses than children
+ * is impossible: the population entered must be wrong, so no rate is given (never above 100%).
+ */
 export function responseRate(responses: number, population: number) {
-  const rate = population > 0 ? round1((100 * responses) / population) : null;
-  return { responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE };
+  const populationLooksWrong = responses > population;
+  const rate = population > 0 && !populationLooksWrong ? round1((100 * responses) / population) : null;
+  return { responses, population, rate, low: rate !== null && rate < LOW_RESPONSE_RATE, populationLooksWrong };
 }
 
 const INDICATOR_ORDER = new Map<string, number>(INDICATORS.map((i, k) => [i.id, k]));
@@ -116,7 +120,13 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
           .map((w) => {
             const { n, count } = proportion(tallyByWave.get(w.id)!, inst.id, rule.question, positiveSet(rule));
             const suppressed = baseSuppressed(n, req.minBase);
-            return { period: w.period, suppressed, n: suppressed ? null : n, percent: suppressed ? null : round1((100 * count) / n) };
+            return {
+              period: w.period,
+              provisional: !isClosedOn(w, asOf),
+              suppressed,
+              n: suppressed ? null : n,
+              percent: suppressed ? null : round1((100 * count) / n),
+            };
           }),
       });
     }
@@ -133,6 +143,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     period: req.period,
     comparePeriod,
     minBase: req.minBase,
+    provisional: !isClosedOn(wave, asOf),
     benchmarkRounds: { closedBefore: asOf, openLeftOut: period.open.filter((id) => id !== wave.authorityId).length },
     responses: { total: Object.values(responsesByBand).reduce((a, b) => a + b, 0), byBand: responsesByBand },
     responseRate: {

@@ -108,7 +108,8 @@ export const BreakdownSchema = z
   .strict();
 
 export const TrendPointSchema = z
-  .object({ period: z.string(), suppressed: z.boolean(), n: Count.nullable(), percent: Percent.nullable() })
+  /** provisional: that round is still open, so its figures may change. */
+  .object({ period: z.string(), provisional: z.boolean(), suppressed: z.boolean(), n: Count.nullable(), percent: Percent.nullable() })
   .strict();
 
 /** One side of an action's before and after: n and percent null when the base is under minBase. */
@@ -144,6 +145,8 @@ export const ReportSchema = z
     period: z.string(),
     comparePeriod: z.string().nullable(),
     minBase: z.number().int().min(1),
+    /** The round is still open (no closing date, or one not yet passed): every figure may still change. */
+    provisional: z.boolean(),
     /**
      * Which rounds of other authorities the benchmark pools: those closed before `closedBefore` (the day the
      * report was made). Open rounds are left out, so the benchmark does not move as answers arrive.
@@ -159,9 +162,11 @@ export const ReportSchema = z
               responses: Count,
               population: Count,
               /** Percent of the looked-after population who answered. */
-              rate: z.number().min(0).nullable(),
+              rate: z.number().min(0).max(100).nullable(),
               /** Under 30%: results should be read with care. */
               low: z.boolean(),
+              /** More responses than the population entered: the population must be wrong, and `rate` is null. */
+              populationLooksWrong: z.boolean(),
             })
             .strict()
             .nullable(),

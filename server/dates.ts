@@ -19,3 +19,8 @@ export const IsoDate = z
 export function isOpenOn(wave: { opens_on: string | null; closes_on: string | null }, date: string): boolean {
   return (wave.opens_on === null || wave.opens_on <= date) && (wave.closes_on === null || date <= wave.closes_on);
 }
+
+/** Closed on `date`: its last day of answers has passed. A round with no closing date is open. */
+export function isClosedOn(wave: { closes_on: string | null }, date: string): boolean {
+  return wave.closes_on !== null && wave.closes_on < date;
+}

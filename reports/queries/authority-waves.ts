@@ -11,10 +11,10 @@ export async function authorityWaves(
   db: DB,
   authorityId: number,
   programme: Programme,
-): Promise<{ id: number; period: string; responses: number }[]> {
+): Promise<{ id: number; period: string; closes_on: string | null; responses: number }[]> {
   return db
     .selectFrom('waves')
-    .select(['id', 'period', sql<number>`(SELECT count(*) FROM responses WHERE responses.wave_id = waves.id)`.as('responses')])
+    .select(['id', 'period', 'closes_on', sql<number>`(SELECT count(*) FROM responses WHERE responses.wave_id = waves.id)`.as('responses')])
     .where('authority_id', '=', authorityId)
     .where('programme', '=', programme)
     .orderBy('period')

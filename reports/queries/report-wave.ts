@@ -7,6 +7,7 @@ export interface ReportWave {
   authority: { code: string; name: string };
   programme: Programme;
   period: string;
+  closes_on: string | null;
 }
 
 /** The wave a report is about, with its authority; undefined when there is none. */
@@ -14,7 +15,7 @@ export async function reportWave(db: DB, authorityCode: string, programme: Progr
   const row = await db
     .selectFrom('waves')
     .innerJoin('authorities', 'authorities.id', 'waves.authority_id')
-    .select(['waves.id', 'waves.authority_id', 'waves.programme', 'waves.period', 'authorities.code', 'authorities.name'])
+    .select(['waves.id', 'waves.authority_id', 'waves.programme', 'waves.period', 'waves.closes_on', 'authorities.code', 'authorities.name'])
     .where('authorities.code', '=', authorityCode)
     .where('waves.programme', '=', programme)
     .where('waves.period', '=', period)
@@ -25,5 +26,6 @@ export async function reportWave(db: DB, authorityCode: string, programme: Progr
     authority: { code: row.code, name: row.name },
     programme: row.programme,
     period: row.period,
+    closes_on: row.closes_on,
   };
 }

@@ -22,6 +22,7 @@ p, li { max-width: 48rem; }
 .worse li.down::marker { content: "▼ "; color: var(--bad); }
 .note { color: var(--muted); font-size: .92rem; }
 .warn { color: var(--bad-text); font-weight: 600; }
+.provisional { border-left: 6px solid var(--bad); background: var(--band); padding: .6rem .9rem; }
 .chart { position: relative; width: 100%; margin: .5rem 0 1rem; }
 .chart-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem; }
 .chart-row .chart { margin: 0; }

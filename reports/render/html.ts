@@ -19,6 +19,9 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** Said wherever figures of a round still open appear. */
+export const PROVISIONAL = 'Provisional: the round is still open';
+
 export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
 export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
 const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
@@ -99,6 +102,7 @@ export function renderHtml(full: Report): string {
 <p class="lede">${esc(PROGRAMME_NAMES[report.programme] ?? report.programme)} · survey round ${esc(report.period)}${
     compare ? ` · compared with ${esc(compare)}` : ''
   } · ${esc(report.authority.code)}</p>
+${report.provisional ? `<p class="provisional" role="note"><strong>${PROVISIONAL}.</strong> Every figure here may change as more answers arrive.</p>` : ''}
 </header>
 <main>
 ${sections.join('\n')}
@@ -138,6 +142,7 @@ function summarySection(r: Report): string {
 <h2 id="summary-h">Summary</h2>
 <ul class="facts"><li><strong>${r.responses.total}</strong>children and young people answered</li>${rates}</ul>
 ${silentBands(r)}
+${wrongPopulations(r)}
 ${lowBands.length ? `<p class="warn">Fewer than 30% of children answered in ages ${lowBands.map(([b]) => esc(b)).join(', ')}: read those results with care.</p>` : ''}
 ${change}
 <h3>Significantly different from other authorities</h3>
@@ -150,6 +155,14 @@ ${chanceList(s.mayBeChance)}` : ''}
 </section>`;
 }
 
+/** A population below the responses received cannot be right: said instead of a rate above 100%. */
+function wrongPopulations(r: Report): string {
+  const wrong = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.populationLooksWrong).map(([band]) => band);
+  return wrong.length
+    ? `<p class="warn">The number of children in care entered for ages ${wrong.map(esc).join(' and ')} is smaller than the number who answered, so it looks wrong and no response rate is shown. Ask for it to be corrected.</p>`
+    : '';
+}
+
 function silentBands(r: Report): string {
   const none = Object.entries(r.responses.byBand).filter(([, n]) => n === 0).map(([band]) => band);
   return none.length ? `<p class="note">No answers from ages ${none.map(esc).join(' or ')} in this round: those ages are left out of the charts and tables.</p>` : '';
@@ -160,7 +173,11 @@ function responseSection(r: Report): string {
     .map(([band, n]) => {
       const rate = r.responseRate.byBand[band];
       return `<tr><th scope="row">${esc(band)}</th><td class="num">${n}</td><td class="num">${rate ? rate.population : 'not entered'}</td><td class="num">${
-        rate && rate.rate !== null ? `${rate.rate.toFixed(1)}%${rate.low ? ' <span class="warn">under 30%</span>' : ''}` : ''
+        rate?.populationLooksWrong
+          ? '<span class="warn">population looks wrong</span>'
+          : rate && rate.rate !== null
+            ? `${rate.rate.toFixed(1)}%${rate.low ? ' <span class="warn">under 30%</span>' : ''}`
+            : ''
       }</td></tr>`;
     })
     .join('');
@@ -252,6 +269,7 @@ function trendSection(r: Report, charts: ChartSpec[]): string {
   if (periods.length < 2)
     return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2><p>Trends appear once this authority has two or more survey rounds.</p></section>`;
   const bands = [...new Set(r.trend.map((t) => t.band))];
+  const provisionalPeriods = new Set(r.trend.flatMap((t) => t.points.filter((p) => p.provisional).map((p) => p.period)));
   const parts = DOMAINS.map((domain) => {
     const series = r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
     if (!series.length) return '';
@@ -289,7 +307,7 @@ function trendSection(r: Report, charts: ChartSpec[]): string {
       .join('');
     return `<h3>${esc(domainLabel(domain))}</h3>
 <div class="chart-row">${perBand.join('')}</div>
-<table><caption>${esc(domainLabel(domain))} across survey rounds</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${periods.map((p) => `<th scope="col" class="num">${esc(p)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+<table><caption>${esc(domainLabel(domain))} across survey rounds</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${periods.map((p) => `<th scope="col" class="num">${esc(p)}${provisionalPeriods.has(p) ? '<br><span class="note">provisional</span>' : ''}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
   }).filter(Boolean);
   return `<section class="page-break" aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2>
 <p>Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).</p>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { programmeInstruments } from '../../surveys/index.js';
-import { findWave, setPopulation } from '../repos/waves.js';
+import { findWave, populationProblems, setPopulation } from '../repos/waves.js';
 import { AuthorityCode, Band, Period, Programme } from '../schemas.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
@@ -25,7 +25,8 @@ export const wavePopulation: Command = {
 
 Records how many children are looked after in each band of the wave, so
 reports can show response rates. Bands: 4-7, 8-11, 11-17, 16-25. Giving a
-band again replaces its number.
+band again replaces its number. A number below the responses the band has
+already received is refused (exit 2): it would make a rate above 100%.
   hearme wave population --authority E06000002 --period 2024 --band 4-7=120 --band 8-11=150`,
   async run(argv, io) {
     const f = parseFlags(
@@ -45,6 +46,8 @@ band again replaces its number.
       for (const [band] of f.band)
         if (!bands.includes(band)) throw new UsageError(`--band: ${band} is not a band of ${f.programme} (${bands.join(', ')})`);
       const populations = Object.fromEntries(f.band);
+      const problems = await populationProblems(db, wave.id, populations);
+      if (problems.length) throw new UsageError(`--band: ${problems.map((p) => p.message).join('; ')}`);
       await setPopulation(db, wave.id, populations);
       io.stdout(JSON.stringify({ wave: wave.id, population: populations }) + '\n');
     });

@@ -1,6 +1,7 @@
 import { generateAccessCode } from '../access-code.js';
 import type { DB } from '../db/database.js';
 import type { Wave, WaveTable } from '../db/tables.js';
+import { responsesByBand } from './portal-waves.js';
 
 export type WaveWithAuthority = Wave & { authority_code: string; authority_name: string; authority_contact: string | null };
 
@@ -46,4 +47,15 @@ export async function setPopulation(db: DB, waveId: number, populations: Record<
     .values(rows)
     .onConflict((oc) => oc.columns(['wave_id', 'band']).doUpdateSet((eb) => ({ population: eb.ref('excluded.population') })))
     .execute();
+}
+
+/**
+ * What is wrong with populations about to be entered for a wave: a band's population below the
+ * responses it already has would make a response rate above 100%. Empty when nothing is.
+ */
+export async function populationProblems(db: DB, waveId: number, populations: Record<string, number>): Promise<{ band: string; message: string }[]> {
+  const received = await responsesByBand(db, waveId);
+  return Object.entries(populations)
+    .filter(([band, population]) => population < (received.get(band) ?? 0))
+    .map(([band, population]) => ({ band, message: `${population} is below the ${received.get(band)} responses already received for ages ${band}` }));
 }

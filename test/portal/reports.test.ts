@@ -46,6 +46,21 @@ describe('reports in the portal', () => {
     expect(read).not.toContain('see my brother');
   });
 
+  it('are provisional while the round is open', async () => {
+    const { report } = (await officer.call('GET', `/api/portal/waves/${waveId}/report`)).json();
+    expect(report.provisional).toBe(true);
+    expect(report.trend.find((t: { id: string; band: string }) => t.id === 'feels_safe' && t.band === '11-17').points.map((p: { provisional: boolean }) => p.provisional)).toEqual([true, true]);
+    const years = (await officer.call('GET', `/api/portal/authorities/${authority}/years`)).json();
+    expect(years.provisionalPeriods).toEqual(['2023', '2025']);
+  });
+
+  it('refuse a population below the responses already received (400, with the reason)', async () => {
+    const res = await officer.call('PUT', `/api/portal/waves/${waveId}/population`, { bands: { '11-17': 3 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([{ path: 'bands.11-17', message: '3 is below the 4 responses already received for ages 11-17' }]);
+    expect((await officer.call('PUT', `/api/portal/waves/${waveId}/population`, { bands: { '11-17': 4 } })).statusCode).toBe(200);
+  });
+
   it('refuse a comparison round the authority does not have', async () => {
     expect((await officer.call('GET', `/api/portal/waves/${waveId}/report?compare=2019`)).statusCode).toBe(400);
   });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report, type ReportIndicator } from '../../reports/schema.js';
 import { CSV_COLUMNS } from '../../reports/render/csv.js';
 import { summarise } from '../../reports/render/summary.js';
+import { renderHtml } from '../../reports/render/html.js';
+import { responseRate } from '../../reports/build.js';
 import { freshDatabase, makeTempDir, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, B, C, D, WORRYING_TEXT, reportCsv } from '../helpers/report-data.js';
 
@@ -42,8 +44,36 @@ describe('hearme report: figures worked by hand', () => {
     expect(a.minBase).toBe(10);
     expect(a.responses).toEqual({ total: 100, byBand: { '4-7': 0, '8-11': 0, '11-17': 100 } });
     // 100 of 400 = 25.0%, under 30%
-    expect(a.responseRate.byBand['11-17']).toEqual({ responses: 100, population: 400, rate: 25, low: true });
+    expect(a.responseRate.byBand['11-17']).toEqual({ responses: 100, population: 400, rate: 25, low: true, populationLooksWrong: false });
     expect(a.responseRate.byBand['4-7']).toBeNull();
+  });
+
+  it('a population below the responses received is refused (exit 2), and a rate is never above 100%', async () => {
+    const r = await runCli(['wave', 'population', '--authority', A.code, '--period', '2024', '--band', '11-17=5'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/5 is below the 100 responses already received for ages 11-17/);
+    // the 400 entered before is still there
+    expect((await reportJson(A.code)).responseRate.byBand['11-17']).toMatchObject({ population: 400, rate: 25 });
+    // a population entered before this check (44 responses, 5 children) gives no rate, and says why
+    expect(responseRate(44, 5)).toEqual({ responses: 44, population: 5, rate: null, low: false, populationLooksWrong: true });
+    expect(responseRate(44, 44)).toEqual({ responses: 44, population: 44, rate: 100, low: false, populationLooksWrong: false });
+    const html = renderHtml({ ...a, responseRate: { byBand: { ...a.responseRate.byBand, '11-17': responseRate(100, 5) } } });
+    expect(html).toContain('is smaller than the number who answered, so it looks wrong and no response rate is shown');
+    // no percent above 100 anywhere in the text (chart.js's own source after it aside)
+    const percents = (html.slice(0, html.indexOf('<script')).match(/\d+(\.\d)?%/g) ?? []).map((x) => Number(x.slice(0, -1)));
+    expect(percents.length).toBeGreaterThan(10);
+    expect(percents.filter((x) => x > 100)).toEqual([]);
+  });
+
+  it('a closed round is not provisional; an open one says so everywhere its figures appear', () => {
+    // imported rounds close on their last answer's date
+    expect(a.provisional).toBe(false);
+    expect(a.trend.flatMap((t) => t.points).every((p) => !p.provisional)).toBe(true);
+    expect(renderHtml(a)).not.toContain('Provisional');
+    const open = { ...a, provisional: true, trend: a.trend.map((t) => ({ ...t, points: t.points.map((p) => ({ ...p, provisional: p.period === '2024' })) })) };
+    const html = renderHtml(open);
+    expect(html).toContain('Provisional: the round is still open.');
+    expect(html).toMatch(/2024<br><span class="note">provisional<\/span>/);
   });
 
   it('one row per indicator the 11-17 instrument asks, with no rows for bands that answered nothing but suppressed ones', () => {
@@ -129,8 +159,8 @@ describe('hearme report: figures worked by hand', () => {
 
   it('trend: each indicator across the authority’s waves', () => {
     expect(a.trend.find((t) => t.id === 'feels_safe' && t.band === '11-17')!.points).toEqual([
-      { period: '2023', suppressed: false, n: 100, percent: 30 },
-      { period: '2024', suppressed: false, n: 100, percent: 55 },
+      { period: '2023', provisional: false, suppressed: false, n: 100, percent: 30 },
+      { period: '2024', provisional: false, suppressed: false, n: 100, percent: 55 },
     ]);
   });
 

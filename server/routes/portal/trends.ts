@@ -38,6 +38,7 @@ export default async function trendRoutes(app: FastifyInstance) {
         if (!row) rows.set(key, (row = { id: i.id, band: i.band, label: indicatorLabel(i.id), direction: i.direction, points: [] }));
         row.points.push({
           period: r.period,
+          provisional: r.provisional,
           suppressed: i.suppressed,
           n: i.n,
           percent: i.percent,
@@ -47,7 +48,13 @@ export default async function trendRoutes(app: FastifyInstance) {
           significant: i.previous?.significant ?? null,
         });
       }
-    return { authority: { code: authority.code, name: authority.name }, programme, periods: reports.map((r) => r.period), indicators: [...rows.values()] };
+    return {
+      authority: { code: authority.code, name: authority.name },
+      programme,
+      periods: reports.map((r) => r.period),
+      provisionalPeriods: reports.filter((r) => r.provisional).map((r) => r.period),
+      indicators: [...rows.values()],
+    };
   });
 
   // One indicator across authorities for a period. Programme admins see every authority named;

@@ -9,7 +9,7 @@ import { IsoDate, isOpenOn, today } from '../../dates.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../../repos/portal-waves.js';
-import { createWave, findWave, setPopulation } from '../../repos/waves.js';
+import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { Band, Period, Programme } from '../../schemas.js';
@@ -77,7 +77,7 @@ export default async function waveRoutes(app: FastifyInstance) {
       const responses = counts.get(i.band) ?? 0;
       const population = populations.get(i.band);
       // The same figures as the report's, with no population entered yet shown as such.
-      const figures = population === undefined ? { responses, population: null, rate: null, low: false } : responseRate(responses, population);
+      const figures = population === undefined ? { responses, population: null, rate: null, low: false, populationLooksWrong: false } : responseRate(responses, population);
       return { band: i.band, ...figures };
     });
     return { ...summary(wave, staff), bands, threshold: LOW_RESPONSE_RATE };
@@ -89,6 +89,8 @@ export default async function waveRoutes(app: FastifyInstance) {
     const allowed = new Set(programmeInstruments(wave.programme).map((i) => i.band));
     const wrong = Object.keys(bands).filter((b) => !allowed.has(b as never));
     if (wrong.length) throw new HttpError(400, `band ${wrong.join(', ')} is not in this programme`, wrong.map((b) => ({ path: `bands.${b}`, message: 'not in this programme' })));
+    const problems = await populationProblems(app.db, wave.id, bands as Record<string, number>);
+    if (problems.length) throw new HttpError(400, problems.map((p) => p.message).join('; '), problems.map((p) => ({ path: `bands.${p.band}`, message: p.message })));
     await setPopulation(app.db, wave.id, bands as Record<string, number>);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'wave_population', authority: wave.authority_code, detail: { id: wave.id, bands } });
     return { ok: true };

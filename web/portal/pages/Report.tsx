@@ -24,8 +24,9 @@ interface ReportData {
     period: string;
     comparePeriod: string | null;
     minBase: number;
+    provisional: boolean;
     responses: { total: number; byBand: Record<string, number> };
-    responseRate: { byBand: Record<string, { responses: number; population: number; rate: number | null; low: boolean } | null> };
+    responseRate: { byBand: Record<string, { responses: number; population: number; rate: number | null; low: boolean; populationLooksWrong: boolean } | null> };
     indicators: Indicator[];
     said: { band: string; question: string; text: string }[];
     saidWithheld: number;
@@ -72,6 +73,11 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
       <h1>
         Report: {report.authority.name}, {PROGRAMMES[report.programme]} {report.period}
       </h1>
+      {report.provisional && (
+        <p class="provisional" role="note">
+          <strong>Provisional: the round is still open.</strong> Every figure here may change as more answers arrive.
+        </p>
+      )}
       <div class="toolbar">
         <label for="compare">Compare with</label>
         <select id="compare" value={compare || report.comparePeriod || ''} onChange={(e) => setCompare((e.currentTarget as HTMLSelectElement).value)}>
@@ -114,7 +120,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
                 <th scope="row">{band} years</th>
                 <td class="num">{n}</td>
                 <td class="num">
-                  {r?.rate === null || r === null || r === undefined ? 'no population entered' : `${r.rate}%`}
+                  {r?.populationLooksWrong ? 'the population looks wrong: fewer children than responses' : r?.rate === null || r === null || r === undefined ? 'no population entered' : `${r.rate}%`}
                   {r?.low && <strong class="flag"> under 30%</strong>}
                 </td>
               </tr>

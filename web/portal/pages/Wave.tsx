@@ -12,6 +12,7 @@ interface Band {
   population: number | null;
   rate: number | null;
   low: boolean;
+  populationLooksWrong: boolean;
 }
 type WaveDetail = WaveSummary & { bands: Band[]; threshold: number };
 
@@ -125,7 +126,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
                 </td>
                 <td class="num">{b.population ?? 'not entered'}</td>
                 <td class="num">
-                  {b.rate === null ? '–' : `${b.rate}%`}
+                  {b.populationLooksWrong ? 'the population looks wrong: fewer children than responses' : b.rate === null ? '–' : `${b.rate}%`}
                   {b.low && <strong class="flag"> under {wave.threshold}%</strong>}
                 </td>
               </tr>

@@ -17,6 +17,8 @@ interface Point {
 }
 interface Years {
   periods: string[];
+  /** Rounds still open: their figures may change. */
+  provisionalPeriods: string[];
   indicators: { id: string; band: string; label: string; points: Point[] }[];
 }
 
@@ -86,6 +88,7 @@ export function YearsPage(_: { me: Me }) {
                 {data.periods.map((p) => (
                   <th scope="col" key={p}>
                     {p}
+                    {data.provisionalPeriods.includes(p) && <span class="small"> (provisional: the round is still open)</span>}
                   </th>
                 ))}
               </tr>
