@@ -23,7 +23,7 @@ const Flags = z
   });
 
 /** The first line of standard input, without its line ending. */
-async function readStdinLine(): Promise<string> {
+export async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
