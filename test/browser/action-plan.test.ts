@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
 import { addUser, sessionOf } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import { axe } from '../helpers/survey-driver.js';
@@ -59,7 +59,7 @@ describe('the action plan page', () => {
     // the finding comes filled in from the report
     expect(await page.getByLabel('Finding (indicator)').inputValue()).toBe('knows_social_worker');
     expect(await page.getByLabel('Age band').inputValue()).toBe('11-17');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('add-action');
+    await expectFocusOn(page, 'add-action');
     expect(await axe(page)).toEqual([]);
 
     await page.getByLabel('What we will do (in plain words)').fill('Every child will know who their social worker is');
