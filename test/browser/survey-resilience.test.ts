@@ -72,7 +72,8 @@ describe('moving through the survey', () => {
     await answer(page, q(i8, 'sw_know'), 'no');
     // sw_trust and sw_contact are asked only when the child knows their social worker.
     expect(await nextScreen(page, 'q-sw_know')).toBe('q-sw_alone');
-    await expect(page.locator('.progress-text').textContent()).resolves.toBe('5 of 25');
+    // The total stays 27: the two hidden questions are passed over, not taken off.
+    await expect(page.locator('.progress-text').textContent()).resolves.toBe('7 of 27');
     await page.locator('.nav button').first().click();
     await nextScreen(page, 'q-sw_alone');
     await answer(page, q(i8, 'sw_know'), 'yes');
