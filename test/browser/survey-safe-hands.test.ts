@@ -387,4 +387,16 @@ describe('smaller faults', () => {
     await expect(page.locator(`#${described}`).textContent()).resolves.toBe('6 of 16');
     await ctx.close();
   });
+
+  it('an unknown code offers another code, not a pointless "Try again", as a button big enough to tap', async () => {
+    const ctx = await newContext(env.browser, { viewport: PHONE });
+    const page = await ctx.newPage();
+    await page.goto(`${env.srv.base}/s/ZZZZZZZZ`);
+    await page.getByText("We couldn't find a survey with this code.", { exact: false }).waitFor();
+    expect(await page.locator('main button', { hasText: 'Try again' }).count()).toBe(0);
+    const link = (await page.locator('main a[href="/"]').boundingBox())!;
+    expect(link.height).toBeGreaterThanOrEqual(48);
+    expect(await axe(page)).toEqual([]);
+    await ctx.close();
+  });
 });
