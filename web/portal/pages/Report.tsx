@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
 import { useLoad } from '../hooks.js';
+import { actionPlanHref } from './Actions.js';
 
 interface Indicator {
   id: string;
@@ -88,6 +89,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
             </option>
           ))}
         </select>
+        <a href={actionPlanHref(report.authority.code)}>Action plan</a>
         <span>Download:</span>
         {(['html', 'csv', 'json'] as const).map((f) => (
           <a key={f} href={`/api/portal/waves/${id}/report.${f}${q}`} download>
@@ -150,7 +152,17 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
               <tbody>
                 {rows.map((r) => (
                   <tr key={`${r.id}-${r.band}`}>
-                    <th scope="row">{labels.indicators[r.id] ?? r.id}</th>
+                    <th scope="row">
+                      {labels.indicators[r.id] ?? r.id}
+                      {can.actionPlan(me) && (
+                        <>
+                          {' '}
+                          <a class="small" href={actionPlanHref(report.authority.code, { programme: report.programme, period: report.period, indicator: r.id, band: r.band })}>
+                            Add an action<span class="visually-hidden"> on {labels.indicators[r.id] ?? r.id}, {r.band}</span>
+                          </a>
+                        </>
+                      )}
+                    </th>
                     <td>{r.band}</td>
                     <td class="num">{r.n ?? `fewer than ${report.minBase}`}</td>
                     <td class="num">
