@@ -16,6 +16,7 @@ import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
 import waves from './routes/public/waves.js';
+import results from './routes/public/results.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,6 +66,7 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   await app.register(rateLimit, { global: false });
   await app.register(health);
   await app.register(waves);
+  await app.register(results);
   await app.register(instruments);
   await app.register(responses);
   await app.register(surveyStatic);

@@ -14,6 +14,7 @@ import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
 import { migrate } from './cli/migrate.js';
 import { reportCommand } from './cli/report.js';
+import { resultsCommand } from './cli/results.js';
 import { serve } from './cli/serve.js';
 import { userAdd } from './cli/user-add.js';
 import { userUnlock } from './cli/user-unlock.js';
@@ -35,6 +36,7 @@ export const COMMANDS: Record<string, Command> = {
   'action add': actionAdd,
   'action update': actionUpdate,
   'action list': actionList,
+  results: resultsCommand,
   demo,
   backup,
 };

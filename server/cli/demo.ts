@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatAccessCode } from '../access-code.js';
 import { DEMO_ACCOUNTS, createDemoAccounts } from '../demo/accounts.js';
 import { fillDemo, type DemoSummary } from '../demo/generate.js';
+import { closeDemoLoop } from '../demo/loop.js';
 import { UsageError, configFrom, parseFlags, withDatabase, type Command } from './command.js';
 import { runServer } from './serve.js';
 
@@ -59,9 +60,14 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
       });
       io.stderr('\n');
       await createDemoAccounts(db);
+      const loop = await closeDemoLoop(db, config.minBase);
       io.stdout(
         `demo: ${summary.authorities} authorities, ${summary.waves} survey rounds, ` +
           `${summary.responses} responses in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${f.seed})\n`,
+      );
+      io.stdout(
+        `demo: ${loop.actions} actions at the previous round of two authorities (in their latest report)` +
+          (loop.published ? `; the children's version of ${loop.published.authority} ${loop.published.period} published in ${loop.published.locales.join(', ')}\n` : '\n'),
       );
       return summary;
     });

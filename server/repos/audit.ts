@@ -26,7 +26,9 @@ export type AuditAction =
   | 'safeguarding_view'
   | 'safeguarding_seen'
   | 'action_create'
-  | 'action_update';
+  | 'action_update'
+  | 'children_results_save'
+  | 'children_results_publish';
 
 export interface AuditEntry {
   userId: number | null;

@@ -7,13 +7,14 @@
 // (IndexedDB and the localStorage fallback); finished answers waiting to be
 // sent still go. A double tap answers one question, not two. Ages 4-7
 // answer on faces and pictures throughout. The free-text question says who
-// reads the words and whom to call, in every language and aloud.
+// reads the words and whom to call, in every language and aloud. And the
+// smaller faults seen on the way (issue 10, point 7).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { flattenLocale } from '../../surveys/i18n-keys.js';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { IDLE_MS, STILL_THERE_MS } from '../../web/survey/idle.js';
+import { IDLE_MS, RESET_AFTER_MS, STILL_THERE_MS } from '../../web/survey/idle.js';
 import { TAP_GUARD_MS } from '../../web/survey/one-tap.js';
 import { answer, asStored, axe, begin, deviceStorage, nextScreen, screenId, send, stillThere, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
@@ -339,6 +340,51 @@ describe('the free-text question', () => {
       } else await page.locator('header .leave-now').click();
     }
     expect(problems).toEqual({});
+    await ctx.close();
+  });
+});
+
+describe('smaller faults', () => {
+  it('care leavers are not told about young children or children in care; offline, the thank-you still resets on time', async () => {
+    const ctx = await newContext(env.browser, { viewport: TABLET });
+    const page = await ctx.newPage();
+    const wave = await env.srv.wave('ylbc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
+    await page.locator('#step-start').waitFor();
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    expect(await shown(page)).not.toContain('young child');
+    expect(await axe(page)).toEqual([]);
+    await begin(page, 20);
+    await walk(page, inst('ylbc-16-25'), { leaver_home: 'own_place' });
+    await ctx.setOffline(true);
+    await page.clock.install();
+    await send(page);
+    await page.locator('.status.waiting').waitFor();
+    const text = await shown(page);
+    expect(text).not.toContain('children and young people');
+    expect(text).toContain('young people leaving care');
+    // Retries while offline flip the status to "Sending…" and back; the wait must not start again each time.
+    for (let s = 0; s <= RESET_AFTER_MS / 1000 && (await page.locator('#step-end').count()); s++) {
+      await page.clock.fastForward(1_000);
+      await page.locator('.status.waiting, #step-start').first().waitFor();
+    }
+    await page.locator('#step-start').waitFor({ timeout: 1_000 });
+    await ctx.close();
+  });
+
+  it('counts progress on across the 4-7 hand-over, and reads it with each question', async () => {
+    const ctx = await newContext(env.browser, { viewport: PHONE });
+    const page = await ctx.newPage();
+    const wave = await env.srv.wave('ylyc');
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
+    await begin(page, 4);
+    await walk(page, i47, {}, { stopAt: 'q-placement' });
+    await expect(page.locator('.progress-text').textContent()).resolves.toBe('2 of 16');
+    await walk(page, i47, { sw_know: 'no' }, { stopAt: 'q-carer_trust' });
+    // sw_trust was passed over (the child does not know their social worker): 6 of the same 16.
+    await expect(page.locator('.progress-text').textContent()).resolves.toBe('6 of 16');
+    const described = await page.locator('main h1').getAttribute('aria-describedby');
+    await expect(page.locator(`#${described}`).textContent()).resolves.toBe('6 of 16');
     await ctx.close();
   });
 });

@@ -3,17 +3,15 @@
 // through npx. Each must run the command, with its output and exit code,
 // never print nothing and exit 0. Runs the built dist/server/main.js (the
 // package's bin), which the test run's global setup builds from the sources.
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, makeTempDir, query, removeTempDir } from '../helpers/cli.js';
-import { ConfigSchema } from '../../server/config.js';
+import { HEARME_BIN, runToEnd } from '../helpers/server-process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { hearme: string } };
-const BIN = join(ROOT, PACKAGE.bin.hearme);
 
 let dir: string;
 let link: string;
@@ -22,25 +20,21 @@ beforeAll(() => {
   // As npm link does: a link in a bin folder to the package's bin, made executable.
   mkdirSync(join(dir, 'bin'));
   link = join(dir, 'bin', 'hearme');
-  symlinkSync(BIN, link);
-  chmodSync(BIN, 0o755);
+  symlinkSync(HEARME_BIN, link);
+  chmodSync(HEARME_BIN, 0o755);
 });
 afterAll(() => removeTempDir(dir));
 
-/** Runs a program with our configuration variables cleared, then `env`. */
-function run(file: string, args: string[], env: Record<string, string> = {}, cwd = dir) {
-  const base = { ...process.env };
-  for (const v of Object.keys(ConfigSchema.shape)) delete base[v];
-  const r = spawnSync(file, args, { cwd, env: { ...base, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const viaLink = (args: string[], env?: Record<string, string>) => run(link, args, env);
+const viaLink = (args: string[], env: Record<string, string> = {}) => runToEnd(link, args, { LOG_LEVEL: 'silent', ...env }, dir);
 // --no: never fetch a package named hearme from the registry; npx runs this project's own bin (through a link of its own).
-const viaNpx = (args: string[], env?: Record<string, string>) => run('npx', ['--no', '--', 'hearme', ...args], env, ROOT);
+const viaNpx = (args: string[], env: Record<string, string> = {}) =>
+  runToEnd('npx', ['--no', '--', 'hearme', ...args], { LOG_LEVEL: 'silent', ...env }, ROOT);
 
 describe('hearme through a symlink in a bin folder (npm link, npm install -g)', () => {
+  it('links the file package.json names as the bin', () => {
+    expect(HEARME_BIN).toBe(join(ROOT, PACKAGE.bin.hearme));
+  });
+
   it('prints the overview for --help and exits 0', () => {
     const r = viaLink(['--help']);
     expect(r.stdout).toMatch(/^Usage: hearme COMMAND/);

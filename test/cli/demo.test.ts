@@ -140,3 +140,39 @@ describe('hearme demo', () => {
     expect((await runCli(['demo', '--scale', 'huge'], first.env)).code).toBe(2);
   });
 });
+
+describe('hearme demo closes the loop', () => {
+  it('makes actions at the previous round of two authorities, shown before and after in their latest report', async () => {
+    expect(firstRun.stdout).toContain("demo: 4 actions at the previous round of two authorities (in their latest report); the children's version of E06000002 2024 published in en, cy, ar");
+    for (const [code, madeAt] of [
+      ['E06000002', '2024'],
+      ['E08000017', '2023'],
+    ] as const) {
+      const r = await runCli(['report', '--authority', code, '--period', '2025', '--format', 'json'], first.env);
+      expect(r.code).toBe(0);
+      const actions = JSON.parse(r.stdout).actions as { madeAt: string; before: { n: number } | null; after: { n: number } | null; pValue: number | null }[];
+      expect(actions).toHaveLength(2);
+      for (const a of actions) {
+        expect(a.madeAt).toBe(madeAt);
+        expect(a.before!.n).toBeGreaterThan(10);
+        expect(a.after!.n).toBeGreaterThan(10);
+        expect(a.pValue).not.toBeNull();
+      }
+    }
+  });
+
+  it("publishes Middlesbrough's children's version in en, cy and ar, words and pledges only", () => {
+    const rows = query<{ band: string; locale: string; content: string; published_at: string | null }>(first.path, 'SELECT band, locale, content, published_at FROM children_results ORDER BY locale');
+    expect(rows.map((r) => [r.band, r.locale, r.published_at !== null])).toEqual([
+      ['11-17', 'ar', true],
+      ['11-17', 'cy', true],
+      ['11-17', 'en', true],
+    ]);
+    for (const r of rows) {
+      const content = JSON.parse(r.content);
+      expect(content.good.length).toBeGreaterThan(0);
+      expect(content.pledges).toHaveLength(2);
+      expect(JSON.stringify(content)).not.toMatch(/\d/);
+    }
+  });
+});

@@ -1,16 +1,11 @@
-// The real entry point run as a child process (through tsx, a
-// devDependency, so no build is needed): main()'s exit codes and output
-// reach the operating system.
-import { spawnSync } from 'node:child_process';
+// The real entry point run as a child process (the built bin, which the
+// test run's global setup builds from the sources): main()'s exit codes and
+// output reach the operating system.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, makeTempDir, query, removeTempDir } from '../helpers/cli.js';
-import { ConfigSchema } from '../../server/config.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape);
+import { HEARME_BIN, runToEnd } from '../helpers/server-process.js';
 
 let dir: string;
 beforeAll(() => {
@@ -18,19 +13,8 @@ beforeAll(() => {
 });
 afterAll(() => removeTempDir(dir));
 
-/** Runs `node --import tsx server/main.ts ...args` with the given configuration and nothing else of ours. */
-function hearme(args: string[], env: Record<string, string> = {}) {
-  const base = { ...process.env };
-  for (const v of CONFIG_VARIABLES) delete base[v];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...base, ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs `node dist/server/main.js ...args` with the given configuration and nothing else of ours. */
+const hearme = (args: string[], env: Record<string, string> = {}) => runToEnd(process.execPath, [HEARME_BIN, ...args], env, dir);
 
 describe('the hearme process', () => {
   it('exits 0 for --help, printing the overview', () => {

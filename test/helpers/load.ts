@@ -33,6 +33,25 @@ export class Tablets {
     this.loops = Array.from({ length: count }, () => this.loop());
   }
 
+  /** Resolves once `more` responses beyond those acknowledged so far are acknowledged (the load is really flowing). */
+  async acknowledge(more: number, timeoutMs = 60_000): Promise<void> {
+    await this.until(() => this.acknowledged.size, more, timeoutMs, 'acknowledged responses');
+  }
+
+  /** Resolves once `more` requests beyond those made so far met a refused or reset connection. */
+  async refuse(more: number, timeoutMs = 30_000): Promise<void> {
+    await this.until(() => this.statuses.get(0) ?? 0, more, timeoutMs, 'refused requests');
+  }
+
+  private async until(count: () => number, more: number, timeoutMs: number, what: string): Promise<void> {
+    const target = count() + more;
+    const deadline = Date.now() + timeoutMs;
+    while (count() < target) {
+      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${more} more ${what}; ${count()} of ${target}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   async stop(): Promise<void> {
     this.running = false;
     await Promise.all(this.loops);

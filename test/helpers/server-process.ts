@@ -1,10 +1,30 @@
-// Starts the real `hearme serve` in its own process (through tsx, from the sources).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+// Starts the real `hearme serve` in its own process: the built bin
+// (dist/server/main.js, which the test run's global setup builds from the
+// sources), started as npm start starts it; half the start-up cost of
+// running the sources through tsx, which matters to tests that restart it
+// twenty times.
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { ConfigSchema } from '../../server/config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The package's bin, built by test/global-setup.ts. */
+export const HEARME_BIN = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
+
+/**
+ * Runs a program to its end in `cwd` with every hearme configuration
+ * variable of this process cleared (nothing of the developer's own leaks
+ * in), then `env`; its exit status and output.
+ */
+export function runToEnd(file: string, args: string[], env: Record<string, string>, cwd: string) {
+  const base = { ...process.env };
+  for (const v of Object.keys(ConfigSchema.shape)) delete base[v];
+  const r = spawnSync(file, args, { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,9 +42,9 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs a hearme command from the sources, e.g. hearme(['serve'], env). */
+/** Runs a hearme command, e.g. spawnHearme(['serve'], env). */
 export function spawnHearme(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  return spawn(process.execPath, [HEARME_BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,10 +76,10 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   return { child, base, output: () => log, exited };
 }
 
-/** Runs a hearme command from the sources against one database file, without blocking this process; resolves to its stdout. */
+/** Runs a hearme command against one database file, without blocking this process; resolves to its stdout. */
 export async function hearmeOn(databasePath: string, args: string[]): Promise<string> {
   const run = promisify(execFile);
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const { stdout } = await run(process.execPath, [HEARME_BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: databasePath },
   });

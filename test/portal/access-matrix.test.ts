@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/tables.js';
 import { formatAccessCode } from '../../server/access-code.js';
 import { addAction } from '../../server/repos/actions.js';
+import { saveChildrenResults } from '../../server/repos/children-results.js';
 import { createWave } from '../../server/repos/waves.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
@@ -27,6 +28,8 @@ interface Ctx {
   flaggedAnswer: { response: number; question: string };
   /** An action of authority A's wave. */
   actionA: number;
+  /** A's children's version for 11-17 in English is saved, so it can be published. */
+  saved: void;
 }
 
 interface Entry {
@@ -124,6 +127,17 @@ const MATRIX: Record<string, Entry> = {
     allowed: STAFF,
     otherAuthority: 'refused',
   },
+  'GET /api/portal/waves/:id/children-results': { request: (c) => get(`/api/portal/waves/${c.a.waveId}/children-results`), allowed: ALL, otherAuthority: 'refused' },
+  'PUT /api/portal/waves/:id/children-results/:band/:locale': {
+    request: (c) => ({ method: 'PUT', url: `/api/portal/waves/${c.a.waveId}/children-results/11-17/cy`, payload: { good: [], change: [], pledges: ['Gweithiwr allweddol i bob plentyn'] } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+  'POST /api/portal/waves/:id/children-results/:band/:locale/publish': {
+    request: (c) => ({ method: 'POST', url: `/api/portal/waves/${c.a.waveId}/children-results/11-17/en/publish` }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
 };
 
 const ROLE_OF: Record<Exclude<Actor, 'anonymous'>, Role> = { admin: 'programme_admin', officerA: 'authority_officer', viewerA: 'viewer', officerB: 'authority_officer' };
@@ -161,6 +175,7 @@ beforeAll(async () => {
     freshWaveA: async () => (await createWave(t.db, { authority_id: authorityA.id, programme: 'ylbc', period: String(2100 + ++n), opens_on: null, closes_on: null })).id,
     freshUserId: async () => addUser(t, `throwaway${++n}@example.org`, 'viewer', [a.authorityCode]),
     flaggedAnswer: { response: flagged.response_id, question: flagged.question },
+    saved: await saveChildrenResults(t.db, a.waveId, '11-17', 'en', { good: [], change: [], pledges: ['A key worker for every child'] }, null),
     actionA: (await addAction(t.db, { waveId: a.waveId, indicator: 'feels_safe', band: null, pledge: 'Ask every child', owner: 'QA manager', due: '2025-01-31', createdBy: null })).id,
   };
   await addUser(t, 'admin@example.org', 'programme_admin');
@@ -251,7 +266,7 @@ describe('the access matrix', () => {
 
   it('audit-logs report views, downloads, exports, wave and safeguarding actions', async () => {
     const actions = new Set((await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action));
-    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update', 'action_create', 'action_update'])
+    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update', 'action_create', 'action_update', 'children_results_save', 'children_results_publish'])
       expect(actions, a).toContain(a);
   });
 });

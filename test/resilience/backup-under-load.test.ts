@@ -19,7 +19,7 @@ describe('backup under load', () => {
     const tablets = new Tablets(() => server.base, code);
     tablets.start(20);
     try {
-      await new Promise((r) => setTimeout(r, 1500));
+      await tablets.acknowledge(100);
       const before = new Set(tablets.acknowledged);
       const file = join(dir, 'backup.sqlite');
       const printed = JSON.parse(await hearmeOn(dbPath, ['backup', file])) as { responses: number; integrity: string };

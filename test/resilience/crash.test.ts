@@ -25,13 +25,15 @@ describe('crash durability', () => {
     let server: ServerProcess = await startServer(env);
     tablets.start(TABLETS);
     for (let crash = 1; crash <= CRASHES; crash++) {
-      // Let the load run a random while, then kill without warning.
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 600));
+      // Let the load run until a random number of responses more are stored (the
+      // restarted server really took answers), then kill without warning, with
+      // the other tablets' requests in flight.
+      await tablets.acknowledge(10 + Math.floor(Math.random() * 30));
       server.child.kill('SIGKILL');
       expect((await server.exited).signal).toBe('SIGKILL');
       server = await startServer(env);
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await tablets.acknowledge(20);
     await tablets.stop();
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);

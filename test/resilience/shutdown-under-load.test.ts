@@ -19,11 +19,11 @@ describe('graceful shutdown under load', () => {
     const server = await startServer({ DATABASE_PATH: dbPath, SUBMIT_RATE_LIMIT: '1000000', LOG_LEVEL: 'info' });
     const tablets = new Tablets(() => server.base, code);
     tablets.start(30);
-    await new Promise((r) => setTimeout(r, 1500));
+    await tablets.acknowledge(100);
     const beforeTerm = tablets.acknowledged.size;
     server.child.kill('SIGTERM');
     const exit = await server.exited;
-    await new Promise((r) => setTimeout(r, 300)); // tablets now meet a closed port
+    await tablets.refuse(1); // tablets now meet a closed port
     await tablets.stop();
 
     // Closed cleanly: the last connection checkpointed the WAL away (checked before this test opens the file).

@@ -53,8 +53,11 @@ describe('the order of screens', () => {
       { kind: 'handover' },
     ]);
     expect(all.at(-1)).toEqual({ kind: 'review' });
-    expect(progress(i47, { age: 5 }, 'placement')).toEqual({ current: 2, total: 3 });
-    expect(progress(i47, { age: 5 }, 'sw_know')).toEqual({ current: 1, total: 13 });
+    // One count across the hand-over: 3 adult questions, then the child's 13.
+    expect(progress(i47, 'placement')).toEqual({ current: 2, total: 16 });
+    expect(progress(i47, 'sw_know')).toEqual({ current: 4, total: 16 });
+    // sw_trust, hidden when the child does not know their social worker, still counts: the total never moves.
+    expect(progress(i47, 'carer_trust')).toEqual({ current: 6, total: 16 });
   });
 
   it('asks no adult part and never asks age again from 8', () => {

@@ -222,6 +222,7 @@ export function App(props: AppProps) {
         return (
           <End
             authority={view.wave.authority.name}
+            programme={view.wave.programme}
             locale={locale}
             status={statuses[view.responseId] ?? { kind: 'sending' }}
             onReset={startAgain}
@@ -267,7 +268,7 @@ export function App(props: AppProps) {
             key={q.id}
             question={q}
             value={s.answers[q.id]}
-            progress={progress(inst, s.answers, q.id)}
+            progress={progress(inst, q.id)}
             locale={locale}
             young={inst.band === '4-7' && q.answeredBy === 'child'}
             council={s.wave.authority}

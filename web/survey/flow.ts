@@ -36,12 +36,16 @@ export function move(inst: Instrument, answers: Answers, from: Step, by: 1 | -1)
   return all[Math.min(all.length - 1, Math.max(0, at + by))]!;
 }
 
-/** "5 of 24": the place among the questions of the same person's part. */
-export function progress(inst: Instrument, answers: Answers, questionId: string): { current: number; total: number } {
-  const visible = visibleQuestions(inst, answers);
-  const who = visible.find((q) => q.id === questionId)?.answeredBy ?? 'child';
-  const part = visible.filter((q) => q.answeredBy === who);
-  return { current: part.findIndex((q) => q.id === questionId) + 1, total: part.length };
+/**
+ * "5 of 24": the place among all the instrument's questions, in the order
+ * asked (the adult's part, then the child's), counting those a condition
+ * may hide: the total never changes as answers are given, and the count
+ * runs on across the 4-7 hand-over instead of starting again.
+ */
+export function progress(inst: Instrument, questionId: string): { current: number; total: number } {
+  const asked = inst.questions.filter((q) => q.id !== ASKED_AT_START);
+  const ordered = [...asked.filter((q) => q.answeredBy === 'adult'), ...asked.filter((q) => q.answeredBy !== 'adult')];
+  return { current: ordered.findIndex((q) => q.id === questionId) + 1, total: ordered.length };
 }
 
 /** Drops answers to questions a changed answer has hidden, so the response stays valid. */

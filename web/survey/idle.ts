@@ -19,6 +19,9 @@ export const IDLE_MS = 3 * 60_000;
  */
 export const STILL_THERE_MS = 60_000;
 
+/** How long the thank-you stays before the tablet is ready for the next child. */
+export const RESET_AFTER_MS = 20_000;
+
 /** What counts as someone using the tablet. */
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel'] as const;
 

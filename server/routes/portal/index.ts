@@ -9,6 +9,7 @@ import actionRoutes from './actions.js';
 import adminRoutes from './admin.js';
 import authorityRoutes from './authorities.js';
 import authRoutes from './auth.js';
+import childrenResultsRoutes from './children-results.js';
 import { registerGuard } from './guard.js';
 import waveRoutes from './waves.js';
 import reportRoutes from './reports.js';
@@ -41,6 +42,7 @@ async function portalApi(app: FastifyInstance) {
   await app.register(trendRoutes);
   await app.register(safeguardingRoutes);
   await app.register(actionRoutes);
+  await app.register(childrenResultsRoutes);
 }
 
 /** Decorates the root instance (the list of routes, request.staff), then the API in its own encapsulated scope. */

@@ -3,11 +3,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-export function Heading({ id, children }: { id?: string; children: ComponentChildren }) {
+/** `describedBy`: read with the heading when it takes focus (a question's "5 of 24"). */
+export function Heading({ id, describedBy, children }: { id?: string; describedBy?: string; children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <h1 id={id} tabIndex={-1} ref={ref}>
+    <h1 id={id} tabIndex={-1} ref={ref} aria-describedby={describedBy}>
       {children}
     </h1>
   );

@@ -1,16 +1,17 @@
 // Thank you, what happens next, whether the answers got through, then back
 // to the start for the next child on a shared tablet.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { Heading } from '../components/Heading.js';
+import { RESET_AFTER_MS } from '../idle.js';
 import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
 import type { SendStatus } from '../sender.js';
 
-/** How long the thank-you stays before the tablet is ready for the next child. */
-export const RESET_AFTER_MS = 20_000;
 
 export interface EndProps {
   authority: string;
+  /** Care leavers (ylbc) are thanked as care leavers, not as children in care. */
+  programme: 'ylyc' | 'ylbc';
   locale: string;
   status: SendStatus;
   onReset: () => void;
@@ -38,13 +39,24 @@ function refusal(status: number): string {
 
 export function End(p: EndProps) {
   const settled = p.status.kind === 'sent' || p.status.kind === 'waiting';
+  const refused = p.status.kind === 'rejected';
+  // Counted from the moment the answers are safe (sent, or kept on the tablet): each retry while
+  // offline flips the status to "sending" and back, and must not start the wait again.
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    // A refusal waits for the adult to read it; anything else resets on its own.
-    if (!settled) return;
-    const timer = setTimeout(p.onReset, RESET_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [settled]);
-  const lines = [t('common.thanks_detail'), t('survey.what_next', { authority: p.authority })];
+    if (settled && !timer.current) timer.current = setTimeout(p.onReset, RESET_AFTER_MS);
+    // A refusal waits for the adult to read it.
+    if (refused) {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+    }
+  }, [settled, refused]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const leavers = p.programme === 'ylbc';
+  const lines = [
+    t(leavers ? 'survey.thanks_detail_ylbc' : 'common.thanks_detail'),
+    t(leavers ? 'survey.what_next_ylbc' : 'survey.what_next', { authority: p.authority }),
+  ];
   return (
     <section class="end">
       <Heading id="step-end">{t('common.thanks')}</Heading>

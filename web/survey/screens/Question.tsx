@@ -69,12 +69,16 @@ export function QuestionScreen(p: QuestionProps) {
   const tap = useOneTap();
   return (
     <section class={`question ${p.young ? 'young' : ''}`} onPointerDown={tap.onPointerDown}>
-      <p class="progress-text">{t('survey.progress', p.progress)}</p>
+      <p class="progress-text" id="progress-text">
+        {t('survey.progress', p.progress)}
+      </p>
       <div class="progress" aria-hidden="true">
         <span style={{ inlineSize: `${(100 * p.progress.current) / p.progress.total}%` }} />
       </div>
       {p.young && listen}
-      <Heading id={headingId}>{text}</Heading>
+      <Heading id={headingId} describedBy="progress-text">
+        {text}
+      </Heading>
       {!p.young && listen}
       {q.scale === 'text' ? (
         <TextAnswer headingId={headingId} notice={readers} value={p.value} onAnswer={p.onAnswer} onSkip={p.onSkip} />

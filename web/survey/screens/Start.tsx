@@ -22,6 +22,7 @@ export function Start(p: StartProps) {
   const max = Math.max(...p.wave.instruments.map((i) => i.maxAge));
   const ages: number[] = [];
   for (let a = min; a <= max; a++) ages.push(a);
+  const young = p.wave.programme === 'ylyc';
   const intro = [
     t('survey.welcome', { authority }),
     t('survey.private'),
@@ -44,10 +45,13 @@ export function Start(p: StartProps) {
         ))}
       </div>
       <h2 id="age-heading">{t('survey.age_heading')}</h2>
-      <p class="hint" id="age-hint">
-        {t('survey.age_hint')}
-      </p>
-      <div class="ages" role="group" aria-labelledby="age-heading" aria-describedby="age-hint">
+      {/* Only children's waves start with an adult answering for a young child; care leavers answer for themselves. */}
+      {young && (
+        <p class="hint" id="age-hint">
+          {t('survey.age_hint')}
+        </p>
+      )}
+      <div class="ages" role="group" aria-labelledby="age-heading" aria-describedby={young ? 'age-hint' : undefined}>
         {ages.map((a) => (
           <button type="button" class="choice" onClick={() => p.onAge(a)}>
             {a}

@@ -1,5 +1,6 @@
-// A disclosure sent as free text through the real API is in the portal's
-// safeguarding queue and in no report output: not the JSON, the HTML or the CSV.
+// Free text sent through the real API, as reports show it: a disclosure is
+// in the portal's safeguarding queue and in no report output (JSON, HTML,
+// CSV); contact details, however typed, are masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { addUser, signIn, type Session } from '../helpers/portal.js';
@@ -13,6 +14,8 @@ const DISCLOSURES = [
   'أريد أن اقتل نفسي',
 ];
 const ORDINARY = 'Please let me see my brother more';
+const CONTACT = 'ring ٠٧٧٠٠ ٩٠٠١٢٣ or 07700\u2011900\u2011123, kid (at) example.com, instagram @jamie.smith2011';
+const MASKED = 'ring [phone number removed] or [phone number removed], [email removed], instagram [username removed]';
 
 let t: TestApp;
 let officer: Session;
@@ -25,6 +28,7 @@ beforeAll(async () => {
   authority = a.authorityCode;
   for (const text of DISCLOSURES) await submitResponses(t, a.code, 1, text);
   await submitResponses(t, a.code, 2, ORDINARY);
+  await submitResponses(t, a.code, 1, CONTACT);
   await addUser(t, 'officer@example.org', 'authority_officer', [authority]);
   officer = await signIn(t, 'officer@example.org');
 });
@@ -49,5 +53,15 @@ describe('a caught disclosure', () => {
       for (const text of DISCLOSURES) expect(body, `${format}: ${text}`).not.toContain(text);
       if (format !== 'csv') expect(body).toContain(ORDINARY);
     }
+  });
+});
+
+describe('contact details', () => {
+  it('are masked in the report however they were typed, in JSON and HTML', async () => {
+    const { report } = (await officer.call('GET', `/api/portal/waves/${waveId}/report`)).json();
+    expect(report.said.map((s: { text: string }) => s.text)).toContain(MASKED);
+    const html = (await officer.call('GET', `/api/portal/waves/${waveId}/report.html`)).body;
+    expect(html).toContain(MASKED);
+    for (const body of [JSON.stringify(report), html]) for (const raw of ['٩٠٠١٢٣', '900\u2011123', 'example.com', 'jamie.smith']) expect(body).not.toContain(raw);
   });
 });

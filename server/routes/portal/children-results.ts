@@ -1,0 +1,61 @@
+// The children's version of a round's results in the portal: a suggestion
+// per band from the report, the saved versions per band and locale, saving
+// an edit and publishing it (both audited). Nothing is public before it is
+// published (routes/public/results.ts).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { programmeInstruments } from '../../../surveys/index.js';
+import { RESULTS_LOCALES } from '../../../surveys/results-text.js';
+import { ResultsEdit, ResultsInputError, ResultsLocale, resolveResults, suggestResults } from '../../loop/children-results.js';
+import { HttpError } from '../../plugins/errors.js';
+import { listActions } from '../../repos/actions.js';
+import { audit } from '../../repos/audit.js';
+import { childrenResults, publishChildrenResults, saveChildrenResults } from '../../repos/children-results.js';
+import type { PortalWaveRow } from '../../repos/portal-waves.js';
+import { Band } from '../../schemas.js';
+import { buildOrExplain } from './reports.js';
+import { scopedWave } from './scope.js';
+
+const Version = z.strictObject({ id: z.string(), band: Band, locale: ResultsLocale });
+
+export default async function childrenResultsRoutes(app: FastifyInstance) {
+  const reportOf = (wave: PortalWaveRow) =>
+    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: null });
+
+  app.get('/waves/:id/children-results', async (request) => {
+    const { wave } = await scopedWave(request, 'read');
+    const report = await reportOf(wave);
+    const pledges = await listActions(app.db, { authorityId: wave.authority_id, programme: wave.programme, period: wave.period });
+    const bands = programmeInstruments(wave.programme).map((i) => i.band);
+    return {
+      bands,
+      locales: RESULTS_LOCALES,
+      suggestions: Object.fromEntries(bands.map((b) => [b, suggestResults(report, b, pledges)])),
+      versions: await childrenResults(app.db, wave.id, false),
+    };
+  });
+
+  app.put('/waves/:id/children-results/:band/:locale', async (request) => {
+    const { band, locale } = Version.parse(request.params);
+    const { staff, wave } = await scopedWave(request, 'action_plan');
+    const edit = ResultsEdit.parse(request.body);
+    let content;
+    try {
+      content = resolveResults(await reportOf(wave), band, edit);
+    } catch (error) {
+      if (error instanceof ResultsInputError) throw new HttpError(400, error.message, [{ path: '(body)', message: error.message }]);
+      throw error;
+    }
+    await saveChildrenResults(app.db, wave.id, band, locale, content, staff.userId);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'children_results_save', authority: wave.authority_code, detail: { wave: wave.id, band, locale } });
+    return { band, locale, content, publishedAt: null };
+  });
+
+  app.post('/waves/:id/children-results/:band/:locale/publish', async (request) => {
+    const { band, locale } = Version.parse(request.params);
+    const { staff, wave } = await scopedWave(request, 'action_plan');
+    if (!(await publishChildrenResults(app.db, wave.id, band, locale, staff.userId))) throw new HttpError(404, `nothing saved for ages ${band} in ${locale}`);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'children_results_publish', authority: wave.authority_code, detail: { wave: wave.id, band, locale } });
+    return { band, locale, published: true };
+  });
+}
