@@ -1,9 +1,93 @@
-// Builds the child survey and the portal once before the tests: the browser
-// and budget tests read dist/web/survey and dist/web/portal, which must match
-// the sources (and two test files building one folder at once would clash).
-import { build } from 'vite';
+// Builds, once before any test file runs, what the tests run as a user
+// would: the server and command line (dist/server: the package's bin, run
+// by the bin test), the child survey (dist/web/survey: browser and weight
+// budget tests) and the portal (dist/web/portal: portal browser tests).
+// Each is rebuilt only when a file it was built from changed since its
+// last build, so running one test file costs no build when nothing changed;
+// the three builds run side by side.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build, type Plugin } from 'vite';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STAMPS = join(ROOT, 'dist', '.test-builds');
+/** A change here (a dependency updated) may change any build. */
+const ALWAYS = ['package.json', 'package-lock.json'];
+
+interface Target {
+  name: string;
+  /** Builds, and returns the files (or folders) the build read. */
+  build: () => Promise<string[]>;
+}
+
+/** Every file under a path (a file is itself), leaving out dependencies. */
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .filter((e) => e.name !== 'node_modules')
+    .flatMap((e) => filesUnder(join(path, e.name)));
+}
+
+/** A Vite build; the files it read are the modules of the bundle, and everything under its root (pages, public files). */
+function viteTarget(name: string, config: string, root: string): Target {
+  return {
+    name,
+    build: async () => {
+      const read: string[] = [];
+      const record: Plugin = {
+        name: 'hearme-record-inputs',
+        buildEnd() {
+          for (const id of this.getModuleIds()) if (id.startsWith(ROOT) && !id.includes('/node_modules/')) read.push(id.split('?')[0]!);
+        },
+      };
+      await build({ configFile: join(ROOT, config), logLevel: 'warn', plugins: [record] });
+      return [...read, join(ROOT, config), join(ROOT, root)];
+    },
+  };
+}
+
+const run = promisify(execFile);
+
+const TARGETS: Target[] = [
+  {
+    name: 'server',
+    build: async () => {
+      // Types are checked by `npm run typecheck` (the first half of `npm test`): here only the JavaScript.
+      await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT });
+      const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+      return [...config.include, 'tsconfig.build.json', 'tsconfig.json'].map((p) => join(ROOT, p));
+    },
+  },
+  viteTarget('survey', 'web/vite.config.ts', 'web/survey'),
+  viteTarget('portal', 'web/vite.portal.config.ts', 'web/portal'),
+];
+
+/** The build is current when its stamp is newer than every file it read last time. */
+function isCurrent(stamp: string): boolean {
+  if (!existsSync(stamp)) return false;
+  const builtAt = statSync(stamp).mtimeMs;
+  const inputs = [...(JSON.parse(readFileSync(stamp, 'utf8')) as string[]), ...ALWAYS.map((p) => join(ROOT, p))];
+  return inputs.every((input) => {
+    const files = filesUnder(input);
+    return files.length > 0 && files.every((f) => statSync(f).mtimeMs <= builtAt);
+  });
+}
 
 export default async function setup() {
-  await build({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
-  await build({ configFile: new URL('../web/vite.portal.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+  mkdirSync(STAMPS, { recursive: true });
+  await Promise.all(
+    TARGETS.map(async (target) => {
+      const stamp = join(STAMPS, `${target.name}.json`);
+      if (isCurrent(stamp)) return;
+      // Stamped with the time the build started: a file changed during the build makes the next run build again.
+      const started = new Date();
+      const inputs = await target.build();
+      writeFileSync(stamp, JSON.stringify([...new Set(inputs)]));
+      utimesSync(stamp, started, started);
+    }),
+  );
 }
