@@ -2,6 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { z } from 'zod';
+import { privateFile } from '../private-files.js';
 import { UsageError, configFrom, parseFlags, withDatabase, type Command } from './command.js';
 
 export const backup: Command = {
@@ -27,6 +28,8 @@ PRAGMA integrity_check, and prints what it holds. FILE must not exist yet.`,
     const partial = `${target}.partial-${process.pid}`;
     await withDatabase(io, async ({ sqlite }) => {
       try {
+        // Made empty and private first: VACUUM INTO fills an empty file and keeps its mode.
+        privateFile(partial);
         sqlite.prepare('VACUUM INTO ?').run(partial);
         const copy = new SQLite(partial, { readonly: true });
         try {

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writePrivateFile } from '../private-files.js';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROGRAMMES } from '../../surveys/index.js';
@@ -35,14 +36,7 @@ both programmes' responses are exported.`,
       const rows = await responsesForExport(db, f.authority, f.period, f.programme);
       const csv = formatResponsesCsv(rows, f.programme ? [f.programme] : PROGRAMMES);
       if (!f.out) return io.stdout(csv);
-      // Written whole, then renamed: a failed export leaves no half file.
-      const partial = `${f.out}.partial-${process.pid}`;
-      try {
-        writeFileSync(partial, csv);
-        renameSync(partial, f.out);
-      } finally {
-        rmSync(partial, { force: true });
-      }
+      writePrivateFile(f.out, csv);
       io.stderr(`exported ${rows.length} response${rows.length === 1 ? '' : 's'} to ${f.out}\n`);
     });
   },

@@ -1,6 +1,7 @@
 // `hearme report`: one authority's annual report as HTML, JSON or CSV, or
 // with --all every authority's reports for a period into a folder.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { privateDir, writePrivateFile } from '../private-files.js';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PeriodCache, ReportInputError, buildReport } from '../../reports/build.js';
@@ -42,17 +43,6 @@ const Flags = z
   });
 
 const RENDER: Record<Format, (r: Report) => string> = { html: renderHtml, json: renderJson, csv: renderCsv };
-
-/** Written whole to a temporary name, then renamed: a failed run leaves no half file. */
-function writeAtomically(path: string, text: string): void {
-  const partial = `${path}.partial-${process.pid}`;
-  try {
-    writeFileSync(partial, text);
-    renameSync(partial, path);
-  } finally {
-    rmSync(partial, { force: true });
-  }
-}
 
 function inputError(error: unknown): never {
   if (error instanceof ReportInputError) throw new UsageError(error.message);
@@ -109,14 +99,14 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
         }).catch(inputError);
         const text = RENDER[format](report);
         if (!f.out) return io.stdout(text);
-        writeAtomically(f.out, text);
+        writePrivateFile(f.out, text);
         io.stderr(`wrote ${f.out} (${report.responses.total} responses)\n`);
         return;
       }
 
       const authorities = await authoritiesInPeriod(db, f.programme, f.period);
       if (!authorities.length) throw new UsageError(`no ${f.programme} waves in ${f.period}`);
-      mkdirSync(f.dir!, { recursive: true });
+      privateDir(f.dir!);
       const formats: readonly Format[] = f.format ? [f.format] : FORMATS;
       const cache = new PeriodCache();
       const started = performance.now();
@@ -132,7 +122,7 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
         );
         responses += report.responses.total;
         for (const format of formats) {
-          writeAtomically(join(f.dir!, `${a.code}-${f.programme}-${f.period}.${format}`), RENDER[format](report));
+          writePrivateFile(join(f.dir!, `${a.code}-${f.programme}-${f.period}.${format}`), RENDER[format](report));
           files++;
         }
         progress(k + 1, a.code);

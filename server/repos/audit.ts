@@ -10,8 +10,6 @@ export type AuditAction =
   | 'sign_in_refused'
   /** A programme admin cleared an account's failed sign-ins; the row's email is the account's. */
   | 'sign_in_unlock'
-  | 'password_change'
-  | 'password_reset'
   | 'sign_out'
   | 'user_create'
   | 'user_update'

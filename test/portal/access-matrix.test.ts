@@ -216,6 +216,8 @@ describe('the access matrix', () => {
           const entry = MATRIX[key]!;
           const res = await call(actor, key);
           const body = res.body;
+          // Every portal answer, refusals included, may carry what children wrote: never kept in a cache.
+          expect(res.headers['cache-control']).toBe('no-store');
           if (key === 'POST /api/portal/sign-in') {
             expect(res.statusCode).toBe(401);
             return;

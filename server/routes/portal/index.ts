@@ -33,6 +33,8 @@ async function portalApi(app: FastifyInstance) {
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) if (method !== 'HEAD') app.portalRoutes.push({ method, url: r.url });
   });
+  // Portal answers carry children's free text and staff data: no browser or proxy keeps them (refusals too).
+  app.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
   registerGuard(app);
   await app.register(authRoutes);
   await app.register(adminRoutes);

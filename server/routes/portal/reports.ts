@@ -48,7 +48,7 @@ function labels(report: Report) {
 }
 
 const attachment = (reply: FastifyReply, name: string, type: string) =>
-  reply.type(type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store');
+  reply.type(type).header('content-disposition', `attachment; filename="${name}"`);
 
 export default async function reportRoutes(app: FastifyInstance) {
   /** The report of the wave in the request, as the signed-in user may see it (free text for full reports only). */

@@ -111,6 +111,6 @@ export default async function waveRoutes(app: FastifyInstance) {
     // The address children's tablets open: this server, as the adult reached it.
     const url = `${request.protocol}://${request.host}/s/${formatAccessCode(wave.access_code)}`;
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return reply.type('image/svg+xml').header('cache-control', 'private, no-store').send(svg);
+    return reply.type('image/svg+xml').send(svg);
   });
 }
