@@ -52,7 +52,7 @@ without it a password is generated and printed once, in the JSON output.`,
     );
     const generated = !f['password-stdin'];
     const password = generated ? generatePassword() : await readStdinLine();
-    const problem = passwordProblem(password, f.email);
+    const problem = await passwordProblem(password, f.email);
     if (problem) throw new UsageError(problem);
     await withDatabase(io, async ({ db }) => {
       if (await findUserByEmail(db, f.email)) throw new UsageError(`a user ${f.email} already exists`);

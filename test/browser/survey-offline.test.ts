@@ -3,10 +3,10 @@
 // Offline for every age band, in real Chromium: a tablet that opened a round
 // online can start and finish any band's survey offline, not only the one
 // it happened to open; the response waits on the tablet and is sent once
-// the network is back.
+// the network is back. The spoken clips are kept too, so Listen works offline.
 import { describe, expect, it } from 'vitest';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { begin, planFor, send, walk, newContext } from '../helpers/survey-driver.js';
+import { begin, hear, planFor, send, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -31,10 +31,21 @@ describe('offline for every age band', () => {
     await walk(page, inst('ylyc-8-11'), planFor(inst('ylyc-8-11')));
     await send(page);
     await page.locator('.status.sent').waitFor();
+    // The service worker keeps every clip the manifest lists once the round is open.
+    await page.waitForFunction(async () => {
+      const m = (await (await fetch('/survey/audio/manifest.json')).json()) as { locales: Record<string, Record<string, { pieces: string[] }>> };
+      const want = new Set(Object.values(m.locales).flatMap((l) => Object.values(l).flatMap((e) => e.pieces.filter((p) => !p.startsWith('{{')))));
+      let kept = 0;
+      for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) if (want.has(new URL(r.url).pathname.slice('/survey/audio/'.length))) kept++;
+      return kept >= want.size;
+    }, null, { polling: 500, timeout: 60_000 });
     // The next child, on a tablet that has lost its connection.
     await ctx.setOffline(true);
     await page.reload();
     await begin(page, 6);
+    // Heard offline, from the clips the tablet kept (Chromium has no voice of its own).
+    await hear(page, 'button.listen');
+    expect(await page.locator('button.listen').first().getAttribute('class')).not.toContain('none');
     const i4 = inst('ylyc-4-7');
     const given = await walk(page, i4, planFor(i4));
     await send(page);

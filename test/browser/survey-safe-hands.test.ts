@@ -125,11 +125,13 @@ describe('a survey left unfinished on the tablet', () => {
 describe('a tablet put down mid-survey', () => {
   it(`asks after ${IDLE_MS / 60_000} minutes without a touch, aloud, and deletes the answers when nobody answers`, async () => {
     const ctx = await newContext(env.browser, { viewport: TABLET });
-    // Records what would be spoken: the browser's own voices are not the subject here.
+    // Records what the tablet's voice would say: the clips are test/browser/survey-audio.test.ts's subject.
     await ctx.addInitScript(() => {
       const spoken: string[] = [];
       (window as unknown as { spoken: string[] }).spoken = spoken;
       speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
+      // A tablet with a voice for each language (Chromium here has none, and would play the shipped clips).
+      speechSynthesis.getVoices = () => ['en-GB', 'cy-GB', 'ar'].map((lang) => ({ lang }) as SpeechSynthesisVoice);
     });
     const page = await ctx.newPage();
     await page.clock.install();
@@ -305,6 +307,8 @@ describe('the free-text question', () => {
       const spoken: string[] = [];
       (window as unknown as { spoken: string[] }).spoken = spoken;
       speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push(u.text);
+      // A tablet with a voice for each language (Chromium here has none, and would play the shipped clips).
+      speechSynthesis.getVoices = () => ['en-GB', 'cy-GB', 'ar'].map((lang) => ({ lang }) as SpeechSynthesisVoice);
     });
     const page = await ctx.newPage();
     const wave = await env.srv.wave('ylbc');
@@ -385,6 +389,18 @@ describe('smaller faults', () => {
     await expect(page.locator('.progress-text').textContent()).resolves.toBe('6 of 16');
     const described = await page.locator('main h1').getAttribute('aria-describedby');
     await expect(page.locator(`#${described}`).textContent()).resolves.toBe('6 of 16');
+    await ctx.close();
+  });
+
+  it('an unknown code offers another code, not a pointless "Try again", as a button big enough to tap', async () => {
+    const ctx = await newContext(env.browser, { viewport: PHONE });
+    const page = await ctx.newPage();
+    await page.goto(`${env.srv.base}/s/ZZZZZZZZ`);
+    await page.getByText("We couldn't find a survey with this code.", { exact: false }).waitFor();
+    expect(await page.locator('main button', { hasText: 'Try again' }).count()).toBe(0);
+    const link = (await page.locator('main a[href="/"]').boundingBox())!;
+    expect(link.height).toBeGreaterThanOrEqual(48);
+    expect(await axe(page)).toEqual([]);
     await ctx.close();
   });
 });

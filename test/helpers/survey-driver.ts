@@ -116,6 +116,14 @@ export async function send(page: Page): Promise<void> {
   await page.locator('#step-end').waitFor();
 }
 
+/** Taps a speaker (Listen) and waits until it has finished: pressed while speaking, then not. */
+export async function hear(page: Page, selector: string): Promise<void> {
+  const button = page.locator(selector).first();
+  await button.click();
+  await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-pressed') === 'true', selector, { polling: 'raf' });
+  await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('aria-pressed') === 'false', selector);
+}
+
 /** axe-core with the WCAG 2.2 AA rules; returns the violations, summarised. */
 export async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })

@@ -52,7 +52,7 @@ export async function startSurveyServer(): Promise<SurveyServer> {
  * cores with the rest of the suite: generous limits, and clear ones (see newContext).
  */
 export function surveyInBrowser(): { srv: SurveyServer; browser: Browser } {
-  vi.setConfig({ testTimeout: 120_000 });
+  vi.setConfig({ testTimeout: 240_000 });
   const env = {} as { srv: SurveyServer; browser: Browser };
   beforeAll(async () => {
     [env.srv, env.browser] = await Promise.all([startSurveyServer(), launchBrowser()]);

@@ -85,7 +85,9 @@ export function App(props: AppProps) {
     setView({ kind: 'loading' });
     const got = await (early ?? loadWave(code));
     if (!still()) return;
-    if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => openWave(code) });
+    // An unknown code stays unknown: the way on is another code, not trying again.
+    if (!got.ok)
+      return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: got.reason === 'not_found' ? undefined : () => openWave(code) });
     if (!got.value.open) return setView({ kind: 'problem', message: t('survey.wave_closed') });
     home.current = { wave: got.value, code };
     setView({ kind: 'start', wave: got.value, code });

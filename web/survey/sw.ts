@@ -1,8 +1,11 @@
-// The service worker: keeps the app shell, the wave and every band's
-// instrument on the tablet, so once a tablet has opened a round online any
-// child's survey can be started, finished (and queued) offline. Answers are not its business: the app keeps those itself and
+// The service worker: keeps the app shell, the wave, every band's
+// instrument and every locale's spoken clips on the tablet, so once a
+// tablet has opened a round online any child's survey can be started,
+// heard, finished (and queued) offline. Answers are not its business: the app keeps those itself and
 // sends them when it can, because iPads have no Background Sync.
 // A module (see the export below), so this `self` is the service worker's own type.
+import type { ClipManifest } from './clips.js';
+
 declare const self: ServiceWorkerGlobalScope;
 /** Replaced at build time (web/vite.config.ts) by the list of built files. */
 declare const __PRECACHE__: string[];
@@ -12,6 +15,9 @@ const PREFIX = 'hearme-survey-';
 // A new build lists new hashed files, so it gets a new cache and the old one is dropped.
 const CACHE = PREFIX + hash(PRECACHE.join('|'));
 const SHELL = '/survey/index.html';
+const CLIPS = '/survey/audio/manifest.json';
+/** Clips fetched at once while keeping a round: enough to fill a slow line, few enough to leave room for the child's own requests. */
+const CLIP_FETCHES = 4;
 
 function hash(s: string): string {
   let h = 0;
@@ -50,21 +56,28 @@ interface RoundFiles {
 
 /**
  * Keeps everything a round needs offline for every age band: each band's
- * instrument, whichever band the tablet opened first. Instruments are
- * versioned, so one already kept is never fetched again.
+ * instrument, whichever band the tablet opened first, then the spoken clips
+ * of every locale the child may choose. Instruments are versioned and clips
+ * named by their text, so one already kept is never fetched again.
  */
 async function keepRound(wave: Response): Promise<void> {
   if (!wave.ok) return;
   const round = (await wave.clone().json()) as RoundFiles;
   const cache = await caches.open(CACHE);
-  const urls = round.instruments.map((i) => `/api/instruments/${encodeURIComponent(i.id)}?version=${i.version}`);
-  await Promise.all(
-    urls.map(async (url) => {
-      if (await cache.match(url)) return;
-      const response = await fetch(url);
-      if (response.ok) await cache.put(url, response);
-    }),
-  );
+  const keep = async (url: string) => {
+    if (await cache.match(url)) return;
+    const response = await fetch(url);
+    if (response.ok) await cache.put(url, response);
+  };
+  await Promise.all(round.instruments.map((i) => keep(`/api/instruments/${encodeURIComponent(i.id)}?version=${i.version}`)));
+  const manifest = (await (await networkFirst(new Request(CLIPS))).json()) as ClipManifest;
+  const clips = new Set<string>();
+  for (const strings of Object.values(manifest.locales))
+    for (const entry of Object.values(strings)) for (const piece of entry.pieces) if (!piece.startsWith('{{')) clips.add(`/survey/audio/${piece}`);
+  const queue = [...clips];
+  await Promise.all(Array.from({ length: CLIP_FETCHES }, async () => {
+    for (let url = queue.shift(); url; url = queue.shift()) await keep(url);
+  }));
 }
 
 /** Network first, so a changed wave (closed, renamed) is seen; the cached copy when offline. */
@@ -100,6 +113,9 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && (path === '/' || path.startsWith('/s/')))
     event.respondWith(networkFirst(request, SHELL));
   else if (path.startsWith('/survey/assets/')) event.respondWith(cacheFirst(request));
+  else if (path === CLIPS) event.respondWith(networkFirst(request));
+  // The audio element asks for byte ranges, which a cache cannot hold: keep and give the whole clip.
+  else if (path.startsWith('/survey/audio/')) event.respondWith(cacheFirst(new Request(path + url.search)));
   else if (path.startsWith('/api/waves/')) {
     const response = networkFirst(request);
     event.respondWith(response.then((r) => r.clone()));

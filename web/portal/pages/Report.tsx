@@ -10,6 +10,7 @@ import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/sc
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
 import { useLoad } from '../hooks.js';
+import { actionPlanHref } from './Actions.js';
 
 interface ReportData {
   report: Report;
@@ -149,7 +150,7 @@ function DomainChart({ rows }: { rows: ReportIndicator[] }) {
   );
 }
 
-function Domain({ report, domain, rows }: { report: Report; domain: string; rows: ReportIndicator[] }) {
+function Domain({ report, domain, rows, me }: { report: Report; domain: string; rows: ReportIndicator[]; me: Me }) {
   const title = domainLabel(domain);
   return (
     <section aria-labelledby={`domain-${domain}`}>
@@ -173,6 +174,14 @@ function Domain({ report, domain, rows }: { report: Report; domain: string; rows
               <th scope="row">
                 {indicatorLabel(r.id)}
                 {r.direction === 'lower' && <span class="small"> (lower is better)</span>}
+                {can.actionPlan(me) && (
+                  <>
+                    {' '}
+                    <a class="small no-print" href={actionPlanHref(report.authority.code, { programme: report.programme, period: report.period, indicator: r.id, band: r.band })}>
+                      Add an action<span class="visually-hidden"> on {indicatorLabel(r.id)}, {r.band}</span>
+                    </a>
+                  </>
+                )}
               </th>
               <td>{r.band}</td>
               <td class="num">{r.n ?? `fewer than ${report.minBase}`}</td>
@@ -464,6 +473,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
             </option>
           ))}
         </select>
+        <a href={actionPlanHref(full.authority.code)}>Action plan</a>
         <span>Download:</span>
         {(['html', 'csv', 'json'] as const).map((f) => (
           <a key={f} href={`/api/portal/waves/${id}/report.${f}${q}`} download>
@@ -479,7 +489,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
       <Summary report={report} />
       <Responses report={full} />
       {domains.map((d) => (
-        <Domain key={d} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} />
+        <Domain key={d} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
       ))}
       <Scores report={report} />
       <Trends report={report} />

@@ -93,7 +93,9 @@ export function Problem(p: { message: string; onRetry?: () => void }) {
         </button>
       )}
       <p>
-        <a href="/">{t('survey.other_code')}</a>
+        <a class="link-button" href="/">
+          {t('survey.other_code')}
+        </a>
       </p>
     </section>
   );

@@ -11,7 +11,7 @@ import { councilLine } from '../components/Help.js';
 import { FACES3_LEVEL, Face } from '../components/Face.js';
 import { Heading } from '../components/Heading.js';
 import { PICTURES, Picture, SkipIcon, type Mark } from '../components/Picture.js';
-import { Listen } from '../components/Listen.js';
+import { Listen, ListenOne } from '../components/Listen.js';
 import { t } from '../i18n.js';
 import { useOneTap } from '../one-tap.js';
 
@@ -64,7 +64,7 @@ export function QuestionScreen(p: QuestionProps) {
   const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face || c.picture) ? 'faces' : 'list';
   const readers = q.scale === 'text' ? textNotice(p.council) : [];
   const listen = (
-    <Listen locale={p.locale} question={q.id} parts={[text, ...readers, ...choices.map((c) => c.label), ...(q.scale === 'text' ? [t('common.type_here')] : [])]} />
+    <Listen locale={p.locale} parts={[text, ...readers, ...choices.map((c) => c.label), ...(q.scale === 'text' ? [t('common.type_here')] : [])]} />
   );
   const tap = useOneTap();
   return (
@@ -93,19 +93,28 @@ export function QuestionScreen(p: QuestionProps) {
             <span>0 = {t(`${labelPrefix(q)}.min`)}</span>
             <span>10 = {t(`${labelPrefix(q)}.max`)}</span>
           </p>}
-          {choices.map((c) => (
-            <button
-              type="button"
-              class="choice"
-              aria-pressed={p.value === c.value}
-              aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
-              onClick={(e) => tap.counts(e) && p.onAnswer(c.value)}
-            >
-              {c.face !== undefined && <Face level={c.face} />}
-              {c.picture && <Picture mark={c.picture} />}
-              <span>{c.label}</span>
-            </button>
-          ))}
+          {choices.map((c) => {
+            const button = (
+              <button
+                type="button"
+                class="choice"
+                aria-pressed={p.value === c.value}
+                aria-label={layout === 'numbers' ? numberLabel(q, c.value) : undefined}
+                onClick={(e) => tap.counts(e) && p.onAnswer(c.value)}
+              >
+                {c.face !== undefined && <Face level={c.face} />}
+                {c.picture && <Picture mark={c.picture} />}
+                <span>{c.label}</span>
+              </button>
+            );
+            // Worded answers can each be heard on their own; a number says itself.
+            return layout === 'numbers' ? button : (
+              <div class="option">
+                {button}
+                <ListenOne text={c.label} locale={p.locale} />
+              </div>
+            );
+          })}
         </div>
       )}
       <div class="nav">

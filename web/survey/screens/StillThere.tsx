@@ -4,13 +4,13 @@
 import { useEffect } from 'preact/hooks';
 import { Heading } from '../components/Heading.js';
 import { Listen } from '../components/Listen.js';
-import { localeInfo, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { speak } from '../speech.js';
 
 export function StillThere(p: { locale: string; onCarryOn: () => void; onStartAgain: () => void }) {
   const parts = [t('survey.still_there'), t('survey.still_there_yes'), t('survey.still_there_no')];
   // Said aloud at once for a child who cannot read it (browsers allow this once the page has been touched).
-  useEffect(() => speak(parts, localeInfo(p.locale).speech), []);
+  useEffect(() => void speak(parts, p.locale), []);
   return (
     <section class="still-there young">
       <Listen locale={p.locale} parts={parts} />
