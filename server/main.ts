@@ -17,6 +17,7 @@ import { reportCommand } from './cli/report.js';
 import { resultsCommand } from './cli/results.js';
 import { serve } from './cli/serve.js';
 import { userAdd } from './cli/user-add.js';
+import { userPassword } from './cli/user-password.js';
 import { userUnlock } from './cli/user-unlock.js';
 import { waveCreate } from './cli/wave-create.js';
 import { wavePopulation } from './cli/wave-population.js';
@@ -32,6 +33,7 @@ export const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   report: reportCommand,
   'user add': userAdd,
+  'user password': userPassword,
   'user unlock': userUnlock,
   'action add': actionAdd,
   'action update': actionUpdate,

@@ -1,10 +1,10 @@
-// Password rules and hashing. scrypt at N=2^17, r=8, p=1 (OWASP's
+// Password rules (length here, guessability in password-strength.ts) and hashing. scrypt at N=2^17, r=8, p=1 (OWASP's
 // recommended minimum), run on libuv's thread pool so a sign-in does not
 // stall other requests, and through one gate so that a burst of them does
 // not fill that pool. Passwords are never logged or stored.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { COMMON_PASSWORDS } from './common-passwords.js';
 import { HashGate } from './hash-gate.js';
+import { weakPasswordReason } from './password-strength.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -29,20 +29,12 @@ function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptO
   );
 }
 
-/** Why a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, email?: string): string | null {
+/** Why a password is refused, or null when it is acceptable. The email's parts count as guessable words. */
+export async function passwordProblem(password: string, email?: string): Promise<string | null> {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return `a password needs at least ${MIN_PASSWORD_LENGTH} characters`;
   if (length > MAX_PASSWORD_LENGTH) return `a password may have at most ${MAX_PASSWORD_LENGTH} characters`;
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'this password is on a list of common passwords; choose another';
-  // "Password12345!" and the like: a common word padded with digits and symbols.
-  const core = lower.replace(/[^\p{L}]/gu, '');
-  if (core.length < 4 || COMMON_PASSWORDS.has(core)) return 'this password is too easy to guess; choose another';
-  if (/^(.)\1+$/u.test(password)) return 'this password is too easy to guess; choose another';
-  const local = email?.toLowerCase().split('@')[0] ?? '';
-  if (local.length >= 4 && lower.includes(local)) return 'a password must not contain the email address';
-  return null;
+  return weakPasswordReason(password, email);
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -6,6 +6,7 @@ import { PROGRAMMES } from '../../surveys/index.js';
 import { formatResponsesCsv } from '../csv/responses-csv.js';
 import { findAuthority } from '../repos/authorities.js';
 import { responsesForExport } from '../repos/export.js';
+import { findWave } from '../repos/waves.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
@@ -33,8 +34,12 @@ both programmes' responses are exported.`,
     if (f.out && !existsSync(dirname(resolve(f.out)))) throw new UsageError(`folder ${dirname(resolve(f.out))} does not exist`);
     await withDatabase(io, async ({ db }) => {
       if (!(await findAuthority(db, f.authority))) throw new UsageError(`no authority ${f.authority}`);
+      // A period with no round is a mistake (as for hearme report), not an empty export.
+      const programmes = f.programme ? [f.programme] : PROGRAMMES;
+      const waves = await Promise.all(programmes.map((p) => findWave(db, f.authority, p, f.period)));
+      if (!waves.some(Boolean)) throw new UsageError(`no ${f.programme ? `${f.programme} ` : ''}wave for ${f.authority} in ${f.period}`);
       const rows = await responsesForExport(db, f.authority, f.period, f.programme);
-      const csv = formatResponsesCsv(rows, f.programme ? [f.programme] : PROGRAMMES);
+      const csv = formatResponsesCsv(rows, programmes);
       if (!f.out) return io.stdout(csv);
       writePrivateFile(f.out, csv);
       io.stderr(`exported ${rows.length} response${rows.length === 1 ? '' : 's'} to ${f.out}\n`);

@@ -23,7 +23,7 @@ const Flags = z
   });
 
 /** The first line of standard input, without its line ending. */
-async function readStdinLine(): Promise<string> {
+export async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
@@ -52,7 +52,7 @@ without it a password is generated and printed once, in the JSON output.`,
     );
     const generated = !f['password-stdin'];
     const password = generated ? generatePassword() : await readStdinLine();
-    const problem = passwordProblem(password, f.email);
+    const problem = await passwordProblem(password, f.email);
     if (problem) throw new UsageError(problem);
     await withDatabase(io, async ({ db }) => {
       if (await findUserByEmail(db, f.email)) throw new UsageError(`a user ${f.email} already exists`);

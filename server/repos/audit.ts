@@ -13,6 +13,10 @@ export type AuditAction =
   | 'sign_out'
   | 'user_create'
   | 'user_update'
+  /** A user changed their own password in the portal. */
+  | 'password_change'
+  /** A programme admin set a user's password with hearme user password. */
+  | 'password_reset'
   | 'authority_create'
   | 'authority_update'
   | 'wave_create'

@@ -72,6 +72,20 @@ export async function updateUser(
   });
 }
 
+/**
+ * Stores a new password hash and ends the user's sessions in the same
+ * transaction, all but `keepTokenHash` (the session that changed it), so
+ * whoever knew the old password is signed out everywhere.
+ */
+export async function setPassword(db: DB, id: number, passwordHash: string, keepTokenHash?: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    let sessions = trx.deleteFrom('sessions').where('user_id', '=', id);
+    if (keepTokenHash) sessions = sessions.where('token_hash', '!=', keepTokenHash);
+    await sessions.execute();
+  });
+}
+
 export async function listUsers(db: DB): Promise<UserWithAuthorities[]> {
   const users = await db.selectFrom('users').select(['id', 'email', 'role', 'disabled', 'created_at']).orderBy('email').execute();
   const links = await db

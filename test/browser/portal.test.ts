@@ -247,7 +247,9 @@ describe('an officer and a viewer in Chromium', () => {
     await page.goto(`${base}/portal#/waves/${waveId}/report`);
     await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
     await page.waitForSelector('canvas[data-testid="report-chart"]');
-    await expect(page.getByRole('heading', { name: 'What children said' }).count()).resolves.toBe(0);
+    // told that children wrote something, but not what
+    await expect(page.getByTestId('said-not-for-you').textContent()).resolves.toMatch(/Your role does not show what children wrote/);
+    await expect(page.locator('ul.said li').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Report as HTML' }).count()).resolves.toBe(1);
     await check('15-viewer-report');

@@ -173,9 +173,21 @@ describe('export then import into an empty database', () => {
     expect(body[0]!.startsWith(`${uuidFor(1)},E06000002,ylyc,2024,ylyc-8-11,1,2024-05-01,`)).toBe(true);
   });
 
-  it('an authority without responses exports just the header', async () => {
+  it('a round without responses exports just the header', async () => {
     const source = await databaseWithAuthority();
+    expect((await runCli(['wave', 'create', '--authority', 'E06000002', '--period', '2024'], source.env)).code).toBe(0);
     const r = await runCli(['export', '--authority', 'E06000002', '--period', '2024'], source.env);
     expect(r).toEqual({ code: 0, stdout: ALL_CSV_COLUMNS.join(',') + '\r\n', stderr: '' });
+  });
+
+  it('a period without a round is exit code 2 with the reason, as for hearme report, not an empty file', async () => {
+    const source = await databaseWithAuthority();
+    expect((await runCli(['wave', 'create', '--authority', 'E06000002', '--period', '2024'], source.env)).code).toBe(0);
+    const all = await runCli(['export', '--authority', 'E06000002', '--period', '1999'], source.env);
+    expect(all).toEqual({ code: 2, stdout: '', stderr: 'hearme export: no wave for E06000002 in 1999\n' });
+    const leavers = await runCli(['export', '--authority', 'E06000002', '--period', '2024', '--programme', 'ylbc'], source.env);
+    expect(leavers).toEqual({ code: 2, stdout: '', stderr: 'hearme export: no ylbc wave for E06000002 in 2024\n' });
+    const report = await runCli(['report', '--authority', 'E06000002', '--period', '1999'], source.env);
+    expect(report.code).toBe(2);
   });
 });

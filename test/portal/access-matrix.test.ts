@@ -50,6 +50,8 @@ const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const MATRIX: Record<string, Entry> = {
   'POST /api/portal/sign-in': { request: () => ({ method: 'POST', url: '/api/portal/sign-in', payload: { email: 'nobody@example.org', password: 'x' } }), allowed: [], otherAuthority: 'unscoped' },
   'POST /api/portal/sign-out': { request: () => ({ method: 'POST', url: '/api/portal/sign-out' }), allowed: ALL, otherAuthority: 'unscoped' },
+  // Set to the same password, so the later calls' sign-ins still work.
+  'POST /api/portal/password': { request: () => ({ method: 'POST', url: '/api/portal/password', payload: { current: PASSWORD, password: PASSWORD } }), allowed: ALL, otherAuthority: 'unscoped' },
   'GET /api/portal/me': { request: () => get('/api/portal/me'), allowed: ALL, otherAuthority: 'unscoped' },
   'POST /api/portal/authorities': {
     request: (c) => ({ method: 'POST', url: '/api/portal/authorities', payload: { code: `E09${String(c.unique()).padStart(6, '0')}`, name: 'New' } }),

@@ -3,30 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordProblem, verifyPassword } from '../../server/auth/passwords.js';
+import { verifyPassword } from '../../server/auth/passwords.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 beforeAll(() => void (dir = makeTempDir()));
 afterAll(() => removeTempDir(dir));
-
-describe('password rules', () => {
-  it.each([
-    ['short1!', /at least 12/],
-    ['password1234', /common/],
-    ['Password2024!!', /too easy/],
-    ['qwertyuiop12', /common/],
-    ['aaaaaaaaaaaaaaaa', /too easy/],
-    ['1234567890123456', /too easy/],
-    ['alice.smith-was-here', /email/],
-  ])('refuses %s', (pw, reason) => {
-    expect(passwordProblem(pw, 'alice.smith@council.gov.uk')).toMatch(reason);
-  });
-  it('accepts a long passphrase, pasted or typed', () => {
-    expect(passwordProblem('tangerine kettle Orbit 42')).toBeNull();
-  });
-});
 
 describe('hearme user add', () => {
   it('creates a programme admin with a generated password, printed once, stored as scrypt N=2^17', async () => {
@@ -80,10 +63,10 @@ describe('hearme user add', () => {
       });
     const weak = run('password1234\n');
     expect(weak.status).toBe(2);
-    expect(weak.stderr).toMatch(/common passwords/);
+    expect(weak.stderr).toMatch(/too easy to guess/);
     const good = run('tangerine kettle Orbit 42\n');
     expect(good.stderr).toBe('');
     expect(good.status).toBe(0);
     expect(JSON.parse(good.stdout)).not.toHaveProperty('password');
-  });
+  }, 90_000); // two tsx start-ups, each loading the strength dictionaries
 });

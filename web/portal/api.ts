@@ -45,6 +45,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 export const can = {
   manageWaves: (me: Me) => me.role !== 'viewer',
+  actionPlan: (me: Me) => me.role !== 'viewer',
   safeguarding: (me: Me) => me.role !== 'viewer',
   admin: (me: Me) => me.role === 'programme_admin',
 };

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, can, setCsrf, whenSignedOut, type Me } from './api.js';
 import { useRoute } from './hooks.js';
+import { ActionsPage } from './pages/Actions.js';
 import { AuditPage } from './pages/Audit.js';
 import { ComparePage } from './pages/Compare.js';
 import { ReportPage } from './pages/Report.js';
@@ -16,6 +17,7 @@ import { YearsPage } from './pages/Years.js';
 
 function page(route: string, me: Me) {
   let m: RegExpExecArray | null;
+  if ((m = /^\/authorities\/([A-Z]\d{8})\/actions(?:\?(.*))?$/.exec(route))) return <ActionsPage code={m[1]!} query={m[2] ?? ''} me={me} />;
   if ((m = /^\/waves\/(\d+)\/report$/.exec(route))) return <ReportPage id={Number(m[1])} me={me} />;
   if ((m = /^\/waves\/(\d+)\/sheet$/.exec(route))) return <SheetPage id={Number(m[1])} />;
   if ((m = /^\/waves\/(\d+)$/.exec(route))) return <WavePage id={Number(m[1])} me={me} />;
@@ -31,6 +33,7 @@ const TITLES: [RegExp, string][] = [
   [/\/report$/, 'Report'],
   [/\/sheet$/, 'Instruction sheet'],
   [/^\/waves\/\d+$/, 'Survey round'],
+  [/\/actions(\?|$)/, 'Action plan'],
   [/^\/years/, 'Year on year'],
   [/^\/compare/, 'Compare authorities'],
   [/^\/safeguarding/, 'Safeguarding'],

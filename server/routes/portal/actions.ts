@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { requireAuthority } from '../../auth/access.js';
 import { ActionStatus, Due, NoteText, Owner, Pledge, findingProblem } from '../../loop/action-fields.js';
 import { HttpError } from '../../plugins/errors.js';
-import { addAction, getAction, listActions, updateAction } from '../../repos/actions.js';
+import { actionPlan } from '../../loop/action-plan.js';
+import { addAction, getAction, updateAction } from '../../repos/actions.js';
 import { audit } from '../../repos/audit.js';
 import { findWave } from '../../repos/waves.js';
 import { Band, Period, Programme } from '../../schemas.js';
@@ -34,7 +35,7 @@ export default async function actionRoutes(app: FastifyInstance) {
   app.get('/authorities/:code/actions', async (request) => {
     const { authority } = await scopedAuthority(request, 'read');
     const q = ListQuery.parse(request.query);
-    return { authority: { code: authority.code, name: authority.name }, actions: await listActions(app.db, { authorityId: authority.id, ...q }) };
+    return { authority: { code: authority.code, name: authority.name }, ...(await actionPlan(app.db, { authorityId: authority.id, ...q, minBase: app.config.minBase })) };
   });
 
   app.post('/authorities/:code/actions', async (request, reply) => {

@@ -67,7 +67,7 @@ export default async function adminRoutes(app: FastifyInstance) {
   app.post('/users', async (request, reply) => {
     const staff = requirePermission(request, 'admin');
     const body = NewUser.parse(request.body);
-    const problem = passwordProblem(body.password, body.email);
+    const problem = await passwordProblem(body.password, body.email);
     if (problem) throw new HttpError(400, problem, [{ path: 'password', message: problem }]);
     if (await findUserByEmail(app.db, body.email)) throw new HttpError(409, `a user ${body.email} already exists`);
     const id = await createUser(app.db, { email: body.email, role: body.role, passwordHash: await hashPassword(body.password), authorities: body.authorities }).catch(unknownAuthority);

@@ -2,18 +2,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookie.js';
-import { decoyHash, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { decoyHash, hashPassword, passwordProblem, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { endSession, hashToken, startSession, type Staff } from '../../auth/sessions.js';
 import { HashBusyError } from '../../auth/hash-gate.js';
 import { RefusalLog } from '../../auth/refusal-log.js';
 import { SignInLimiter, addressKey, type Refusal } from '../../auth/sign-in-limiter.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
-import { findUserByEmail } from '../../repos/users.js';
+import { findUserByEmail, setPassword } from '../../repos/users.js';
 import { signedIn } from '../../auth/access.js';
 
 const SignIn = z.object({
   email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(MAX_PASSWORD_LENGTH * 4),
+});
+
+const PasswordChange = z.strictObject({
+  current: z.string().max(MAX_PASSWORD_LENGTH * 4),
   password: z.string().max(MAX_PASSWORD_LENGTH * 4),
 });
 
@@ -84,6 +89,24 @@ export default async function authRoutes(app: FastifyInstance) {
     await endSession(app.db, staff.tokenHash);
     clearSessionCookie(request, reply);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'sign_out' });
+    return reply.status(204).send();
+  });
+
+  // Changing one's own password: the current one is asked for, so a session
+  // left open on a shared computer cannot be turned into the account.
+  app.post('/password', async (request, reply) => {
+    const staff = signedIn(request);
+    const body = PasswordChange.parse(request.body);
+    const user = await findUserByEmail(app.db, staff.email);
+    if (!user || !(await verifyPassword(body.current, user.password_hash))) {
+      await audit(app.db, { userId: staff.userId, email: staff.email, action: 'password_change', detail: { ok: false } });
+      throw new HttpError(400, 'the current password is not right', [{ path: 'current', message: 'the current password is not right' }]);
+    }
+    const problem = await passwordProblem(body.password, staff.email);
+    if (problem) throw new HttpError(400, problem, [{ path: 'password', message: problem }]);
+    // Every other session of this user ends; this one stays signed in.
+    await setPassword(app.db, staff.userId, await hashPassword(body.password), staff.tokenHash);
+    await audit(app.db, { userId: staff.userId, email: staff.email, action: 'password_change', detail: { ok: true } });
     return reply.status(204).send();
   });
 

@@ -55,22 +55,24 @@ export default async function reportRoutes(app: FastifyInstance) {
   async function scopedReport(request: FastifyRequest) {
     const { staff, wave } = await scopedWave(request, 'read');
     const { compare } = ReportQuery.parse(request.query);
-    const report = await buildOrExplain(app, {
+    const full = await buildOrExplain(app, {
       authority: wave.authority_code,
       programme: wave.programme,
       period: wave.period,
       compare,
       minBase: app.config.minBase,
-      freeText: can(staff, 'full_report') ? app.safeguarding : null,
+      freeText: app.safeguarding,
     });
-    return { staff, wave, report };
+    if (can(staff, 'full_report')) return { staff, wave, report: full, freeTextWithheld: 0 };
+    // Others are told that children wrote something, and how much, but never what.
+    return { staff, wave, report: { ...full, said: [], saidWithheld: 0 }, freeTextWithheld: full.said.length + full.saidWithheld };
   }
 
   app.get('/waves/:id/report', async (request) => {
-    const { staff, wave, report } = await scopedReport(request);
+    const { staff, wave, report, freeTextWithheld } = await scopedReport(request);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_view', authority: wave.authority_code, detail: { wave: wave.id, compare: report.comparePeriod } });
     const periods = (await app.db.selectFrom('waves').select('period').where('authority_id', '=', wave.authority_id).where('programme', '=', wave.programme).where('period', '<', wave.period).orderBy('period', 'desc').execute()).map((w) => w.period);
-    return { report, labels: labels(report), comparePeriods: periods };
+    return { report, labels: labels(report), comparePeriods: periods, freeTextWithheld };
   });
 
   app.get('/waves/:id/report.:format', async (request, reply) => {

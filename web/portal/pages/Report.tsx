@@ -1,55 +1,145 @@
-// The annual report in the browser: response rates, each indicator with
-// its interval, change and benchmark, as charts (one per domain) and as
-// tables with the same figures; downloads of the report and responses.
+// The annual report in the browser: the same report model as the HTML
+// download (reports/build.ts), section for section, with a filter by age
+// band. Results are coloured by what they mean for children (better blue,
+// worse orange, both said in words), judged as the download judges them
+// (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
+import { BY_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../../../reports/labels.js';
+import { summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
+import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
 import { useLoad } from '../hooks.js';
+import { actionPlanHref } from './Actions.js';
 
-interface Indicator {
-  id: string;
-  band: string;
-  domain: string;
-  suppressed: boolean;
-  n: number | null;
-  percent: number | null;
-  ci: { low: number; high: number } | null;
-  previous: { period: string; percent: number | null; change: number | null; significant: boolean | null } | null;
-  benchmark: { percent: number | null; difference: number | null; significant: boolean | null } | null;
-}
 interface ReportData {
-  report: {
-    authority: { code: string; name: string };
-    programme: string;
-    period: string;
-    comparePeriod: string | null;
-    minBase: number;
-    provisional: boolean;
-    responses: { total: number; byBand: Record<string, number> };
-    responseRate: { byBand: Record<string, { responses: number; population: number; rate: number | null; low: boolean; populationLooksWrong: boolean } | null> };
-    indicators: Indicator[];
-    said: { band: string; question: string; text: string }[];
-    saidWithheld: number;
-  };
-  labels: { indicators: Record<string, string>; domains: Record<string, string> };
+  report: Report;
   comparePeriods: string[];
+  /** For those who may not read it: how many free-text answers the round has. */
+  freeTextWithheld: number;
 }
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'hidden' : `${x}%`);
-const signed = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${x > 0 ? '+' : ''}${x}`);
 
-function DomainChart({ rows, labels, title }: { rows: Indicator[]; labels: ReportData['labels']; title: string }) {
+/** A change or difference: the arrow is the way the figure moved; the words say what it means for children. */
+function Change({ direction, delta, t, unit = ' points', digits = 1 }: { direction: 'higher' | 'lower'; delta: number | null; t: Tested; unit?: string; digits?: number }) {
+  if (delta === null) return <span class="small">not shown</span>;
+  const better = direction === 'higher' ? delta > 0 : delta < 0;
+  const v = verdict(t, delta);
+  const words = v === 'finding' ? (better ? 'significantly better' : 'significantly worse') : v === 'chance' ? `${better ? 'better' : 'worse'}, but may be chance` : 'not significant';
+  return (
+    <>
+      <span class={v === 'finding' ? (better ? 'good' : 'bad') : undefined}>
+        {delta > 0 ? '▲ +' : delta < 0 ? '▼ ' : '▬ '}
+        {delta.toFixed(digits)}
+        {unit}
+      </span>
+      <br />
+      <span class="small">{words}</span>
+    </>
+  );
+}
+
+function Lines({ lines, none }: { lines: SummaryLine[]; none: string }) {
+  if (!lines.length) return <p class="small">{none}</p>;
+  return (
+    <ul>
+      {lines.map((l) => (
+        <li key={`${l.id}-${l.band}-${l.text}`}>
+          <span class={l.good ? 'good' : 'bad'} aria-hidden="true">
+            {l.up ? '▲ ' : '▼ '}
+          </span>
+          {l.text} <span class="small">({l.good ? 'better' : 'worse'} for children)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Summary({ report }: { report: Report }) {
+  const s = summarise(report);
+  return (
+    <section aria-labelledby="summary-h">
+      <h2 id="summary-h">Summary</h2>
+      {report.comparePeriod ? (
+        <>
+          <h3>What got better since {report.comparePeriod}</h3>
+          <Lines lines={s.better} none="No indicator improved by more than chance could explain." />
+          <h3>What got worse since {report.comparePeriod}</h3>
+          <Lines lines={s.worse} none="No indicator got worse by more than chance could explain." />
+        </>
+      ) : (
+        <p>This is the first survey round for this authority, so there is nothing earlier to compare with yet.</p>
+      )}
+      <h3>Different from other authorities</h3>
+      <Lines lines={[...s.aboveOthers, ...s.belowOthers]} none="Nothing was significantly different from other authorities." />
+      {s.mayBeChance.length > 0 && (
+        <>
+          <h3>May be chance</h3>
+          <p class="small">
+            Significant on their own (p below 0.05), but among {s.compared} comparisons with the last round and as many with other authorities some are expected by
+            chance alone. Watch them; do not act on them alone.
+          </p>
+          <ul>
+            {s.mayBeChance.map((l) => (
+              <li key={`${l.id}-${l.band}-${l.text}`}>
+                {l.text} <span class="small">({l.good ? 'better' : 'worse'} for children, if real)</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Responses({ report }: { report: Report }) {
+  return (
+    <section aria-labelledby="responses-h">
+      <h2 id="responses-h">Who answered</h2>
+      <table>
+        <caption>{report.responses.total} responses; figures with fewer than {report.minBase} answers are hidden</caption>
+        <thead>
+          <tr>
+            <th scope="col">Age band</th>
+            <th scope="col">Responses</th>
+            <th scope="col">Children in care</th>
+            <th scope="col">Response rate</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(report.responses.byBand).map(([band, n]) => {
+            const r = report.responseRate.byBand[band];
+            return (
+              <tr key={band}>
+                <th scope="row">{band} years</th>
+                <td class="num">{n}</td>
+                <td class="num">{r ? r.population : 'not entered'}</td>
+                <td class="num">
+                  {r?.populationLooksWrong ? 'the population looks wrong: fewer children than responses' : !r || r.rate === null ? '–' : `${r.rate}%`}
+                  {r?.low && <strong> under 30%</strong>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function DomainChart({ rows }: { rows: ReportIndicator[] }) {
   const ref = useChart(
     () => ({
       type: 'bar',
       data: {
-        labels: rows.map((r) => `${labels.indicators[r.id] ?? r.id} (${r.band})`),
+        labels: rows.map((r) => `${indicatorLabel(r.id)} (${r.band})`),
         datasets: [
           { label: 'This authority (%)', data: rows.map((r) => r.percent), backgroundColor: COLOURS.own },
           { label: 'Other authorities (%)', data: rows.map((r) => r.benchmark?.percent ?? null), backgroundColor: COLOURS.other },
         ],
       },
-      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } }, plugins: { title: { display: false, text: title } } },
+      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } },
     }),
     [JSON.stringify(rows)],
   );
@@ -60,27 +150,313 @@ function DomainChart({ rows, labels, title }: { rows: Indicator[]; labels: Repor
   );
 }
 
+function Domain({ report, domain, rows, me }: { report: Report; domain: string; rows: ReportIndicator[]; me: Me }) {
+  const title = domainLabel(domain);
+  return (
+    <section aria-labelledby={`domain-${domain}`}>
+      <h2 id={`domain-${domain}`}>{title}</h2>
+      {rows.some((r) => r.percent !== null) && <DomainChart rows={rows.filter((r) => r.percent !== null)} />}
+      <table>
+        <caption>{title}: share of children in each indicator's positive answers</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Ages</th>
+            <th scope="col">Answered</th>
+            <th scope="col">% (95% interval)</th>
+            <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
+            <th scope="col">Other authorities</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.id}-${r.band}`}>
+              <th scope="row">
+                {indicatorLabel(r.id)}
+                {r.direction === 'lower' && <span class="small"> (lower is better)</span>}
+                {can.actionPlan(me) && (
+                  <>
+                    {' '}
+                    <a class="small no-print" href={actionPlanHref(report.authority.code, { programme: report.programme, period: report.period, indicator: r.id, band: r.band })}>
+                      Add an action<span class="visually-hidden"> on {indicatorLabel(r.id)}, {r.band}</span>
+                    </a>
+                  </>
+                )}
+              </th>
+              <td>{r.band}</td>
+              <td class="num">{r.n ?? `fewer than ${report.minBase}`}</td>
+              <td class="num">
+                {pct(r.percent)}
+                {r.ci && <span class="small"> ({r.ci.low}–{r.ci.high})</span>}
+              </td>
+              <td class="num">{r.previous ? <Change direction={r.direction} delta={r.previous.change} t={r.previous} /> : '–'}</td>
+              <td class="num">
+                {r.benchmark ? pct(r.benchmark.percent) : '–'}
+                {r.benchmark && r.benchmark.difference !== null && (
+                  <>
+                    <br />
+                    <Change direction={r.direction} delta={r.benchmark.difference} t={r.benchmark} />
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Scores({ report }: { report: Report }) {
+  if (!report.scores.length) return null;
+  return (
+    <section aria-labelledby="scores-h">
+      <h2 id="scores-h">Well-being scores</h2>
+      <table>
+        <caption>Average answers (0 to 10, or faces 1 to 5 for the youngest); higher is better</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Ages</th>
+            <th scope="col">Answered</th>
+            <th scope="col">Average</th>
+            <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
+            <th scope="col">Other authorities</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.scores.map((s) => (
+            <tr key={`${s.question}-${s.band}`}>
+              <th scope="row">{questionLabel(s.question)}</th>
+              <td>{s.band}</td>
+              <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
+              <td class="num">{s.mean === null ? 'hidden' : s.mean.toFixed(2)}</td>
+              <td class="num">{s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}</td>
+              <td class="num">
+                {s.benchmark?.mean === null || !s.benchmark ? '–' : s.benchmark.mean.toFixed(2)}
+                {s.benchmark && s.benchmark.difference !== null && (
+                  <>
+                    <br />
+                    <Change direction="higher" delta={s.benchmark.difference} t={s.benchmark} unit="" digits={2} />
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Trends({ report }: { report: Report }) {
+  const periods = [...new Set(report.trend.flatMap((t) => t.points.map((p) => p.period)))].sort();
+  const provisional = new Set(report.trend.flatMap((t) => t.points.filter((p) => p.provisional).map((p) => p.period)));
+  return (
+    <section aria-labelledby="trends-h">
+      <h2 id="trends-h">Trends</h2>
+      {periods.length < 2 ? (
+        <p>Trends appear once this authority has two or more survey rounds.</p>
+      ) : (
+        <table>
+          <caption>Each indicator across this authority's survey rounds</caption>
+          <thead>
+            <tr>
+              <th scope="col">Indicator</th>
+              <th scope="col">Ages</th>
+              {periods.map((p) => (
+                <th scope="col" key={p}>
+                  {p}
+                  {provisional.has(p) && <span class="small"> (provisional)</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.trend.map((t) => (
+              <tr key={`${t.id}-${t.band}`}>
+                <th scope="row">{indicatorLabel(t.id)}</th>
+                <td>{t.band}</td>
+                {periods.map((p) => {
+                  const point = t.points.find((x) => x.period === p);
+                  return (
+                    <td class="num" key={p}>
+                      {!point ? 'not asked' : point.percent === null ? `fewer than ${report.minBase}` : `${point.percent}%`}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The same words as the download: "small number (of 23)" means the count is hidden, not that few children said yes. */
+function cellText(c: BreakdownCell, minBase: number): string {
+  if (c.n === null) return c.reason === 'secondary' ? 'hidden*' : `fewer than ${minBase} answers`;
+  if (c.n === 0) return 'no answers';
+  if (c.fewerThan5) return `fewer than 5 of ${c.n}`;
+  if (c.count === null) return `${c.reason === 'secondary' ? 'hidden*' : 'small number'} (of ${c.n})`;
+  return `${c.percent}% of ${c.n}`;
+}
+
+function Breakdowns({ report }: { report: Report }) {
+  if (!report.breakdowns.length) return null;
+  const groups = new Map<string, Report['breakdowns']>();
+  for (const b of report.breakdowns) {
+    const key = `${b.band} ${b.by}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(b);
+  }
+  return (
+    <section aria-labelledby="breakdowns-h">
+      <h2 id="breakdowns-h">Breakdowns by gender and placement</h2>
+      <p class="small">
+        “Small number (of 23)” means that of the 23 in the group who answered, between 1 and 4 did (or did not) give the answer counted, so the exact
+        figure is hidden to keep them anonymous. * hidden so that a hidden figure cannot be worked out from the total.
+      </p>
+      {[...groups.values()].map((list) => {
+        const first = list[0]!;
+        const scale = first.by === 'gender' && first.band === '16-25' ? 'gender_adult' : first.by;
+        return (
+          <div class="table-wrap" key={`${first.band}-${first.by}`} tabIndex={0} role="region" aria-label={`Ages ${first.band} by ${BY_NAMES[first.by]}`}>
+            <table>
+              <caption>
+                Ages {first.band}, by {BY_NAMES[first.by]}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  {first.cells.map((c) => (
+                    <th scope="col" key={String(c.value)}>
+                      {optionLabel(scale, c.value)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((b) => (
+                  <tr key={b.indicator}>
+                    <th scope="row">{indicatorLabel(b.indicator)}</th>
+                    {b.cells.map((c) => (
+                      <td class="num" key={String(c.value)}>
+                        {cellText(c, report.minBase)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** Free text by age band and question; the same words written by several children shown once, ×N. */
+function Said({ report, me, withheld }: { report: Report; me: Me; withheld: number }) {
+  if (!report.said.length && !report.saidWithheld && !withheld) return null;
+  const groups = new Map<string, Map<string, number>>();
+  for (const s of report.said) {
+    const key = `${s.band}\u0000${s.question}`;
+    if (!groups.has(key)) groups.set(key, new Map());
+    const texts = groups.get(key)!;
+    texts.set(s.text, (texts.get(s.text) ?? 0) + 1);
+  }
+  const n = report.saidWithheld;
+  return (
+    <section aria-labelledby="said-h">
+      <h2 id="said-h">What children said</h2>
+      {withheld > 0 && (
+        <p data-testid="said-not-for-you">
+          Children wrote {withheld === 1 ? '1 answer' : `${withheld} answers`} in their own words this round. Your role does not show what children wrote: ask an
+          authority officer.
+        </p>
+      )}
+      {n > 0 && (
+        <p data-testid="said-withheld">
+          {n === 1 ? '1 answer is' : `${n} answers are`} not shown: the safeguarding word list caught {n === 1 ? 'it' : 'them'}.{' '}
+          {can.safeguarding(me) ? <a href="#/safeguarding">Read {n === 1 ? 'it' : 'them'} in the safeguarding queue</a> : `Someone with safeguarding access will read ${n === 1 ? 'it' : 'them'}.`}
+        </p>
+      )}
+      {[...groups].map(([key, texts]) => {
+        const [band, question] = key.split('\u0000') as [string, string];
+        return (
+          <div key={key}>
+            <h3>
+              Ages {band}: {questionLabel(question)}
+            </h3>
+            <ul class="said">
+              {[...texts].map(([text, count]) => (
+                <li key={text}>
+                  <q>{text}</q>
+                  {count > 1 && <span class="small"> ×{count}<span class="visually-hidden"> (written by {count} children)</span></span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function HowToRead({ report }: { report: Report }) {
+  return (
+    <section aria-labelledby="how-h">
+      <h2 id="how-h">How to read this report</h2>
+      <p>
+        Each indicator is the share of children who answered a question whose answer was in its positive set. The 95% interval is the range the true figure is
+        likely to lie in. No figure is shown when fewer than {report.minBase} children answered. “Other authorities” pools every other authority's closed rounds
+        of the same period{report.benchmarkRounds.openLeftOut > 0 && ` (${report.benchmarkRounds.openLeftOut} still open, left out)`}, so it does not move as
+        answers arrive.
+      </p>
+      <p>
+        This report makes dozens of comparisons, and about one in twenty would have p below 0.05 by chance alone. “Significantly better” or “worse” means the
+        result stays significant once that is allowed for (Benjamini-Hochberg q below 0.05); “may be chance” means p below 0.05 only. Better is shown in blue
+        and worse in orange, always with the words. The downloadable report explains every figure in full.
+      </p>
+    </section>
+  );
+}
+
 export function ReportPage({ id, me }: { id: number; me: Me }) {
   const [compare, setCompare] = useState('');
+  const [band, setBand] = useState('');
   const q = compare ? `?compare=${encodeURIComponent(compare)}` : '';
   const { data, error } = useLoad(() => api<ReportData>('GET', `/waves/${id}/report${q}`), [id, q]);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>Loading…</p>;
-  const { report, labels } = data;
+  const full = data.report;
+  const bands = Object.keys(full.responses.byBand);
+  const shown = (b: string) => (band ? b === band : (full.responses.byBand[b] ?? 0) > 0);
+  // The band filter narrows every section; "all ages" leaves out bands nobody answered, as the download does.
+  const report: Report = {
+    ...full,
+    indicators: full.indicators.filter((i) => shown(i.band)),
+    scores: full.scores.filter((s) => shown(s.band)),
+    breakdowns: full.breakdowns.filter((b) => shown(b.band)),
+    trend: full.trend.filter((t) => shown(t.band)),
+    said: full.said.filter((s) => shown(s.band)),
+  };
   const domains = [...new Set(report.indicators.map((i) => i.domain))];
   return (
     <>
       <h1>
-        Report: {report.authority.name}, {PROGRAMMES[report.programme]} {report.period}
+        Report: {full.authority.name}, {PROGRAMMES[full.programme]} {full.period}
       </h1>
-      {report.provisional && (
+      {full.provisional && (
         <p class="provisional" role="note">
           <strong>Provisional: the round is still open.</strong> Every figure here may change as more answers arrive.
         </p>
       )}
-      <div class="toolbar">
+      <div class="toolbar no-print">
         <label for="compare">Compare with</label>
-        <select id="compare" value={compare || report.comparePeriod || ''} onChange={(e) => setCompare((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="compare" value={compare || full.comparePeriod || ''} onChange={(e) => setCompare((e.currentTarget as HTMLSelectElement).value)}>
           {data.comparePeriods.length === 0 && <option value="">no earlier round</option>}
           {data.comparePeriods.map((p) => (
             <option value={p} key={p}>
@@ -88,6 +464,16 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
             </option>
           ))}
         </select>
+        <label for="band">Ages</label>
+        <select id="band" value={band} onChange={(e) => setBand((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">All ages</option>
+          {bands.map((b) => (
+            <option value={b} key={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+        <a href={actionPlanHref(full.authority.code)}>Action plan</a>
         <span>Download:</span>
         {(['html', 'csv', 'json'] as const).map((f) => (
           <a key={f} href={`/api/portal/waves/${id}/report.${f}${q}`} download>
@@ -100,101 +486,16 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
           </a>
         )}
       </div>
-      <h2>Who answered</h2>
-      <table>
-        <caption>
-          {report.responses.total} responses; figures with fewer than {report.minBase} answers are hidden
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Age band</th>
-            <th scope="col">Responses</th>
-            <th scope="col">Response rate</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(report.responses.byBand).map(([band, n]) => {
-            const r = report.responseRate.byBand[band];
-            return (
-              <tr key={band}>
-                <th scope="row">{band} years</th>
-                <td class="num">{n}</td>
-                <td class="num">
-                  {r?.populationLooksWrong ? 'the population looks wrong: fewer children than responses' : r?.rate === null || r === null || r === undefined ? 'no population entered' : `${r.rate}%`}
-                  {r?.low && <strong class="flag"> under 30%</strong>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {domains.map((d) => {
-        const rows = report.indicators.filter((i) => i.domain === d);
-        const title = labels.domains[d] ?? d;
-        return (
-          <section key={d} aria-labelledby={`domain-${d}`}>
-            <h2 id={`domain-${d}`}>{title}</h2>
-            {rows.some((r) => r.percent !== null) && <DomainChart rows={rows.filter((r) => r.percent !== null)} labels={labels} title={title} />}
-            <table>
-              <caption>{title}: share of children in each indicator's positive answers</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Indicator</th>
-                  <th scope="col">Band</th>
-                  <th scope="col">Answers</th>
-                  <th scope="col">Percent (95% interval)</th>
-                  <th scope="col">Change since {report.comparePeriod ?? 'last round'} (points)</th>
-                  <th scope="col">Other authorities</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={`${r.id}-${r.band}`}>
-                    <th scope="row">{labels.indicators[r.id] ?? r.id}</th>
-                    <td>{r.band}</td>
-                    <td class="num">{r.n ?? `fewer than ${report.minBase}`}</td>
-                    <td class="num">
-                      {pct(r.percent)}
-                      {r.ci && ` (${r.ci.low}–${r.ci.high})`}
-                    </td>
-                    <td class="num">
-                      {signed(r.previous?.change)}
-                      {r.previous?.significant && <strong class="flag"> significant</strong>}
-                    </td>
-                    <td class="num">
-                      {r.benchmark ? pct(r.benchmark.percent) : '–'}
-                      {r.benchmark?.significant && <strong class="flag"> significant difference</strong>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
-      {(report.said.length > 0 || report.saidWithheld > 0) && (
-        <section aria-labelledby="said-heading">
-          <h2 id="said-heading">What children said</h2>
-          {report.saidWithheld > 0 && (
-            <p data-testid="said-withheld">
-              {report.saidWithheld === 1 ? '1 answer is' : `${report.saidWithheld} answers are`} not shown: the safeguarding
-              word list caught {report.saidWithheld === 1 ? 'it' : 'them'}.{' '}
-              {can.safeguarding(me) ? (
-                <a href="#/safeguarding">Read {report.saidWithheld === 1 ? 'it' : 'them'} in the safeguarding queue</a>
-              ) : (
-                `Someone with safeguarding access will read ${report.saidWithheld === 1 ? 'it' : 'them'}.`
-              )}
-            </p>
-          )}
-          <ul class="said">
-            {report.said.map((s, i) => (
-              <li key={i}>
-                <q>{s.text}</q> <span class="small">({s.band})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <Summary report={report} />
+      <Responses report={full} />
+      {domains.map((d) => (
+        <Domain key={d} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
+      ))}
+      <Scores report={report} />
+      <Trends report={report} />
+      <Breakdowns report={report} />
+      <Said report={report} me={me} withheld={data.freeTextWithheld} />
+      <HowToRead report={full} />
     </>
   );
 }

@@ -1,0 +1,80 @@
+// Changing one's own password in the portal, and an admin reset with
+// hearme user password: the current password is required, every other
+// session of the user ends, and each is audited.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../server/auth/passwords.js';
+import { findUserByEmail } from '../../server/repos/users.js';
+import { testApp, type TestApp } from '../helpers/app.js';
+import { runCli } from '../helpers/cli.js';
+import { PASSWORD, addUser, sessionOf } from '../helpers/portal.js';
+
+const NEW_PASSWORD = 'marmalade lantern Quietly 77';
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+  await addUser(t, 'changer@example.org', 'viewer', []);
+  await addUser(t, 'forgot@example.org', 'programme_admin');
+});
+afterAll(() => t?.close());
+
+const stillSignedIn = async (s: { call: (m: string, u: string) => Promise<{ statusCode: number }> }) => (await s.call('GET', '/api/portal/me')).statusCode === 200;
+const audited = (action: string) => t.db.selectFrom('audit_log').select(['email', 'detail']).where('action', '=', action).execute();
+
+describe('POST /api/portal/password', () => {
+  it('needs the current password, refuses a weak new one, then ends the other sessions only', async () => {
+    const here = await sessionOf(t, 'changer@example.org');
+    const elsewhere = await sessionOf(t, 'changer@example.org');
+
+    const wrong = await here.call('POST', '/api/portal/password', { current: 'not the password at all', password: NEW_PASSWORD });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toMatch(/current password is not right/);
+    const weak = await here.call('POST', '/api/portal/password', { current: PASSWORD, password: 'Welcome2Hearme' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.body).toMatch(/too easy to guess/);
+    const extra = await here.call('POST', '/api/portal/password', { current: PASSWORD, password: NEW_PASSWORD, role: 'programme_admin' });
+    expect(extra.statusCode).toBe(400);
+    expect(await stillSignedIn(elsewhere)).toBe(true);
+
+    const ok = await here.call('POST', '/api/portal/password', { current: PASSWORD, password: NEW_PASSWORD });
+    expect(ok.statusCode).toBe(204);
+    expect(await stillSignedIn(here)).toBe(true);
+    expect(await stillSignedIn(elsewhere)).toBe(false);
+    const user = await findUserByEmail(t.db, 'changer@example.org');
+    expect(await verifyPassword(NEW_PASSWORD, user!.password_hash)).toBe(true);
+    const rows = await audited('password_change');
+    expect(rows.map((r) => [r.email, JSON.parse(r.detail!)])).toEqual([
+      ['changer@example.org', { ok: false }],
+      ['changer@example.org', { ok: true }],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(NEW_PASSWORD);
+  });
+});
+
+describe('hearme user password', () => {
+  const env = () => ({ DATABASE_PATH: t.config.databasePath });
+
+  it('generates a strong password, prints it once, ends every session, and is audited', async () => {
+    const session = await sessionOf(t, 'forgot@example.org');
+    const r = await runCli(['user', 'password', '--email', 'Forgot@Example.org'], env());
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { email: string; password: string };
+    expect(out.email).toBe('forgot@example.org');
+    expect(out.password).toMatch(/^[A-Za-z0-9]{20}$/);
+    const user = await findUserByEmail(t.db, 'forgot@example.org');
+    expect(await verifyPassword(out.password, user!.password_hash)).toBe(true);
+    expect(await stillSignedIn(session)).toBe(false);
+    const rows = await audited('password_reset');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.email).toBe('forgot@example.org');
+    expect(rows[0]!.detail).not.toContain(out.password);
+  });
+
+  it('refuses an unknown account and bad usage with exit code 2', async () => {
+    const unknown = await runCli(['user', 'password', '--email', 'nobody@example.org'], env());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no user nobody@example.org/);
+    const noEmail = await runCli(['user', 'password'], env());
+    expect(noEmail.code).toBe(2);
+  });
+});
