@@ -12,7 +12,7 @@ import { surveyInBrowser } from '../helpers/survey-server.js';
 const env = surveyInBrowser();
 const PHONE = { width: 360, height: 740 };
 const box = (page: Page, selector: string) =>
-  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect().toJSON() as DOMRect), selector);
+  page.evaluate((s) => Array.from(document.querySelectorAll(s)).map((e) => e.getBoundingClientRect().toJSON() as DOMRect), selector);
 
 describe('a 360 px phone', () => {
   it('keeps each happiness face\'s words inside its button, in en, cy and ar', async () => {
