@@ -249,7 +249,7 @@ describe('help, languages and the next child', () => {
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
     await walk(page, inst('ylyc-4-7'), {}, { stopAt: 'q-carer_trust' });
     expect(await page.locator('main h1').textContent()).toBe('هل تثق بالبالغين الذين تعيش معهم؟');
-    const faces = page.locator('.choices button');
+    const faces = page.locator('.choices button.choice');
     const first = (await faces.nth(0).boundingBox())!;
     const second = (await faces.nth(1).boundingBox())!;
     expect(first.x).toBeGreaterThan(second.x);
