@@ -52,6 +52,7 @@ describe('the action plan page', () => {
     await page.goto(`${base}/portal#/waves/${wave.waveId}/report`);
     // the finding as the report shows it: answers and percent of the indicator's row
     const add = page.getByRole('link', { name: 'Add an action on Knows who their social worker is, 11-17' });
+    await add.waitFor(); // the report's data arrives after the page
     const reported = await page.getByRole('row').filter({ has: add }).locator('td').allTextContents();
     await add.click();
     await page.getByRole('heading', { name: 'Add an action', level: 2 }).waitFor();
@@ -68,6 +69,7 @@ describe('the action plan page', () => {
     await page.getByRole('button', { name: 'Add the action' }).click();
     await page.getByRole('status').filter({ hasText: 'Added the action.' }).waitFor();
     const row = page.getByRole('row', { name: /Every child will know/ });
+    await row.waitFor(); // the table reloads after the message shows
     const cells = await row.locator('td').allTextContents();
     expect(reported.slice(0, 2)).toEqual(['11-17', '3']);
     expect(cells.slice(0, 6)).toEqual([`${reported[2]!.split(' ')[0]} of 3`, 'Every child will know who their social worker is', 'Head of service', '2025-03-31', 'Planned', '–']);
@@ -81,7 +83,7 @@ describe('the action plan page', () => {
     await page.getByRole('button', { name: 'Save the update' }).click();
     await page.getByRole('status').filter({ hasText: 'Updated the action' }).waitFor();
     const today = new Date().toISOString().slice(0, 10);
-    expect((await row.locator('td').allTextContents()).slice(4, 6)).toEqual(['In progress', `${today}: Contact sheets sent to every child`]);
+    await expect.poll(async () => (await row.locator('td').allTextContents()).slice(4, 6)).toEqual(['In progress', `${today}: Contact sheets sent to every child`]);
     expect(await axe(page)).toEqual([]);
 
     // printed: the table only, without the top bar, buttons or forms
