@@ -7,7 +7,7 @@ import { actionAdd, actionList, actionUpdate } from './cli/action.js';
 import { authorityAdd } from './cli/authority-add.js';
 import { authorityEdit } from './cli/authority-edit.js';
 import { backup } from './cli/backup.js';
-import { UsageError, type Command, type Io } from './cli/command.js';
+import { FlagError, UsageError, type Command, type Io } from './cli/command.js';
 import { ConfigSchema } from './config.js';
 import { demo } from './cli/demo.js';
 import { exportCommand } from './cli/export.js';
@@ -55,6 +55,11 @@ function overview(): string {
   ].join('\n');
 }
 
+/** The usage lines at the top of a command's help, up to its first blank line. */
+function synopsis(command: Command): string {
+  return command.usage.split('\n\n')[0]!;
+}
+
 /** Runs one command line and returns its exit code; never calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [first, second] = argv;
@@ -93,6 +98,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`hearme ${name}: ${error.message}\n`);
+      if (error instanceof FlagError) io.stderr(`${synopsis(command)}\n(hearme ${name} --help for details)\n`);
       return 2;
     }
     io.stderr(`hearme ${name}: failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -9,6 +9,9 @@ import { migrateToLatest, openDatabase, type OpenDatabase } from '../db/database
 /** Bad usage or invalid input: exit code 2. */
 export class UsageError extends Error {}
 
+/** A flag missing, unknown or wrong: the command's usage line follows the reason. */
+export class FlagError extends UsageError {}
+
 export interface Command {
   /** One line for the overview. */
   summary: string;
@@ -25,6 +28,45 @@ export interface Io {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** Letters to change, add or remove to turn a into b (Levenshtein). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** The flag a mistyped one most likely meant, if one is close enough (a third of its letters at most). */
+function nearestFlag(typed: string, options: Options): string | undefined {
+  const name = typed.replace(/^-+/, '').split('=')[0]!;
+  const [best] = Object.keys(options)
+    .map((o) => ({ o, d: editDistance(name, o) }))
+    .sort((x, y) => x.d - y.d);
+  return best && best.d <= Math.max(1, Math.floor(best.o.length / 3)) ? `--${best.o}` : undefined;
+}
+
+/** util.parseArgs's error in words a person can act on. */
+function flagProblem(error: NodeJS.ErrnoException, options: Options): string {
+  const message = error.message.split('\n')[0]!;
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const near = nearestFlag(quoted, options);
+      return `unknown flag ${quoted}` + (near ? `; did you mean ${near}?` : '');
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message) ? `${quoted.split(' ')[0]} needs a value` : message;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${quoted}`;
+    default:
+      return message;
+  }
+}
+
 /** Parses argv against the flags, then the values against the zod schema. */
 export function parseFlags<S extends z.ZodType>(
   argv: string[],
@@ -36,15 +78,20 @@ export function parseFlags<S extends z.ZodType>(
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: allowPositionals > 0, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw new FlagError(flagProblem(error as NodeJS.ErrnoException, options));
   }
   if (parsed.positionals.length > allowPositionals)
-    throw new UsageError(`unexpected argument ${parsed.positionals[allowPositionals]}`);
-  const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
+    throw new FlagError(`unexpected argument ${parsed.positionals[allowPositionals]}`);
+  const values: Record<string, unknown> = { ...parsed.values, positionals: parsed.positionals };
+  const result = schema.safeParse(values);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const field = issue.path[0] === 'positionals' ? 'argument' : `--${String(issue.path[0])}`;
-    throw new UsageError(issue.path.length ? `${field}: ${issue.message}` : issue.message);
+    const key = issue.path[0];
+    if (key === undefined) throw new FlagError(issue.message);
+    const field = key === 'positionals' ? 'argument' : `--${String(key)}`;
+    // zod's "expected string, received undefined" is a flag left out.
+    const missing = key !== 'positionals' && issue.path.length === 1 && issue.code === 'invalid_type' && values[String(key)] === undefined;
+    throw new FlagError(missing ? `${field} is missing` : `${field}: ${issue.message}`);
   }
   return result.data;
 }

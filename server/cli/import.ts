@@ -1,13 +1,19 @@
-import { createReadStream, fstatSync, openSync, type ReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, type ReadStream } from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import { z } from 'zod';
-import { PROGRESS_EVERY, checkResponsesCsv, formatProblem, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
+import { PROGRESS_EVERY, checkResponsesCsv, formatProblem, notCsvReason, type CsvProblem, type CsvRow } from '../csv/responses-csv.js';
 import type { DB } from '../db/database.js';
 import { writeTransaction } from '../db/transaction.js';
 import { findAuthority } from '../repos/authorities.js';
 import { ResponseStore } from '../repos/responses.js';
 import { createWave, findWave } from '../repos/waves.js';
 import { UsageError, parseFlags, withDatabase, type Command, type Io } from './command.js';
+
+/** The first few kilobytes of a file, to tell what kind of file it is. */
+function readStart(fd: number): string {
+  const buffer = Buffer.alloc(4096);
+  return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+}
 
 /** Thrown inside the transaction to undo it: on any problem, and always on a dry run. */
 class Rollback extends Error {}
@@ -37,10 +43,20 @@ storing anything.`,
     try {
       fd = openSync(file, 'r');
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`${file} does not exist`);
+      if (code === 'EACCES') throw new UsageError(`cannot read ${file}: permission denied`);
+      throw new UsageError(`cannot read ${file}: ${code ?? (error as Error).message}`);
     }
-    const size = fstatSync(fd).size;
-    const input = createReadStream('', { fd });
+    const stat = fstatSync(fd);
+    const size = stat.size;
+    // A folder or a pipe is left to the reader below, whose error names the line.
+    const notCsv = stat.isFile() && size > 0 && notCsvReason(readStart(fd));
+    if (notCsv) {
+      closeSync(fd);
+      throw new UsageError(`${file}: ${notCsv}`);
+    }
+    const input = createReadStream('', { fd, start: 0 });
     try {
       await withDatabase(io, async ({ db, sqlite }) => {
         const { summary, problems } = await importRows(db, sqlite, input, size, f['dry-run'], io);

@@ -61,6 +61,24 @@ const Fixed = z.object({
   submitted_on: IsoDate,
 });
 
+const EXPECTED = `expected comma-separated CSV whose first line is the header ${FIXED_COLUMNS.join(',')},… (the format hearme export writes)`;
+
+/**
+ * Why a file is plainly not the CSV expected, judged from its start (a few
+ * kilobytes are enough): JSON, or a spreadsheet's CSV separated by
+ * semicolons or tabs. Undefined when it may be CSV: rows are then checked one by one.
+ */
+export function notCsvReason(head: string): string | undefined {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^[[{]/.test(text)) return `this looks like JSON, not CSV; ${EXPECTED}`;
+  const header = text.split(/\r?\n/)[0]!;
+  if (header.includes(',')) return undefined;
+  for (const [separator, name] of [[';', 'semicolons'], ['\t', 'tabs']] as const)
+    if (header.includes(separator))
+      return `the header's columns are separated by ${name}, not commas (in a spreadsheet, save as "CSV UTF-8 (comma delimited)"); ${EXPECTED}`;
+  return undefined;
+}
+
 /**
  * Reads a file record by record (so a long file never sits in memory whole),
  * checking each row. Good rows are yielded; every problem is pushed onto

@@ -28,6 +28,16 @@ function expectOneLineReason(r: { stdout: string; stderr: string }, reason: RegE
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
 }
 
+/** A flag's mistake: the reason on one line, then the command's usage lines and where to read more. */
+function expectReasonThenUsage(r: { stdout: string; stderr: string }, reason: RegExp, command: string) {
+  expect(r.stdout).toBe('');
+  const [first, ...rest] = r.stderr.trimEnd().split('\n');
+  expect(first).toMatch(reason);
+  expect(first).toMatch(new RegExp(`^hearme ${command}: `));
+  expect(rest[0]).toMatch(new RegExp(`^Usage: hearme ${command}\\b`));
+  expect(rest.at(-1)).toBe(`(hearme ${command} --help for details)`);
+}
+
 describe('hearme exits 0 on success', () => {
   it('hearme wave --help lists the commands of the group', async () => {
     const r = await runCli(['wave', '--help']);
@@ -106,9 +116,28 @@ describe('hearme exits 2 on bad usage, with the reason on stderr', () => {
     const db = freshDatabase(dir);
     const r = await runCli(args, db.env);
     expect(r.code).toBe(2);
-    expectOneLineReason(r, reason);
+    expectReasonThenUsage(r, reason, args[0] === 'authority' || args[0] === 'wave' ? `${args[0]} ${args[1]}` : args[0]!);
     // Flags are checked before the database is touched.
     expect(existsSync(db.path)).toBe(false);
+  });
+
+  it('a missing flag is named as missing, not as zod\'s "expected string, received undefined"', async () => {
+    const period = await runCli(['report', '--authority', 'E06000002']);
+    expect(period.stderr.split('\n')[0]).toBe('hearme report: --period is missing');
+    const band = await runCli(['wave', 'population', '--authority', 'E06000002', '--period', '2024']);
+    expect(band.stderr.split('\n')[0]).toBe('hearme wave population: --band is missing');
+    expectReasonThenUsage(band, /--band is missing/, 'wave population');
+    expect(band.stderr).toContain('Usage: hearme wave population --authority CODE --period PERIOD');
+  });
+
+  it('an unknown flag is called one, with the nearest known flag', async () => {
+    const typo = await runCli(['import', 'x.csv', '--dryrun']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.split('\n')[0]).toBe('hearme import: unknown flag --dryrun; did you mean --dry-run?');
+    expect((await runCli(['report', '--perod', '2024'])).stderr.split('\n')[0]).toBe('hearme report: unknown flag --perod; did you mean --period?');
+    // Nothing near enough: no guess.
+    expect((await runCli(['export', '--colour', 'red'])).stderr.split('\n')[0]).toBe('hearme export: unknown flag --colour');
+    expect((await runCli(['export', '--authority'])).stderr.split('\n')[0]).toBe('hearme export: --authority needs a value');
   });
 
   it('adding an authority that already exists', async () => {
@@ -203,7 +232,24 @@ describe('hearme exits 2 on bad usage, with the reason on stderr', () => {
     const db = await seeded();
     const r = await runCli(['import', join(dir, 'no-such-file.csv')], db.env);
     expect(r.code).toBe(2);
-    expectOneLineReason(r, /cannot read .*no-such-file\.csv: ENOENT/);
+    expectOneLineReason(r, /^hearme import: .*no-such-file\.csv does not exist$/m);
+  });
+
+  it('importing JSON, or a CSV separated by semicolons or tabs, says what the file looks like and what was expected', async () => {
+    const db = await seeded();
+    const expected = /expected comma-separated CSV whose first line is the header response_id,authority,programme,period,instrument,instrument_version,submitted_on,… \(the format hearme export writes\)$/m;
+    const json = writeCsv(dir, 'responses.json', '[\n  {"response_id": "00000000-0000-4000-8000-000000000001", "authority": "E06000002"}\n]\n');
+    const r = await runCli(['import', json], db.env);
+    expect(r.code).toBe(2);
+    expectOneLineReason(r, /responses\.json: this looks like JSON, not CSV; /);
+    expect(r.stderr).toMatch(expected);
+    const header = 'response_id;authority;programme;period;instrument;instrument_version;submitted_on';
+    const semicolons = await runCli(['import', writeCsv(dir, 'excel.csv', `\uFEFF${header}\r\n`)], db.env);
+    expect(semicolons.code).toBe(2);
+    expectOneLineReason(semicolons, /excel\.csv: the header's columns are separated by semicolons, not commas \(in a spreadsheet, save as "CSV UTF-8 \(comma delimited\)"\); /);
+    expect(semicolons.stderr).toMatch(expected);
+    const tabs = await runCli(['import', writeCsv(dir, 'tabs.csv', `${header.replaceAll(';', '\t')}\n`)], db.env);
+    expectOneLineReason(tabs, /separated by tabs, not commas/);
   });
 
   it('importing a folder: the read error is the reason (and the import does not hang)', async () => {

@@ -28,10 +28,13 @@ describe('survey rounds in the portal', () => {
     expect(res.statusCode).toBe(201);
     ({ id, code } = res.json());
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect((await officer.call('POST', '/api/portal/waves', { authority: 'E06000002', period: '2025' })).statusCode).toBe(409);
+    const twice = await officer.call('POST', '/api/portal/waves', { authority: 'E06000002', period: '2025' });
+    expect(twice.statusCode).toBe(409);
+    // The programme by the name staff know it by, not its id.
+    expect(twice.json().error).toBe('Middlesbrough already has a children in care round for 2025');
     const bad = await officer.call('POST', '/api/portal/waves', { authority: 'E06000002', period: '2026', opensOn: '2026-05-01', closesOn: '2026-04-01' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues[0].path).toBe('closesOn');
+    expect(bad.json().issues).toEqual([{ path: 'closesOn', message: 'the closing date is before the opening date' }]);
   });
 
   it('counts responses per band as they arrive, with the rate against the population', async () => {

@@ -1,5 +1,6 @@
 // Calls to /api/portal. The CSRF token (from /me) goes with every state
 // change; the session cookie goes by itself (same origin, HttpOnly).
+import { PROGRAMME_NAMES } from '../../surveys/programme-names.js';
 export type Role = 'programme_admin' | 'authority_officer' | 'viewer';
 
 export interface Me {
@@ -9,13 +10,34 @@ export interface Me {
   csrfToken: string;
 }
 
+export interface Issue {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly issues: Issue[] = [],
   ) {
     super(message);
   }
+}
+
+/**
+ * An error to show above a form: each field the server refused named by its
+ * label on the form ("Closes after: the closing date is before the opening
+ * date") rather than by its JSON path.
+ */
+export function formError(error: unknown, form: HTMLFormElement): string {
+  if (!(error instanceof ApiError) || !error.issues.length) return (error as Error).message;
+  return error.issues
+    .map((i) => {
+      const label = form.querySelector(`label[for="${CSS.escape(i.path)}"]`)?.textContent?.replace(/\s*\(.*\)$/, '');
+      return label ? `${label}: ${i.message}` : i.message;
+    })
+    .join('. ');
 }
 
 let csrf = '';
@@ -37,8 +59,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   if (res.status === 401 && path !== '/sign-in' && path !== '/me') onSignedOut();
   if (!res.ok) {
-    const data = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(res.status, data.error ?? `the server answered ${res.status}`);
+    const data = (await res.json().catch(() => ({}))) as { error?: string; issues?: Issue[] };
+    throw new ApiError(res.status, data.error ?? `the server answered ${res.status}`, data.issues);
   }
   return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
 }
@@ -51,4 +73,4 @@ export const can = {
 };
 
 export const BANDS: Record<string, string[]> = { ylyc: ['4-7', '8-11', '11-17'], ylbc: ['16-25'] };
-export const PROGRAMMES: Record<string, string> = { ylyc: 'Children in care', ylbc: 'Care leavers' };
+export const PROGRAMMES: Readonly<Record<string, string>> = PROGRAMME_NAMES;

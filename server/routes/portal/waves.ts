@@ -13,6 +13,7 @@ import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../
 import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
 import { programmeInstruments } from '../../../surveys/index.js';
+import { PROGRAMME_NAMES } from '../../../surveys/programme-names.js';
 import { Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
 import { scopedAuthority, scopedWave } from './scope.js';
@@ -26,7 +27,7 @@ const NewWave = z
     opensOn: IsoDate.nullable().optional(),
     closesOn: IsoDate.nullable().optional(),
   })
-  .refine((w) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn, { path: ['closesOn'], message: 'closes before it opens' });
+  .refine((w) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn, { path: ['closesOn'], message: 'the closing date is before the opening date' });
 
 const Population = z.strictObject({ bands: z.partialRecord(Band, z.number().int().min(0).max(1_000_000)) });
 
@@ -58,7 +59,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     const body = NewWave.parse(request.body);
     const { staff, authority } = await scopedAuthority(request, 'manage_waves', body.authority);
     if (await findWave(app.db, authority.code, body.programme, body.period))
-      throw new HttpError(409, `${authority.name} already has a ${body.programme} round for ${body.period}`);
+      throw new HttpError(409, `${authority.name} already has a ${PROGRAMME_NAMES[body.programme].toLowerCase()} round for ${body.period}`);
     const wave = await createWave(app.db, {
       authority_id: authority.id,
       programme: body.programme,

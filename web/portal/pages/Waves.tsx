@@ -1,6 +1,6 @@
 // Survey rounds the user may see, and (for officers and admins) a form to open one.
 import { useState } from 'preact/hooks';
-import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { api, can, formError, PROGRAMMES, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
 
 export interface WaveSummary {
@@ -26,7 +26,8 @@ function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCr
   const [error, setError] = useState<string>();
   const submit = async (e: Event) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const form = e.currentTarget as HTMLFormElement;
+    const f = new FormData(form);
     const date = (k: string) => (f.get(k) ? String(f.get(k)) : null);
     try {
       const { id } = await api<{ id: number }>('POST', '/waves', {
@@ -38,7 +39,7 @@ function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCr
       });
       onCreated(id);
     } catch (err) {
-      setError((err as Error).message);
+      setError(formError(err, form));
     }
   };
   return (
