@@ -23,6 +23,8 @@ export const SCALES = {
     options: ['often_always', 'some_of_the_time', 'occasionally', 'hardly_ever', 'never'],
   },
   happy5: { kind: 'integer', min: 1, max: 5 },
+  /** 1 strongly disagree … 5 strongly agree (councils' questionnaires). */
+  agree5: { kind: 'integer', min: 1, max: 5 },
   scale0_10: { kind: 'integer', min: 0, max: 10 },
   gender: { kind: 'options', options: ['male', 'female', 'another_way', 'prefer_not_to_say'] },
   placement: {

@@ -89,6 +89,8 @@ export function App(props: AppProps) {
    */
   const [round, setRound] = useState(0);
   const roundRef = useRef(0);
+  /** The code in the address: the page's own, or the one typed on the code screen. */
+  const addressCode = useRef(props.code);
   const live = () => {
     const at = roundRef.current;
     return () => at === roundRef.current;
@@ -186,14 +188,20 @@ export function App(props: AppProps) {
         if (!still()) return;
         const to = home.current;
         if (to) setView({ kind: 'start', wave: to.wave, code: to.code });
-        else if (props.code) void openWave(props.code, props.wave);
+        else if (addressCode.current) void openWave(addressCode.current, addressCode.current === props.code ? props.wave : undefined);
         else setView({ kind: 'code' });
       });
   };
 
+  /** Changes the address without a reload (the tablet's Back leaves the survey, as it does from any screen). */
+  const setAddress = (path: string, code: string | undefined) => {
+    addressCode.current = code;
+    if (location.pathname !== path) history.replaceState(null, '', path);
+  };
+
   const carryOn = (session: Session) => {
     home.current = { wave: session.wave, code: session.code };
-    if (location.pathname !== `/s/${session.code}`) history.replaceState(null, '', `/s/${session.code}`);
+    setAddress(`/s/${session.code}`, session.code);
     setView({ kind: 'survey', session });
   };
 
@@ -234,11 +242,21 @@ export function App(props: AppProps) {
   function screen() {
     switch (view.kind) {
       case 'code':
-        return <CodeEntry />;
+        return (
+          <CodeEntry
+            locale={locale}
+            onLocale={changeLocale}
+            onCode={(code) => {
+              // Opened in the page (no reload), so the language chosen here stays.
+              setAddress(`/s/${code}`, code);
+              void openWave(code);
+            }}
+          />
+        );
       case 'loading':
         return <p class="loading" role="status">{t('survey.loading')}</p>;
       case 'problem':
-        return <Problem message={view.message} onRetry={view.retry} />;
+        return problem(view.message, view.retry);
       case 'start':
         return (
           <Start
@@ -289,6 +307,15 @@ export function App(props: AppProps) {
     }
   }
 
+  function problem(message: string, retry?: () => void) {
+    const otherCode = () => {
+      setAddress('/', undefined);
+      home.current = undefined;
+      setView({ kind: 'code' });
+    };
+    return <Problem message={message} locale={locale} onRetry={retry} onOtherCode={otherCode} />;
+  }
+
   function surveyStep(s: Session) {
     const inst: Instrument = s.instrument;
     const go = (answers: Answers, by: 1 | -1) => {
@@ -315,7 +342,7 @@ export function App(props: AppProps) {
         return <Review {...nav} onNext={() => void finish(s)} />;
       case 'question': {
         const q = inst.questions.find((x) => x.id === step.id);
-        if (!q) return <Problem message={t('survey.load_failed')} />;
+        if (!q) return problem(t('survey.load_failed'));
         const without = (): Answers => {
           const { [q.id]: _skipped, ...rest } = s.answers;
           return rest;
