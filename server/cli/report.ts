@@ -12,7 +12,7 @@ import { renderJson } from '../../reports/render/json.js';
 import type { Report } from '../../reports/schema.js';
 import { compileMatcher } from '../safeguarding/matcher.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
-import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+import { UsageError, countOf, parseFlags, withDatabase, type Command } from './command.js';
 
 const FORMATS = ['html', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -100,7 +100,7 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
         const text = RENDER[format](report);
         if (!f.out) return io.stdout(text);
         writePrivateFile(f.out, text);
-        io.stderr(`wrote ${f.out} (${report.responses.total} responses)\n`);
+        io.stderr(`wrote ${f.out} (${countOf(report.responses.total, 'response')})\n`);
         return;
       }
 
@@ -129,7 +129,7 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
       }
       const seconds = (performance.now() - started) / 1000;
       io.stderr(
-        `\nwrote ${files} files for ${authorities.length} authorities (${responses} responses) to ${f.dir} in ${seconds.toFixed(1)} s\n`,
+        `\nwrote ${countOf(files, 'file')} for ${countOf(authorities.length, 'authority', 'authorities')} (${countOf(responses, 'response')}) to ${f.dir} in ${seconds.toFixed(1)} s\n`,
       );
     });
   },
