@@ -11,11 +11,9 @@ import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { answerByReference, markSeen, textAnswers } from '../../repos/safeguarding.js';
 import { answerReference, Reference } from '../../safeguarding/reference.js';
-import { INSTRUMENTS, SCALES } from '../../../surveys/index.js';
+import { registry, textQuestionIds } from '../../../surveys/index.js';
 import { maskFreeText } from '../../../reports/mask.js';
 import { scopedAuthority } from './scope.js';
-
-const TEXT_QUESTIONS = [...new Set(INSTRUMENTS.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)))];
 
 const Seen = z.strictObject({ note: z.string().trim().max(2000).default('') });
 const AnswerParam = z.strictObject({ reference: Reference, question: z.string().max(60) });
@@ -24,7 +22,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
   app.get('/authorities/:code/safeguarding', async (request) => {
     const { staff, authority } = await scopedAuthority(request, 'safeguarding');
     const waves = await app.db.selectFrom('waves').select(['id']).where('authority_id', '=', authority.id).execute();
-    const rows = await textAnswers(app.db, waves.map((w) => w.id), TEXT_QUESTIONS);
+    const rows = await textAnswers(app.db, waves.map((w) => w.id), textQuestionIds(registry.all()));
     const items = rows
       .map((r) => ({ ...r, matches: app.safeguarding.find(r.value) }))
       .filter((r) => r.matches.length)
@@ -49,7 +47,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
     const staff = requirePermission(request, 'safeguarding');
     // Looked for only among the user's authorities: another's answer is not found (404).
     const scope = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
-    const answer = TEXT_QUESTIONS.includes(question) ? await answerByReference(app.db, reference, question, scope) : undefined;
+    const answer = textQuestionIds(registry.all()).includes(question) ? await answerByReference(app.db, reference, question, scope) : undefined;
     requireAuthority(request, 'safeguarding', answer?.authorityId);
     // Only answers that are in the queue can be marked.
     if (!answer || !app.safeguarding.find(answer.value).length) throw new HttpError(404, 'not found');
