@@ -19,6 +19,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** For a refused field: which one (e.g. `password`) and why. */
     readonly issues: Issue[] = [],
   ) {
     super(message);

@@ -13,7 +13,7 @@ import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../
 import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
 import { programmeInstruments } from '../../../surveys/index.js';
-import { PROGRAMME_NAMES } from '../../../surveys/programme-names.js';
+import { programmeName } from '../../../surveys/programme-names.js';
 import { Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
 import { scopedAuthority, scopedWave } from './scope.js';
@@ -59,7 +59,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     const body = NewWave.parse(request.body);
     const { staff, authority } = await scopedAuthority(request, 'manage_waves', body.authority);
     if (await findWave(app.db, authority.code, body.programme, body.period))
-      throw new HttpError(409, `${authority.name} already has a ${PROGRAMME_NAMES[body.programme].toLowerCase()} round for ${body.period}`);
+      throw new HttpError(409, `${authority.name} already has a ${programmeName(body.programme).toLowerCase()} round for ${body.period}`);
     const wave = await createWave(app.db, {
       authority_id: authority.id,
       programme: body.programme,
