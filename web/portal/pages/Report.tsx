@@ -11,6 +11,7 @@ import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
 import { useLoad } from '../hooks.js';
 import { actionPlanHref } from './Actions.js';
+import { childrenResultsHref } from './ChildrenResults.js';
 
 interface ReportData {
   report: Report;
@@ -474,6 +475,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
           ))}
         </select>
         <a href={actionPlanHref(full.authority.code)}>Action plan</a>
+        <a href={childrenResultsHref(id)}>Results for children</a>
         <span>Download:</span>
         {(['html', 'csv', 'json'] as const).map((f) => (
           <a key={f} href={`/api/portal/waves/${id}/report.${f}${q}`} download>
