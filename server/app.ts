@@ -16,6 +16,7 @@ import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
 import waves from './routes/public/waves.js';
+import { useConnection } from './questionnaire-loader.js';
 import results from './routes/public/results.js';
 
 declare module 'fastify' {
@@ -52,6 +53,8 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  // The registry serves this database's questionnaires beside the built-ins (a stored one that no longer parses stops the start).
+  useConnection(sqlite);
   app.decorate('safeguarding', compileMatcher(config.safeguardingWords));
   const writer = new ResponseWriter(sqlite.name);
   await writer.ready();

@@ -9,11 +9,9 @@ import { requireAuthority } from '../../auth/access.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { answerAuthority, markSeen, textAnswers } from '../../repos/safeguarding.js';
-import { INSTRUMENTS, SCALES } from '../../../surveys/index.js';
+import { registry, textQuestionIds } from '../../../surveys/index.js';
 import { maskFreeText } from '../../../reports/mask.js';
 import { scopedAuthority } from './scope.js';
-
-const TEXT_QUESTIONS = [...new Set(INSTRUMENTS.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)))];
 
 const Seen = z.strictObject({ note: z.string().trim().max(2000).default('') });
 const AnswerParam = z.strictObject({ response: z.coerce.number().int().min(1).max(2 ** 53), question: z.string().max(60) });
@@ -22,7 +20,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
   app.get('/authorities/:code/safeguarding', async (request) => {
     const { staff, authority } = await scopedAuthority(request, 'safeguarding');
     const waves = await app.db.selectFrom('waves').select(['id']).where('authority_id', '=', authority.id).execute();
-    const rows = await textAnswers(app.db, waves.map((w) => w.id), TEXT_QUESTIONS);
+    const rows = await textAnswers(app.db, waves.map((w) => w.id), textQuestionIds(registry.all()));
     const items = rows
       .map((r) => ({ ...r, matches: app.safeguarding.find(r.value) }))
       .filter((r) => r.matches.length)
@@ -46,7 +44,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
     const staff = requireAuthority(request, 'safeguarding', owner?.id);
     // Only answers that are in the queue can be marked.
     const row = await app.db.selectFrom('answers').select('value').where('response_id', '=', response).where('question', '=', question).executeTakeFirstOrThrow();
-    if (!TEXT_QUESTIONS.includes(question) || !app.safeguarding.find(row.value).length) throw new HttpError(404, 'not found');
+    if (!textQuestionIds(registry.all()).includes(question) || !app.safeguarding.find(row.value).length) throw new HttpError(404, 'not found');
     await markSeen(app.db, response, question, staff.userId, note);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'safeguarding_seen', authority: owner!.code, detail: { response, question, note } });
     return { ok: true };
