@@ -321,10 +321,12 @@ describe('the free-text question', () => {
       await begin(page, 19, { locale });
       await walk(page, inst('ylbc-16-25'), {}, { stopAt: 'q-make_life_better' });
       const notice = await page.locator('#text-notice').innerText();
+      // In Arabic the council's own words are set apart by isolates (FSI … PDI), drawn in their own order.
+      const own = (v: string) => (locale === 'ar' ? `\u2068${v}\u2069` : v);
       const expected = [
-        w['survey.text_readers']!.replace('{{authority}}', wave.authorityName),
+        w['survey.text_readers']!.replace('{{authority}}', own(wave.authorityName)),
         w['survey.text_not_safe']!,
-        w['help.council_contact']!.replace('{{authority}}', wave.authorityName).replace('{{contact}}', contact),
+        w['help.council_contact']!.replace('{{authority}}', own(wave.authorityName)).replace('{{contact}}', own(contact)),
         w['help.emergency']!,
       ];
       for (const line of expected) expect(notice).toContain(line);
