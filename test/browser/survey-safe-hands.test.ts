@@ -400,7 +400,7 @@ describe('smaller faults', () => {
     await page.goto(`${env.srv.base}/s/ZZZZZZZZ`);
     await page.getByText("We couldn't find a survey with this code.", { exact: false }).waitFor();
     expect(await page.locator('main button', { hasText: 'Try again' }).count()).toBe(0);
-    const link = (await page.locator('main a[href="/"]').boundingBox())!;
+    const link = (await page.locator('main button.link-button', { hasText: 'Type a different code' }).boundingBox())!;
     expect(link.height).toBeGreaterThanOrEqual(48);
     expect(await axe(page)).toEqual([]);
     await ctx.close();
