@@ -77,7 +77,7 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
     // Quiet by default: a request log would bury the links below.
     await runServer({ ...config, logLevel: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, (url, sqlite) => {
       const local = url.replace('0.0.0.0', '127.0.0.1');
-      io.stdout('\n' + demoWelcome(sqlite, { url: local, childUrl: local, databasePath: config.databasePath }));
+      io.stdout('\n' + demoWelcome(sqlite, { url: local, childUrl: config.publicUrl ?? local, databasePath: config.databasePath }));
     });
   },
 };

@@ -2,7 +2,7 @@
 // and how to use the command line on the demo's own data. Read from the
 // database, so a second start (data kept) prints the same as the first.
 import type SQLite from 'better-sqlite3';
-import { formatAccessCode } from '../access-code.js';
+import { surveyUrl } from '../survey-address.js';
 import { DEMO_ACCOUNTS } from './accounts.js';
 
 /** The authority the demo's officer and viewer belong to: its data is what the printed commands show. */
@@ -50,7 +50,7 @@ export function demoWelcome(sqlite: SQLite.Database, opts: { url: string; childU
   const lines = [`Hear Me demo is running at ${opts.url}`];
   const wave = openWave(sqlite);
   if (wave)
-    lines.push(`A survey children can answer now: ${opts.childUrl}/s/${formatAccessCode(wave.code)} (${wave.name} ${wave.authority}, ${wave.period})`);
+    lines.push(`A survey children can answer now: ${surveyUrl(opts.childUrl, wave.code)} (${wave.name} ${wave.authority}, ${wave.period})`);
   lines.push(`The portal: ${opts.url}/portal, with these demo accounts (for this demo database only):`);
   for (const a of DEMO_ACCOUNTS)
     lines.push(`  ${a.role.padEnd(17)} ${a.email}  password ${a.password}${a.authorities.length ? ` (${a.authorities.join(', ')})` : ''}`);

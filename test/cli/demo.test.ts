@@ -185,7 +185,7 @@ describe('hearme demo closes the loop', () => {
 describe('hearme demo --serve on a database it filled before', () => {
   /** Starts the built bin as npm run demo does, a second time; everything it printed once listening, then stops it. */
   async function welcome(): Promise<{ stdout: string; code: number | null }> {
-    const child = spawnHearme(['demo', '--if-empty', '--serve'], { DATABASE_PATH: first.path, PORT: '0' });
+    const child = spawnHearme(['demo', '--if-empty', '--serve'], { DATABASE_PATH: first.path, PORT: '0', PUBLIC_URL: 'https://hearme.example.org' });
     let stdout = '';
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
@@ -212,7 +212,9 @@ describe('hearme demo --serve on a database it filled before', () => {
       "SELECT access_code FROM waves WHERE programme = 'ylyc' AND closes_on IS NULL ORDER BY id LIMIT 1",
     );
     const code8 = open!.access_code;
-    expect(stdout).toContain(`A survey children can answer now: ${url}/s/${code8.slice(0, 4)}-${code8.slice(4)} (Doncaster E08000017, 2025)\n`);
+    // Children's link on PUBLIC_URL; the portal where this machine reaches it.
+    expect(stdout).toContain(`A survey children can answer now: https://hearme.example.org/s/${code8.slice(0, 4)}-${code8.slice(4)} (Doncaster E08000017, 2025)\n`);
+    expect(stdout).toContain(`The portal: ${url}/portal, with these demo accounts`);
     for (const a of DEMO_ACCOUNTS) expect(stdout).toContain(`${a.email}  password ${a.password}`);
 
     // Each printed command names the demo's database; run as printed, the report and the export work.

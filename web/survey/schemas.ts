@@ -3,6 +3,7 @@
 // keeps the bundle small; the shapes mirror surveys/schema.ts.
 import * as z from 'zod/mini';
 import { INDICATOR_IDS } from '../../surveys/indicators.js';
+import { WORDS } from '../../surveys/results-wording.js';
 import { SCALE_IDS } from '../../surveys/scales.js';
 
 export const WaveSchema = z.object({
@@ -86,3 +87,22 @@ export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 export const SubmitAnswerSchema = z.object({ id: z.string(), status: z.enum(['stored', 'duplicate']) });
 export const ErrorAnswerSchema = z.object({ error: z.string() });
+
+/** A round's published children's version of the results (GET /api/results/:code), per band and locale. */
+export const ResultsSchema = z.object({
+  authority: z.object({ name: z.string(), contact: z.optional(z.nullable(z.string())) }),
+  programme: z.enum(['ylyc', 'ylbc']),
+  period: z.string(),
+  versions: z.array(
+    z.object({
+      band: z.string(),
+      locale: z.string(),
+      content: z.object({
+        good: z.array(z.object({ indicator: z.enum(INDICATOR_IDS), words: z.enum(WORDS) })),
+        change: z.array(z.object({ indicator: z.enum(INDICATOR_IDS), words: z.enum(WORDS) })),
+        pledges: z.array(z.string()),
+      }),
+    }),
+  ),
+});
+export type Results = z.infer<typeof ResultsSchema>;

@@ -1,5 +1,6 @@
 // The language buttons, each written in its own language, on the first
-// screens a child sees (the code screen and the start screen).
+// screens a child sees (the code screen and the start screen), and on the
+// results screen.
 import { LOCALES, t } from '../i18n.js';
 
 export function Languages({ locale, onLocale }: { locale: string; onLocale: (code: string) => void }) {

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BackButton } from '../components/BackButton.js';
 import { Heading } from '../components/Heading.js';
-import { Listen } from '../components/Listen.js';
 import { Languages } from '../components/Languages.js';
+import { Listen } from '../components/Listen.js';
 import { t } from '../i18n.js';
 import type { Wave } from '../schemas.js';
 
@@ -15,6 +15,8 @@ export interface StartProps {
   waiting: { count: number; refused: number };
   onLocale: (code: string) => void;
   onAge: (age: number) => void;
+  /** Shown when the round before this one published what children told it: opens that screen. */
+  onResults?: (() => void) | undefined;
 }
 
 export function Start(p: StartProps) {
@@ -37,6 +39,11 @@ export function Start(p: StartProps) {
       {intro.map((line) => (
         <p>{line}</p>
       ))}
+      {p.onResults && (
+        <button type="button" class="secondary results-link" onClick={p.onResults}>
+          {t('survey.results_link')}
+        </button>
+      )}
       <Languages locale={p.locale} onLocale={p.onLocale} />
       <h2 id="age-heading">{t('survey.age_heading')}</h2>
       {/* Only children's waves start with an adult answering for a young child; care leavers answer for themselves. */}
