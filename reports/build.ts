@@ -6,8 +6,9 @@ import type { Matcher } from '../server/safeguarding/matcher.js';
 import {
   BREAKDOWN_QUESTIONS,
   INDICATORS,
-  SCALES,
   programmeInstruments,
+  scaleOf,
+  textQuestionIds,
   type Band,
   type Instrument,
   type IndicatorRule,
@@ -358,7 +359,7 @@ function indicatorBreakdowns(
   for (const by of BREAKDOWN_QUESTIONS) {
     const q = inst.questions.find((x) => x.id === by);
     if (!q) continue;
-    const scale = SCALES[q.scale];
+    const scale = scaleOf(q);
     if (scale.kind !== 'options') continue;
     const cells: RawCell[] = scale.options.map((value) => ({ value, n: 0, count: 0 }));
     for (const r of crossTab) {
@@ -398,7 +399,7 @@ async function said(
   instruments: Instrument[],
   safeguarding: Matcher,
 ): Promise<Pick<Report, 'said' | 'saidWithheld'>> {
-  const textQuestions = [...new Set(instruments.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)))];
+  const textQuestions = textQuestionIds(instruments);
   const bandOf = new Map(instruments.map((i) => [i.id, i.band]));
   const rows = (await freeTextAnswers(db, waveId, textQuestions)).filter((r) => bandOf.has(r.instrument));
   const shown = rows.filter((r) => !safeguarding.find(r.value).length);

@@ -25,7 +25,7 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 /** Scales drawn as faces: not for adults. */
 const FACE_TYPES: readonly string[] = ['faces3', 'happy5'];
 /** Ids the built-in instruments use; a file may not take them. */
-const RESERVED_ID = /^(ylyc|ylbc)-/;
+const RESERVED_ID = /^(ylyc|ylbc)(-|$)/;
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a lower-case id (a-z, 0-9, _)').max(40);
 /** Text in each of the file's locales: a record checked against `locales` below. */

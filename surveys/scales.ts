@@ -46,6 +46,11 @@ export const SCALES = {
 export type ScaleId = keyof typeof SCALES;
 export const SCALE_IDS = Object.keys(SCALES) as [ScaleId, ...ScaleId[]];
 
+/** A question's scale: its own options for a council's `options` question, else the scale of this file. */
+export function scaleOf(question: { scale: ScaleId | 'options'; options?: readonly string[] }): Scale {
+  return question.scale === 'options' ? { kind: 'options', options: question.options ?? [] } : SCALES[question.scale];
+}
+
 /** The integer bounds of a scale in an instrument (age takes the band's ages). Here rather than in schema.ts so the child app can use it without bundling zod. */
 export function integerBounds(scale: Scale, inst: { minAge: number; maxAge: number }) {
   if (scale.kind === 'integer') return { min: scale.min, max: scale.max };

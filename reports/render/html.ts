@@ -8,7 +8,7 @@ import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
 import { domainChart, fewer, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
 import { CSS } from './html-style.js';
-import { summarise, verdict, type SummaryLine, type Tested } from './summary.js';
+import { changeWords, summarise, verdict, type SummaryLine, type Tested } from './summary.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -19,9 +19,9 @@ export const PROVISIONAL = 'Provisional: the round is still open';
 
 export { fewer };
 export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
-const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+export const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
-const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' : `q = ${q.toFixed(3)}`);
+export const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' : `q = ${q.toFixed(3)}`);
 
 /**
  * A change or difference, with its arrow (the way the figure moved), the verdict in words (better
@@ -33,21 +33,27 @@ export function changeCell(direction: 'higher' | 'lower', delta: number | null, 
   const better = direction === 'higher' ? delta > 0 : delta < 0;
   const v = verdict(t, delta);
   const cls = v === 'finding' ? (better ? ' class="up-good"' : ' class="up-bad"') : '';
-  const words = v === 'finding' ? (better ? 'significantly better' : 'significantly worse') : v === 'chance' ? `${better ? 'better' : 'worse'}, but may be chance` : 'not significant';
+  const words = changeWords(direction, delta, t);
   return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(digits)}${unit}</span><br><span class="note">${words}, ${pValue(t.pValue)}${t.qValue === null || t.qValue === undefined ? '' : `, ${qValue(t.qValue)}`}</span></td>`;
 }
 
-export function renderHtml(full: Report): string {
-  // A band nobody in this authority answered would only fill the charts and tables with blanks: it is
-  // named once in the summary instead. The JSON and CSV keep every row.
+/**
+ * A band nobody in this authority answered would only fill the charts and tables with blanks: it is
+ * named once in the summary instead (HTML and Word). The JSON and CSV keep every row.
+ */
+export function answeredBandsOnly(full: Report): Report {
   const answered = (band: string) => (full.responses.byBand[band] ?? 0) > 0;
-  const report: Report = {
+  return {
     ...full,
     indicators: full.indicators.filter((i) => answered(i.band)),
     scores: full.scores.filter((s) => answered(s.band)),
     breakdowns: full.breakdowns.filter((b) => answered(b.band)),
     trend: full.trend.filter((t) => answered(t.band)),
   };
+}
+
+export function renderHtml(full: Report): string {
+  const report = answeredBandsOnly(full);
   const name = report.authority.name;
   const compare = report.comparePeriod;
   const title = `Hear Me ${report.period}: ${name}`;
@@ -127,14 +133,14 @@ ${chanceList(s.mayBeChance)}` : ''}
 }
 
 /** A population below the responses received cannot be right: said instead of a rate above 100%. */
-function wrongPopulations(r: Report): string {
+export function wrongPopulations(r: Report): string {
   const wrong = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.populationLooksWrong).map(([band]) => band);
   return wrong.length
     ? `<p class="warn">The number of children in care entered for ages ${wrong.map(esc).join(' and ')} is smaller than the number who answered, so it looks wrong and no response rate is shown. Ask for it to be corrected.</p>`
     : '';
 }
 
-function silentBands(r: Report): string {
+export function silentBands(r: Report): string {
   const none = Object.entries(r.responses.byBand).filter(([, n]) => n === 0).map(([band]) => band);
   return none.length ? `<p class="note">No answers from ages ${none.map(esc).join(' or ')} in this round: those ages are left out of the charts and tables.</p>` : '';
 }
@@ -242,7 +248,7 @@ function trendSection(r: Report): string {
 ${parts.join('\n')}</section>`;
 }
 
-function breakdownCellText(c: BreakdownCell, minBase: number): string {
+export function breakdownCellText(c: BreakdownCell, minBase: number): string {
   if (c.n === null) return c.reason === 'secondary' ? '<span class="supp">hidden*</span>' : `<span class="supp">${fewer(minBase)}</span>`;
   if (c.n === 0) return '<span class="supp">no answers</span>';
   if (c.fewerThan5) return `<span class="supp">fewer than 5 of ${c.n}</span>`;
@@ -290,11 +296,11 @@ function saidSection(r: Report): string {
 ${r.saidWithheld ? `<p>${withheldNote(r.saidWithheld)}</p>\n` : ''}${parts.join('\n')}</section>`;
 }
 
-function withheldNote(n: number): string {
+export function withheldNote(n: number): string {
   return `${n === 1 ? '1 answer is' : `${n} answers are`} not shown here: the safeguarding word list caught ${n === 1 ? 'it' : 'them'}, so ${n === 1 ? 'it is' : 'they are'} in the portal's safeguarding queue for someone to read and follow up.`;
 }
 
-function methodsSection(r: Report): string {
+export function methodsSection(r: Report): string {
   return `<section class="page-break" aria-labelledby="methods-h"><h2 id="methods-h">How to read this report</h2>
 <h3>The figures</h3>
 <p>Each indicator is the share of children who answered a question (those who skipped it are left out) whose answer was in the positive set for that indicator, for example “all or most of the time”. Some indicators are worse when higher, such as feeling lonely; they are marked “lower is better”.</p>

@@ -98,7 +98,7 @@ export function fillDemo(
           };
           const batch: NewResponse[] = [];
           for (const inst of programmeInstruments(programme)) {
-            const population = Math.max(5, Math.round(a.lookedAfter * BAND_SHARE[inst.band] * (0.9 + 0.2 * rnd.next())));
+            const population = Math.max(5, Math.round(a.lookedAfter * BAND_SHARE[inst.band]! * (0.9 + 0.2 * rnd.next())));
             insertPopulation.run(waveId, inst.band, population);
             const rate = 0.2 + 0.4 * rnd.next();
             const effect = a.level + a.trend * waveIndex;

@@ -19,6 +19,7 @@ let browser: Browser;
 let htmlPath: string;
 /** A's report for 2025, a round still open, with rounds in 2021, 2023 and 2024 before it, and two age bands. */
 let trendPath: string;
+let summaryPath: string;
 
 beforeAll(async () => {
   dir = makeTempDir('hearme-report-browser-');
@@ -38,6 +39,8 @@ beforeAll(async () => {
   expect((await runCli(['import', writeCsv(dir, 'open.csv', buildCsv(ALL_CSV_COLUMNS, open))], env)).code).toBe(0);
   trendPath = join(dir, 'report-2025.html');
   expect((await runCli(['report', '--authority', A.code, '--period', '2025', '--format', 'html', '--out', trendPath], env)).code).toBe(0);
+  summaryPath = join(dir, 'report-2025.summary.html');
+  expect((await runCli(['report', '--authority', A.code, '--period', '2025', '--out', summaryPath], env)).code).toBe(0);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -198,6 +201,31 @@ describe('HTML report in Chromium', () => {
     }
     await page.close();
   });
+
+  it('the one-page summary prints on one A4 page, says the round is provisional, and passes axe', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`file://${summaryPath}`);
+    expect(await page.locator('h1').textContent()).toBe('Middlesbrough: what children in care told us in 2025');
+    expect(await page.locator('.provisional').textContent()).toContain('Provisional: the round is still open');
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      'Better since 2024',
+      'Worse since 2024',
+      'Better than other authorities',
+      'Worse than other authorities',
+      'What we said we would do',
+    ]);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    if (keep) {
+      writeFileSync(join(keep, 'summary.pdf'), pdf);
+      await page.screenshot({ path: join(keep, 'summary.png'), fullPage: true });
+    }
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length).toBe(1);
+    await context.close();
+  }, 60_000);
 
   it('is one self-contained file', () => {
     const html = readFileSync(htmlPath, 'utf8');

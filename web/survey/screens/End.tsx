@@ -11,7 +11,7 @@ import type { SendStatus } from '../sender.js';
 export interface EndProps {
   authority: string;
   /** Care leavers (ylbc) are thanked as care leavers, not as children in care. */
-  programme: 'ylyc' | 'ylbc';
+  programme: string;
   locale: string;
   status: SendStatus;
   onReset: () => void;
