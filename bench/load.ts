@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { z } from 'zod';
-import { INSTRUMENTS } from '../surveys/index.js';
+import { BUILT_IN_INSTRUMENTS } from '../surveys/index.js';
 import { fullAnswers } from '../test/helpers/answers.js';
 import { MAIN, autocannon, filesystem, fmt, freePort, hearme, startServer, stopServer, waitUntilHealthy, type Server } from './lib.js';
 
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     );
 
     // Prepared bodies (after the id) per instrument, so the bench spends its CPU on sending, not building.
-    const ylyc = INSTRUMENTS.filter((i) => i.programme === 'ylyc');
+    const ylyc = BUILT_IN_INSTRUMENTS.filter((i) => i.programme === 'ylyc');
     const tails = new Map(
       ylyc.map((inst) => [
         inst.id,

@@ -6,8 +6,9 @@ import type { Matcher } from '../server/safeguarding/matcher.js';
 import {
   BREAKDOWN_QUESTIONS,
   INDICATORS,
-  SCALES,
   programmeInstruments,
+  scaleOf,
+  textQuestionIds,
   type Band,
   type Instrument,
   type IndicatorRule,
@@ -15,6 +16,7 @@ import {
 } from '../surveys/index.js';
 import { MIN_BENCHMARK_AUTHORITIES, periodTallies, pooledOthers, type PeriodTallies } from './benchmark.js';
 import { listActions } from '../server/repos/actions.js';
+import { findAuthority } from '../server/repos/authorities.js';
 import { actionFigures } from './actions.js';
 import { maskFreeText } from './mask.js';
 import { authorityWaves } from './queries/authority-waves.js';
@@ -81,9 +83,17 @@ export function responseRate(responses: number, population: number) {
 
 const INDICATOR_ORDER = new Map<string, number>(INDICATORS.map((i, k) => [i.id, k]));
 
+/** Why there is no report to build: an unknown authority, or the periods it does have. */
+async function noWaveReason(db: DB, req: ReportRequest): Promise<string> {
+  const authority = await findAuthority(db, req.authority);
+  if (!authority) return `unknown authority ${req.authority}: no authority has this code here`;
+  const periods = (await authorityWaves(db, authority.id, req.programme)).map((w) => w.period);
+  return `no ${req.programme} wave for ${req.authority} in ${req.period}` + (periods.length ? ` (it has ${periods.join(', ')})` : ` (it has no ${req.programme} waves)`);
+}
+
 export async function buildReport(db: DB, req: ReportRequest, cache = new PeriodCache()): Promise<Report> {
   const wave = await reportWave(db, req.authority, req.programme, req.period);
-  if (!wave) throw new ReportInputError(`no ${req.programme} wave for ${req.authority} in ${req.period}`);
+  if (!wave) throw new ReportInputError(await noWaveReason(db, req));
   const instruments = programmeInstruments(req.programme);
   const waves = await authorityWaves(db, wave.authorityId, req.programme);
   const comparePeriod = pickComparePeriod(waves, req.period, req.compare);
@@ -349,7 +359,7 @@ function indicatorBreakdowns(
   for (const by of BREAKDOWN_QUESTIONS) {
     const q = inst.questions.find((x) => x.id === by);
     if (!q) continue;
-    const scale = SCALES[q.scale];
+    const scale = scaleOf(q);
     if (scale.kind !== 'options') continue;
     const cells: RawCell[] = scale.options.map((value) => ({ value, n: 0, count: 0 }));
     for (const r of crossTab) {
@@ -389,7 +399,7 @@ async function said(
   instruments: Instrument[],
   safeguarding: Matcher,
 ): Promise<Pick<Report, 'said' | 'saidWithheld'>> {
-  const textQuestions = [...new Set(instruments.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)))];
+  const textQuestions = textQuestionIds(instruments);
   const bandOf = new Map(instruments.map((i) => [i.id, i.band]));
   const rows = (await freeTextAnswers(db, waveId, textQuestions)).filter((r) => bandOf.has(r.instrument));
   const shown = rows.filter((r) => !safeguarding.find(r.value).length);

@@ -5,9 +5,10 @@
 // before it is written.
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../server/db/tables.js';
-import { BANDS, DOMAINS, PROGRAMMES } from '../surveys/index.js';
+import { DOMAINS } from '../surveys/index.js';
 
-const Band = z.enum(BANDS);
+/** A built-in age band, or a council questionnaire's ages or audience. */
+const Band = z.string().min(1);
 /** A percentage 0-100, to one decimal place. */
 const Percent = z.number().min(0).max(100);
 const Count = z.number().int().min(0);
@@ -141,7 +142,8 @@ export const ActionSchema = z
 export const ReportSchema = z
   .object({
     authority: z.object({ code: z.string(), name: z.string() }).strict(),
-    programme: z.enum(PROGRAMMES),
+    /** A built-in programme or a council questionnaire's id. */
+    programme: z.string().min(1),
     period: z.string(),
     comparePeriod: z.string().nullable(),
     minBase: z.number().int().min(1),

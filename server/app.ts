@@ -12,10 +12,12 @@ import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
 import { compileMatcher, type Matcher } from './safeguarding/matcher.js';
 import { ResponseWriter } from './response-writer.js';
+import { RequestLog, randomRequestId, redactUrl, untilNextMinute } from './request-log.js';
 import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
 import waves from './routes/public/waves.js';
+import { useConnection } from './questionnaire-loader.js';
 import results from './routes/public/results.js';
 
 declare module 'fastify' {
@@ -41,17 +43,35 @@ export const BODY_LIMIT = 64 * 1024;
 const trustProxy = (trust: Config['trustProxy']) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
 
 export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Promise<FastifyInstance> {
+  const requestLog = new RequestLog();
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxy(config.trustProxy),
     logger: {
       level: config.logLevel,
-      // Never log who a request came from: the survey is anonymous.
-      serializers: { req: (req) => ({ method: req.method, url: req.url }) },
+      // Never log who a request came from (the survey is anonymous), nor an access code.
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
     },
+    logController: requestLog,
+    genReqId: randomRequestId,
+  });
+  // Submissions are logged as a count per minute, at each minute's end and at close.
+  let minuteTimer: NodeJS.Timeout;
+  const nextMinute = () => {
+    minuteTimer = setTimeout(() => {
+      requestLog.flushSubmissions(app.log);
+      nextMinute();
+    }, untilNextMinute(Date.now())).unref();
+  };
+  nextMinute();
+  app.addHook('onClose', async () => {
+    clearTimeout(minuteTimer);
+    requestLog.flushSubmissions(app.log);
   });
   app.decorate('config', config);
   app.decorate('db', db);
+  // The registry serves this database's questionnaires beside the built-ins (a stored one that no longer parses stops the start).
+  useConnection(sqlite);
   app.decorate('safeguarding', compileMatcher(config.safeguardingWords));
   const writer = new ResponseWriter(sqlite.name);
   await writer.ready();

@@ -46,6 +46,30 @@ const TrustProxy = z
     return entries;
   });
 
+/**
+ * The address children's tablets reach this server at (https://hearme.example.gov.uk):
+ * the survey links, QR codes and printed addresses use it. An origin only:
+ * Hear Me is served at the root of its host, so a path would make every
+ * link wrong. Unset, they use the address the portal was opened with.
+ */
+const PublicUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx): string | null => {
+    const value = v?.trim() ?? '';
+    if (value === '') return null;
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message: `"${value}" ${message}; give the address children's tablets open, such as https://hearme.example.gov.uk` });
+      return z.NEVER;
+    };
+    if (!URL.canParse(value)) return fail('is not a full address');
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('is not an http or https address');
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+      return fail('has more than the scheme, host and port (Hear Me is served at the root of its host)');
+    return url.origin;
+  });
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -59,6 +83,7 @@ export const ConfigSchema = z.object({
   LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   /** A JSON file of worrying words, of the same shape as server/safeguarding/words.json; else that list. */
   SAFEGUARDING_WORDS: z.string().optional(),
+  PUBLIC_URL: PublicUrl,
 });
 
 export type Config = {
@@ -72,6 +97,8 @@ export type Config = {
   submitRateLimit: number;
   lookupRateLimit: number;
   safeguardingWords: WordList;
+  /** PUBLIC_URL as an origin (no trailing slash), or null when unset. */
+  publicUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     submitRateLimit: e.SUBMIT_RATE_LIMIT,
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     safeguardingWords: wordList(e.SAFEGUARDING_WORDS || undefined),
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

@@ -8,11 +8,13 @@ import { authorityAdd } from './cli/authority-add.js';
 import { authorityEdit } from './cli/authority-edit.js';
 import { backup } from './cli/backup.js';
 import { UsageError, type Command, type Io } from './cli/command.js';
-import { ConfigSchema } from './config.js';
+import { ConfigSchema, loadConfig } from './config.js';
+import { useDatabaseFile } from './questionnaire-loader.js';
 import { demo } from './cli/demo.js';
 import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
 import { migrate } from './cli/migrate.js';
+import { questionnaireAdd, questionnaireList, questionnaireShow } from './cli/questionnaire.js';
 import { reportCommand } from './cli/report.js';
 import { resultsCommand } from './cli/results.js';
 import { serve } from './cli/serve.js';
@@ -27,6 +29,9 @@ export const COMMANDS: Record<string, Command> = {
   migrate,
   'authority add': authorityAdd,
   'authority edit': authorityEdit,
+  'questionnaire add': questionnaireAdd,
+  'questionnaire list': questionnaireList,
+  'questionnaire show': questionnaireShow,
   'wave create': waveCreate,
   'wave population': wavePopulation,
   import: importCommand,
@@ -86,6 +91,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage + '\n');
     return 0;
+  }
+  try {
+    // --programme may name a stored questionnaire: the registry reads them from the command's database.
+    useDatabaseFile(loadConfig(io.env).databasePath);
+  } catch {
+    // A bad environment is reported by the command itself, as usage (exit 2).
   }
   try {
     await command.run(rest, io);

@@ -27,7 +27,7 @@ export function privateDir(path: string): void {
 }
 
 /** Written whole and private to a temporary name, then renamed: a failed run leaves no half file. */
-export function writePrivateFile(path: string, text: string): void {
+export function writePrivateFile(path: string, text: string | Uint8Array): void {
   const partial = `${path}.partial-${process.pid}`;
   try {
     writeFileSync(partial, text, { mode: FILE_MODE });

@@ -3,6 +3,8 @@
 // the SQLite work happen off the thread that answers HTTP requests.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from './db/connection.js';
+import { registry } from '../surveys/index.js';
+import { syncStored } from './questionnaire-loader.js';
 import { ResponseStore, type NewResponse, type StoreOutcome } from './repos/responses.js';
 
 export type ToWorker = { kind: 'batch'; id: number; responses: string } | { kind: 'close' };
@@ -14,6 +16,8 @@ export type FromWorker =
 const port = parentPort!;
 const sqlite = openSqlite((workerData as { databasePath: string }).databasePath);
 const store = new ResponseStore(sqlite);
+// This thread's registry: a response to a questionnaire added after it started finds it in the database.
+registry.setLoader((reg) => syncStored(reg, sqlite));
 // IMMEDIATE: take the write lock at BEGIN, waiting on the busy timeout if the command line holds it.
 const write = sqlite.transaction((batch: readonly NewResponse[]) => store.storeBatch(batch));
 port.postMessage({ kind: 'ready' } satisfies FromWorker);

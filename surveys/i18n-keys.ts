@@ -2,7 +2,7 @@
 // check that a locale has every one. No I/O here: callers read the files.
 import { DOMAINS, INDICATOR_IDS } from './indicators.js';
 import type { Instrument, Question } from './schema.js';
-import { SCALES, type ScaleId } from './scales.js';
+import { scaleOf, type ScaleId } from './scales.js';
 
 /**
  * Integer scales whose every point has its own label (`<prefix>.<n>`), as
@@ -23,14 +23,14 @@ export function optionLabelKey(question: Pick<Question, 'scale' | 'labels'>, opt
 
 /** The label keys a question's answers use: one per option, or an integer scale's end (and point) labels. */
 export function answerLabelKeys(question: Pick<Question, 'scale' | 'labels'>): string[] {
-  const scale = SCALES[question.scale];
+  const scale = scaleOf(question);
   const prefix = labelPrefix(question);
   switch (scale.kind) {
     case 'options':
       return scale.options.map((o) => `${prefix}.${o}`);
     case 'integer': {
       const keys = [`${prefix}.min`, `${prefix}.max`];
-      if (POINT_LABELLED_SCALES.has(question.scale))
+      if (question.scale !== 'options' && POINT_LABELLED_SCALES.has(question.scale))
         for (let n = scale.min; n <= scale.max; n++) keys.push(`${prefix}.${n}`);
       return keys;
     }

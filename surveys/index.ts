@@ -2,6 +2,8 @@
 // checked against the schema when this module loads.
 import { InstrumentSchema, type Instrument, type InstrumentInput, type Programme } from './schema.js';
 import { QUESTION_IDS } from './questions.js';
+import { scaleOf } from './scales.js';
+import { InstrumentRegistry } from './registry.js';
 import ylyc4to7 from './instruments/ylyc-4-7.js';
 import ylyc8to11 from './instruments/ylyc-8-11.js';
 import ylyc11to17 from './instruments/ylyc-11-17.js';
@@ -12,6 +14,7 @@ export * from './scales.js';
 export * from './indicators.js';
 export * from './questions.js';
 export * from './validate.js';
+export * from './registry.js';
 
 /** Published definitions. A published version never changes: add a new file for a new version. */
 const PUBLISHED: readonly InstrumentInput[] = [ylyc4to7, ylyc8to11, ylyc11to17, ylbc16to25];
@@ -22,27 +25,34 @@ export function loadInstruments(inputs: readonly InstrumentInput[]): Instrument[
     const inst = InstrumentSchema.parse(input);
     for (const q of inst.questions)
       if (!bank.has(q.id)) throw new Error(`${inst.id}: question ${q.id} is not in the question bank`);
-    return inst;
+    // Under 11 the child survey's look and read-aloud; from 11 the young people's.
+    return { ...inst, audience: inst.audience ?? (inst.minAge < 11 ? 'children' : 'young_people') };
   });
 }
 
-export const INSTRUMENTS: readonly Instrument[] = loadInstruments(PUBLISHED);
+/** The built-in instruments alone (tests and benchmarks; the program asks `registry`). */
+export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = loadInstruments(PUBLISHED);
+
+/** The process's registry: the built-in instruments, then the councils' questionnaires the server stores. */
+export const registry = new InstrumentRegistry(BUILT_IN_INSTRUMENTS);
 
 export function getInstrument(id: string, version: number): Instrument | undefined {
-  return INSTRUMENTS.find((i) => i.id === id && i.version === version);
+  return registry.get(id, version);
 }
 
 /** The newest version of an instrument, which new surveys use. */
 export function currentInstrument(id: string): Instrument | undefined {
-  let best: Instrument | undefined;
-  for (const i of INSTRUMENTS) if (i.id === id && (!best || i.version > best.version)) best = i;
-  return best;
+  return registry.current(id);
 }
 
 /** The current version of each instrument of a programme, youngest band first. */
 export function programmeInstruments(programme: Programme): Instrument[] {
-  const ids = [...new Set(INSTRUMENTS.filter((i) => i.programme === programme).map((i) => i.id))];
-  return ids.map((id) => currentInstrument(id)!).sort((a, b) => a.minAge - b.minAge);
+  return registry.programmeInstruments(programme);
+}
+
+/** The distinct free-text questions of some instruments (what reports and the safeguarding queue read). */
+export function textQuestionIds(instruments: readonly Instrument[]): string[] {
+  return [...new Set(instruments.flatMap((i) => i.questions.filter((q) => scaleOf(q).kind === 'text').map((q) => q.id)))];
 }
 
 const indicatorQuestionCache = new WeakMap<Instrument, readonly string[]>();

@@ -12,7 +12,7 @@ export interface ResultsText {
   good: string;
   change: string;
   pledges: string;
-  /** "{band}" is replaced by the age band. */
+  /** "{{band}}" is replaced by the age band (written as i18next writes a placeholder, so the spoken clips are cut at it). */
   ages: string;
   words: Record<Words, string>;
   said: Record<IndicatorId, string>;
@@ -24,7 +24,7 @@ const en: ResultsText = {
   good: 'What is going well',
   change: 'What needs to change',
   pledges: 'What we will do',
-  ages: 'Ages {band}',
+  ages: 'Ages {{band}}',
   words: {
     nearly_all: 'Nearly all of you',
     most: 'Most of you',
@@ -66,7 +66,7 @@ const cy: ResultsText = {
   good: "Beth sy'n mynd yn dda",
   change: 'Beth sydd angen newid',
   pledges: "Beth fyddwn ni'n ei wneud",
-  ages: 'Oed {band}',
+  ages: 'Oed {{band}}',
   words: {
     nearly_all: 'Mae bron pob un ohonoch chi',
     most: "Mae'r rhan fwyaf ohonoch chi",
@@ -108,7 +108,7 @@ const ar: ResultsText = {
   good: 'ما يسير بشكل جيد',
   change: 'ما يجب أن يتغيّر',
   pledges: 'ما سنفعله',
-  ages: 'الأعمار {band}',
+  ages: 'الأعمار {{band}}',
   words: {
     nearly_all: 'جميعكم تقريبًا',
     most: 'معظمكم',

@@ -23,6 +23,8 @@ export const SCALES = {
     options: ['often_always', 'some_of_the_time', 'occasionally', 'hardly_ever', 'never'],
   },
   happy5: { kind: 'integer', min: 1, max: 5 },
+  /** 1 strongly disagree … 5 strongly agree (councils' questionnaires). */
+  agree5: { kind: 'integer', min: 1, max: 5 },
   scale0_10: { kind: 'integer', min: 0, max: 10 },
   gender: { kind: 'options', options: ['male', 'female', 'another_way', 'prefer_not_to_say'] },
   placement: {
@@ -43,6 +45,11 @@ export const SCALES = {
 
 export type ScaleId = keyof typeof SCALES;
 export const SCALE_IDS = Object.keys(SCALES) as [ScaleId, ...ScaleId[]];
+
+/** A question's scale: its own options for a council's `options` question, else the scale of this file. */
+export function scaleOf(question: { scale: ScaleId | 'options'; options?: readonly string[] }): Scale {
+  return question.scale === 'options' ? { kind: 'options', options: question.options ?? [] } : SCALES[question.scale];
+}
 
 /** The integer bounds of a scale in an instrument (age takes the band's ages). Here rather than in schema.ts so the child app can use it without bundling zod. */
 export function integerBounds(scale: Scale, inst: { minAge: number; maxAge: number }) {

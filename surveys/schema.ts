@@ -3,12 +3,19 @@
 // child's hands.
 import { z } from 'zod';
 import { INDICATOR_IDS } from './indicators.js';
-import { SCALES, SCALE_IDS, integerBounds, type Scale } from './scales.js';
+import { SCALES, SCALE_IDS, integerBounds, type Scale, type ScaleId } from './scales.js';
+import type { Direction } from './indicators.js';
 
+/** The built-in programmes. A council's questionnaire is a programme of its own (its id): see registry.ts. */
 export const PROGRAMMES = ['ylyc', 'ylbc'] as const;
-export type Programme = (typeof PROGRAMMES)[number];
+/** A programme id the registry knows: a built-in one or a council questionnaire's id. */
+export type Programme = string;
+/** The built-in instruments' age bands. A council questionnaire's band is its ages or its audience. */
 export const BANDS = ['4-7', '8-11', '11-17', '16-25'] as const;
-export type Band = (typeof BANDS)[number];
+export type Band = string;
+/** Who answers an instrument: children get faces and read-aloud, adults plainer screens. */
+export const AUDIENCES = ['children', 'young_people', 'adults'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case id');
 const i18nKey = z.string().regex(/^[a-z0-9_.-]+$/i, 'i18n key');
@@ -58,6 +65,7 @@ export const InstrumentSchema = z
     indicators: z.array(IndicatorRuleSchema),
     /** Questions reported as means (n, mean, sd). */
     scores: z.array(id),
+    audience: z.enum(AUDIENCES).optional(),
   })
   .strict()
   .superRefine((inst, ctx) => {
@@ -100,9 +108,62 @@ export const InstrumentSchema = z
   });
 
 export type Condition = z.infer<typeof ConditionSchema>;
-export type Question = z.infer<typeof QuestionSchema>;
-export type IndicatorRule = z.infer<typeof IndicatorRuleSchema>;
-export type Instrument = z.infer<typeof InstrumentSchema>;
+
+/**
+ * One question as every consumer sees it. Built-in questions use a scale of
+ * scales.ts; a council's `options` question carries its own option ids
+ * (read them through scaleOf, never SCALES[q.scale]).
+ */
+export interface Question {
+  id: string;
+  scale: ScaleId | 'options';
+  /** Only with scale `options`: the question's own option ids, in display order. */
+  options?: string[];
+  text: string;
+  labels?: string;
+  answeredBy: 'child' | 'adult';
+  required: boolean;
+  condition?: Condition;
+}
+
+export interface IndicatorRule {
+  indicator: string;
+  question: string;
+  options: (string | number)[];
+}
+
+/** A council's own indicator: what indicators.ts says of a built-in one, declared in its file. */
+export interface LocalIndicator {
+  id: string;
+  direction: Direction;
+  /** i18n key of its label, in the instrument's `strings`. */
+  label: string;
+}
+
+/** An instrument as every consumer sees it, from a built-in file or a council's questionnaire. */
+export interface Instrument {
+  id: string;
+  version: number;
+  programme: Programme;
+  band: Band;
+  minAge: number;
+  maxAge: number;
+  audience: Audience;
+  title: string;
+  questions: Question[];
+  indicators: IndicatorRule[];
+  scores: string[];
+  /** A council questionnaire's own indicators (built-ins' are in indicators.ts). */
+  localIndicators?: LocalIndicator[];
+  /** A council questionnaire's languages. Built-ins are in every locale of surveys/locales. */
+  locales?: string[];
+  /** A council questionnaire's text: locale -> i18n key -> words (built-ins' are in surveys/locales). */
+  strings?: Record<string, Record<string, string>>;
+  /** A council's local questions on a core round: the core instrument they follow. */
+  extends?: { instrument: string; version: number };
+}
+/** A built-in definition as its file is checked. */
+export type BuiltInInstrument = z.infer<typeof InstrumentSchema>;
 /** What an instrument file exports, before defaults are applied. */
 export type InstrumentInput = z.input<typeof InstrumentSchema>;
 

@@ -2,7 +2,7 @@
 // (API and import), the child app (which questions to show) and reports.
 // Only types from schema.ts: its zod schemas must not reach the child app's bundle.
 import type { Instrument, Question } from './schema.js';
-import { SCALES, integerBounds, type Scale } from './scales.js';
+import { scaleOf, integerBounds, type Scale } from './scales.js';
 import { BIDI_CONTROLS, isBlank } from './text.js';
 
 export type AnswerValue = string | number;
@@ -33,7 +33,7 @@ export function isShown(question: Question, answers: Readonly<Record<string, unk
 
 /** Checks one answer against its question's scale; returns a reason, or null when it is fine. */
 export function checkValue(inst: Instrument, question: Question, value: unknown): string | null {
-  const scale: Scale = SCALES[question.scale];
+  const scale: Scale = scaleOf(question);
   if (value === null || value === undefined) return 'no answer given; leave the question out to skip it';
   switch (scale.kind) {
     case 'options':
@@ -89,7 +89,7 @@ export function validateAnswers(inst: Instrument, answers: unknown): ValidationR
     const value = given[q.id];
     const problem = checkValue(inst, q, value);
     if (problem) issues.push({ path, message: problem });
-    else clean[q.id] = SCALES[q.scale].kind === 'text' ? storedText(value as string) : (value as AnswerValue);
+    else clean[q.id] = scaleOf(q).kind === 'text' ? storedText(value as string) : (value as AnswerValue);
   }
   return issues.length ? { ok: false, issues } : { ok: true, answers: clean };
 }

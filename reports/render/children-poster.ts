@@ -43,7 +43,7 @@ export function renderChildrenPoster(p: {
 <body>
 <main>
 <h1>${esc(t.title)}</h1>
-<p class="lede">${esc(p.authority)} · ${esc(t.ages.replace('{band}', p.band))} · ${esc(p.period)}</p>
+<p class="lede">${esc(p.authority)} · ${esc(t.ages.replace('{{band}}', p.band))} · ${esc(p.period)}</p>
 <p>${esc(t.intro)}</p>
 ${list('good', t.good, p.content.good.map((f) => resultSentence(p.locale, f.words, f.indicator)))}
 ${list('change', t.change, p.content.change.map((f) => resultSentence(p.locale, f.words, f.indicator)))}

@@ -23,8 +23,9 @@ p, li { max-width: 48rem; }
 .note { color: var(--muted); font-size: .92rem; }
 .warn { color: var(--bad-text); font-weight: 600; }
 .provisional { border-left: 6px solid var(--bad); background: var(--band); padding: .6rem .9rem; }
-.chart { position: relative; width: 100%; margin: .5rem 0 1rem; }
-.chart-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 1rem; }
+.chart { width: 100%; margin: .5rem 0 1rem; }
+.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+.chart-row { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; }
 .chart-row .chart { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1.2rem; font-size: .88rem; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }

@@ -6,27 +6,22 @@ import { DOMAINS } from '../../surveys/index.js';
 import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
 import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
-import { CHART_SCRIPT, chartJsSource } from './chart-runtime.js';
+import { domainChart, fewer, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
 import { CSS } from './html-style.js';
-import { summarise, verdict, type SummaryLine, type Tested } from './summary.js';
+import { changeWords, summarise, verdict, type SummaryLine, type Tested } from './summary.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** JSON inside a <script> element: "<" escaped so no text can close the element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
 /** Said wherever figures of a round still open appear. */
 export const PROVISIONAL = 'Provisional: the round is still open';
 
-export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
+export { fewer };
 export const pc = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${x.toFixed(1)}%`);
-const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+export const pValue = (p: number | null) => (p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
-const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' : `q = ${q.toFixed(3)}`);
+export const qValue = (q: number | null) => (q === null ? '' : q < 0.001 ? 'q < 0.001' : `q = ${q.toFixed(3)}`);
 
 /**
  * A change or difference, with its arrow (the way the figure moved), the verdict in words (better
@@ -38,42 +33,27 @@ export function changeCell(direction: 'higher' | 'lower', delta: number | null, 
   const better = direction === 'higher' ? delta > 0 : delta < 0;
   const v = verdict(t, delta);
   const cls = v === 'finding' ? (better ? ' class="up-good"' : ' class="up-bad"') : '';
-  const words = v === 'finding' ? (better ? 'significantly better' : 'significantly worse') : v === 'chance' ? `${better ? 'better' : 'worse'}, but may be chance` : 'not significant';
+  const words = changeWords(direction, delta, t);
   return `<td class="num"><span${cls}>${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(digits)}${unit}</span><br><span class="note">${words}, ${pValue(t.pValue)}${t.qValue === null || t.qValue === undefined ? '' : `, ${qValue(t.qValue)}`}</span></td>`;
 }
 
-function chartLabel(text: string): string[] {
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && (line + ' ' + w).length > 34) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  lines.push(line);
-  return lines;
-}
-
-interface ChartSpec {
-  id: string;
-  kind: 'bars' | 'lines';
-  [key: string]: unknown;
-}
-
-export function renderHtml(full: Report): string {
-  // A band nobody in this authority answered would only fill the charts and tables with blanks: it is
-  // named once in the summary instead. The JSON and CSV keep every row.
+/**
+ * A band nobody in this authority answered would only fill the charts and tables with blanks: it is
+ * named once in the summary instead (HTML and Word). The JSON and CSV keep every row.
+ */
+export function answeredBandsOnly(full: Report): Report {
   const answered = (band: string) => (full.responses.byBand[band] ?? 0) > 0;
-  const report: Report = {
+  return {
     ...full,
     indicators: full.indicators.filter((i) => answered(i.band)),
     scores: full.scores.filter((s) => answered(s.band)),
     breakdowns: full.breakdowns.filter((b) => answered(b.band)),
     trend: full.trend.filter((t) => answered(t.band)),
   };
-  const charts: ChartSpec[] = [];
+}
+
+export function renderHtml(full: Report): string {
+  const report = answeredBandsOnly(full);
   const name = report.authority.name;
   const compare = report.comparePeriod;
   const title = `Hear Me ${report.period}: ${name}`;
@@ -81,9 +61,9 @@ export function renderHtml(full: Report): string {
     summarySection(report),
     responseSection(report),
     actionsSection(report),
-    ...DOMAINS.map((d) => domainSection(report, d, charts)).filter(Boolean),
+    ...DOMAINS.map((d) => domainSection(report, d)).filter(Boolean),
     scoreSection(report),
-    trendSection(report, charts),
+    trendSection(report),
     breakdownSection(report),
     saidSection(report),
     methodsSection(report),
@@ -107,9 +87,6 @@ ${report.provisional ? `<p class="provisional" role="note"><strong>${PROVISIONAL
 <main>
 ${sections.join('\n')}
 </main>
-<script type="application/json" id="report-chart-data">${scriptJson(charts)}</script>
-<script>${chartJsSource()}</script>
-<script>${CHART_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -156,14 +133,14 @@ ${chanceList(s.mayBeChance)}` : ''}
 }
 
 /** A population below the responses received cannot be right: said instead of a rate above 100%. */
-function wrongPopulations(r: Report): string {
+export function wrongPopulations(r: Report): string {
   const wrong = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.populationLooksWrong).map(([band]) => band);
   return wrong.length
     ? `<p class="warn">The number of children in care entered for ages ${wrong.map(esc).join(' and ')} is smaller than the number who answered, so it looks wrong and no response rate is shown. Ask for it to be corrected.</p>`
     : '';
 }
 
-function silentBands(r: Report): string {
+export function silentBands(r: Report): string {
   const none = Object.entries(r.responses.byBand).filter(([, n]) => n === 0).map(([band]) => band);
   return none.length ? `<p class="note">No answers from ages ${none.map(esc).join(' or ')} in this round: those ages are left out of the charts and tables.</p>` : '';
 }
@@ -189,30 +166,11 @@ function responseSection(r: Report): string {
 </section>`;
 }
 
-function domainSection(r: Report, domain: string, charts: ChartSpec[]): string {
+function domainSection(r: Report, domain: string): string {
   const rows = r.indicators.filter((i) => i.domain === domain);
-  if (!rows.length) return '';
+  const chart = domainChart(r, domain);
+  if (!rows.length || !chart) return '';
   const id = `chart-${domain}`;
-  const hasPrevious = rows.some((i) => i.previous && i.previous.percent !== null);
-  const hasBenchmark = rows.some((i) => i.benchmark && i.benchmark.percent !== null);
-  const datasets = [];
-  if (hasPrevious)
-    datasets.push({ label: `${r.comparePeriod}`, colour: 'before', data: rows.map((i) => i.previous?.percent ?? null) });
-  datasets.push({
-    label: `${r.authority.name} ${r.period}`,
-    colour: 'here',
-    data: rows.map((i) => i.percent),
-    ci: rows.map((i) => (i.ci ? [i.ci.low, i.ci.high] : null)),
-  });
-  if (hasBenchmark) datasets.push({ label: `Other authorities ${r.period}`, colour: 'others', data: rows.map((i) => i.benchmark?.percent ?? null) });
-  charts.push({
-    id,
-    kind: 'bars',
-    labels: rows.map((i) => chartLabel(`${indicatorLabel(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`)),
-    datasets,
-  });
-  // Short enough that a domain of twenty rows still fits one A4 page.
-  const height = 80 + rows.length * (datasets.length * 10 + 14);
   const body = rows
     .map((i) => {
       const p = i.previous;
@@ -233,7 +191,7 @@ function domainSection(r: Report, domain: string, charts: ChartSpec[]): string {
     .join('');
   return `<section class="page-break" aria-labelledby="${id}-h">
 <h2 id="${id}-h">${esc(domainLabel(domain))}</h2>
-<div class="chart" style="height:${height}px"><canvas id="${id}" role="img" aria-label="Bar chart of ${esc(domainLabel(domain))} indicators: ${esc(r.authority.name)} against other authorities, with 95% intervals. The same figures are in the table below."></canvas></div>
+<div class="chart" id="${id}">${chart.svg}</div>
 <table><caption>${esc(domainLabel(domain))}: the figures in the chart</caption>
 <thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">% (95% interval)</th>${
     compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
@@ -264,39 +222,15 @@ function scoreSection(r: Report): string {
 </section>`;
 }
 
-function trendSection(r: Report, charts: ChartSpec[]): string {
-  const periods = [...new Set(r.trend.flatMap((t) => t.points.map((p) => p.period)))].sort();
+function trendSection(r: Report): string {
+  const { periods, provisional } = trendPeriods(r);
   if (periods.length < 2)
     return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2><p>Trends appear once this authority has two or more survey rounds.</p></section>`;
-  const bands = [...new Set(r.trend.map((t) => t.band))];
-  const provisionalPeriods = new Set(r.trend.flatMap((t) => t.points.filter((p) => p.provisional).map((p) => p.period)));
+  const provisionalPeriods = new Set(provisional);
   const parts = DOMAINS.map((domain) => {
-    const series = r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
+    const series = trendSeries(r, domain);
     if (!series.length) return '';
-    // Small multiples, one chart per age band: a dozen lines in one chart cannot be told apart.
-    const ids = [...new Set(series.map((t) => t.id))];
-    const perBand = bands
-      .map((band) => ({ band, series: series.filter((t) => t.band === band) }))
-      .filter((g) => g.series.length > 0)
-      .map(({ band, series: group }) => {
-        const id = `trend-${domain}-${band}`;
-        const shown = group.flatMap((t) => t.points.map((p) => p.percent).filter((x): x is number => x !== null));
-        charts.push({
-          id,
-          kind: 'lines',
-          title: `Ages ${band}`,
-          periods,
-          // Lines need no zero baseline: start the axis near the lowest figure so changes can be seen.
-          min: Math.max(0, Math.floor((Math.min(...shown) - 5) / 10) * 10),
-          series: group.map((t) => ({
-            label: indicatorLabel(t.id),
-            // One colour and marker per indicator, the same in every band's chart.
-            style: ids.indexOf(t.id),
-            data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
-          })),
-        });
-        return `<div class="chart" style="height:${230 + group.length * 22}px"><canvas id="${id}" role="img" aria-label="Line chart of ${esc(domainLabel(domain))} indicators for ages ${esc(band)} across survey rounds. The same figures are in the table below."></canvas></div>`;
-      });
+    const perBand = trendCharts(r, domain).map((c) => `<div class="chart" id="trend-${domain}-${c.band}">${c.svg}</div>`);
     const rows = series
       .map((t) => `<tr><th scope="row">${esc(indicatorLabel(t.id))}</th><td>${esc(t.band)}</td>${periods
         .map((p) => {
@@ -314,7 +248,7 @@ function trendSection(r: Report, charts: ChartSpec[]): string {
 ${parts.join('\n')}</section>`;
 }
 
-function breakdownCellText(c: BreakdownCell, minBase: number): string {
+export function breakdownCellText(c: BreakdownCell, minBase: number): string {
   if (c.n === null) return c.reason === 'secondary' ? '<span class="supp">hidden*</span>' : `<span class="supp">${fewer(minBase)}</span>`;
   if (c.n === 0) return '<span class="supp">no answers</span>';
   if (c.fewerThan5) return `<span class="supp">fewer than 5 of ${c.n}</span>`;
@@ -362,15 +296,16 @@ function saidSection(r: Report): string {
 ${r.saidWithheld ? `<p>${withheldNote(r.saidWithheld)}</p>\n` : ''}${parts.join('\n')}</section>`;
 }
 
-function withheldNote(n: number): string {
+export function withheldNote(n: number): string {
   return `${n === 1 ? '1 answer is' : `${n} answers are`} not shown here: the safeguarding word list caught ${n === 1 ? 'it' : 'them'}, so ${n === 1 ? 'it is' : 'they are'} in the portal's safeguarding queue for someone to read and follow up.`;
 }
 
-function methodsSection(r: Report): string {
+export function methodsSection(r: Report): string {
   return `<section class="page-break" aria-labelledby="methods-h"><h2 id="methods-h">How to read this report</h2>
 <h3>The figures</h3>
 <p>Each indicator is the share of children who answered a question (those who skipped it are left out) whose answer was in the positive set for that indicator, for example “all or most of the time”. Some indicators are worse when higher, such as feeling lonely; they are marked “lower is better”.</p>
 <p>The 95% interval (Wilson score interval) shows the range the true figure is likely to lie in, given how many children answered: the fewer answers, the wider it is. In the charts it is the black whisker on each bar.</p>
+<p>Every chart's percent axis runs from 0 to 100, so charts can be compared by eye. In the trend charts the survey rounds sit on a time axis (a two-year gap looks twice as long as a one-year gap), each indicator keeps its colour, marker and line style in every chart, and a hollow point with * on its year marks a round still open (provisional: its figures may change).</p>
 <h3>Comparisons</h3>
 <p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round whose round had closed before ${esc(r.benchmarkRounds.closedBefore)}, when this report was made${
     r.benchmarkRounds.openLeftOut ? ` (${r.benchmarkRounds.openLeftOut} other ${r.benchmarkRounds.openLeftOut === 1 ? "authority's round was" : "authorities' rounds were"} still open and ${r.benchmarkRounds.openLeftOut === 1 ? 'is' : 'are'} left out)` : ''

@@ -38,6 +38,13 @@ export function verdict(t: Tested, delta: number): 'finding' | 'chance' | 'none'
   return t.qValue === undefined || (t.qValue !== null && t.qValue < ALPHA) ? 'finding' : 'chance';
 }
 
+/** A change or difference in words: better or worse for children, and whether it survives the many comparisons. */
+export function changeWords(direction: 'higher' | 'lower', delta: number, t: Tested): string {
+  const better = direction === 'higher' ? delta > 0 : delta < 0;
+  const v = verdict(t, delta);
+  return v === 'finding' ? (better ? 'significantly better' : 'significantly worse') : v === 'chance' ? `${better ? 'better' : 'worse'}, but may be chance` : 'not significant';
+}
+
 /** Better for children: up for "higher is better" indicators, down for "lower is better" ones. */
 function good(i: Pick<ReportIndicator, 'direction'>, delta: number): boolean {
   return i.direction === 'higher' ? delta > 0 : delta < 0;

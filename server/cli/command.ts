@@ -1,5 +1,6 @@
 // What every command shares: flag parsing through zod, usage errors
 // (exit 2) and a database opened, migrated and always closed.
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { loadConfig, type Config } from '../config.js';
@@ -48,6 +49,24 @@ export function parseFlags<S extends z.ZodType>(
   return result.data;
 }
 
+/** "1 response", "2 responses": counts in messages read as English. */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+function holdsNoAuthority({ sqlite }: OpenDatabase): boolean {
+  return !sqlite.prepare('SELECT 1 FROM authorities LIMIT 1').get();
+}
+
+/** One line (the reason stays one line): which file was opened, and the two ways on. */
+function emptyDatabase(path: string, existed: boolean): string {
+  return (
+    `the database ${path} (DATABASE_PATH) ${existed ? 'is empty' : 'did not exist and was created empty'}: ` +
+    `for the demo's data run the command with DATABASE_PATH=data/demo.sqlite after npm run demo, ` +
+    `or start your own with hearme authority add`
+  );
+}
+
 export function configFrom(io: Io): Config {
   try {
     return loadConfig(io.env);
@@ -56,12 +75,22 @@ export function configFrom(io: Io): Config {
   }
 }
 
+/**
+ * Runs `fn` on the database at DATABASE_PATH, created and migrated if need
+ * be. A usage error met on a database without a single authority is most
+ * likely the wrong file (the demo's data is in another one), so its reason
+ * then names the file and what to run.
+ */
 export async function withDatabase<T>(io: Io, fn: (open: OpenDatabase, config: Config) => Promise<T>): Promise<T> {
   const config = configFrom(io);
+  const existed = existsSync(config.databasePath);
   const open = openDatabase(config.databasePath);
   try {
     await migrateToLatest(open.db);
     return await fn(open, config);
+  } catch (error) {
+    if (error instanceof UsageError && holdsNoAuthority(open)) throw new UsageError(`${error.message}; ${emptyDatabase(config.databasePath, existed)}`);
+    throw error;
   } finally {
     await open.db.destroy();
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { formatAccessCode } from '../access-code.js';
-import { DEMO_ACCOUNTS, createDemoAccounts } from '../demo/accounts.js';
-import { fillDemo, type DemoSummary } from '../demo/generate.js';
+import { createDemoAccounts } from '../demo/accounts.js';
+import { fillDemo } from '../demo/generate.js';
 import { closeDemoLoop } from '../demo/loop.js';
+import { demoWelcome } from '../demo/welcome.js';
 import { UsageError, configFrom, parseFlags, withDatabase, type Command } from './command.js';
 import { runServer } from './serve.js';
 
@@ -28,10 +28,12 @@ The same seed gives the same data. Nothing here is a real child's answer.
   --scale national   151 authorities every year 2019-2025, about 420,000
                      responses, the data of npm run bench:report (a minute or two)
   --seed N           another seed gives other data (default 2026)
-  --if-empty         do nothing if the database already holds authorities
-  --serve            then start the server and print where to look, with the
-                     demo's portal accounts (one of each role; fixed passwords,
-                     printed every time, for the demo database only)
+  --if-empty         keep the data if the database already holds authorities
+                     (and say so) instead of refusing
+  --serve            then start the server and print where to look: a survey
+                     children can take, the demo's portal accounts (one of each
+                     role; fixed passwords, printed every time, for the demo
+                     database only) and command lines to try on its data
 
 npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve`,
   async run(argv, io) {
@@ -46,11 +48,12 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
       Flags,
     );
     const config = configFrom(io);
-    const filled = await withDatabase(io, async ({ db, sqlite }): Promise<DemoSummary | null> => {
+    await withDatabase(io, async ({ db, sqlite }) => {
       const { n } = sqlite.prepare('SELECT count(*) AS n FROM authorities').get() as { n: number };
       if (n > 0) {
-        if (f['if-empty']) return null;
-        throw new UsageError(`${config.databasePath} already holds data; the demo fills an empty database`);
+        if (!f['if-empty']) throw new UsageError(`${config.databasePath} already holds data; the demo fills an empty database`);
+        io.stdout(`demo: ${config.databasePath} already holds data: kept as it is (delete the file for a new demo)\n`);
+        return;
       }
       const started = Date.now();
       const summary = fillDemo(sqlite, {
@@ -69,22 +72,12 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
         `demo: ${loop.actions} actions at the previous round of two authorities (in their latest report)` +
           (loop.published ? `; the children's version of ${loop.published.authority} ${loop.published.period} published in ${loop.published.locales.join(', ')}\n` : '\n'),
       );
-      return summary;
     });
     if (!f.serve) return;
     // Quiet by default: a request log would bury the links below.
-    await runServer({ ...config, logLevel: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, (url) => {
+    await runServer({ ...config, logLevel: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, (url, sqlite) => {
       const local = url.replace('0.0.0.0', '127.0.0.1');
-      io.stdout(`\nHear Me demo is running at ${local}\n`);
-      if (filled)
-        io.stdout(
-          `A survey children can answer now: ${local}/s/${formatAccessCode(filled.openWave.code)} ` +
-            `(${filled.openWave.authority}, ${filled.openWave.period})\n`,
-        );
-      io.stdout(`The portal: ${local}/portal, with these demo accounts (for this demo database only):\n`);
-      for (const a of DEMO_ACCOUNTS)
-        io.stdout(`  ${a.role.padEnd(17)} ${a.email}  password ${a.password}${a.authorities.length ? ` (${a.authorities.join(', ')})` : ''}\n`);
-      io.stdout('Stop it with Ctrl+C.\n');
+      io.stdout('\n' + demoWelcome(sqlite, { url: local, childUrl: config.publicUrl ?? local, databasePath: config.databasePath }));
     });
   },
 };

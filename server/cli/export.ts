@@ -8,7 +8,7 @@ import { findAuthority } from '../repos/authorities.js';
 import { responsesForExport } from '../repos/export.js';
 import { findWave } from '../repos/waves.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
-import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+import { UsageError, countOf, parseFlags, withDatabase, type Command } from './command.js';
 
 const Flags = z.object({
   authority: AuthorityCode,
@@ -42,7 +42,7 @@ both programmes' responses are exported.`,
       const csv = formatResponsesCsv(rows, programmes);
       if (!f.out) return io.stdout(csv);
       writePrivateFile(f.out, csv);
-      io.stderr(`exported ${rows.length} response${rows.length === 1 ? '' : 's'} to ${f.out}\n`);
+      io.stderr(`exported ${countOf(rows.length, 'response')} to ${f.out}\n`);
     });
   },
 };

@@ -7,15 +7,19 @@ import { z } from 'zod';
 import { PeriodCache, ReportInputError, buildReport } from '../../reports/build.js';
 import { authoritiesInPeriod } from '../../reports/queries/authorities-in-period.js';
 import { renderCsv } from '../../reports/render/csv.js';
+import { renderDocx } from '../../reports/render/docx.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJson } from '../../reports/render/json.js';
+import { renderSummaryHtml } from '../../reports/render/summary-html.js';
 import type { Report } from '../../reports/schema.js';
 import { compileMatcher } from '../safeguarding/matcher.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
-import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
+import { UsageError, countOf, parseFlags, withDatabase, type Command } from './command.js';
 
-const FORMATS = ['html', 'json', 'csv'] as const;
+const FORMATS = ['html', 'json', 'csv', 'docx', 'summary-html'] as const;
 type Format = (typeof FORMATS)[number];
+/** What --all writes unless --format is given. */
+const ALL_FORMATS: readonly Format[] = ['html', 'json', 'csv'];
 
 const Flags = z
   .object({
@@ -42,7 +46,20 @@ const Flags = z
     }
   });
 
-const RENDER: Record<Format, (r: Report) => string> = { html: renderHtml, json: renderJson, csv: renderCsv };
+const RENDER: Record<Format, (r: Report) => string | Promise<Buffer>> = {
+  html: renderHtml,
+  json: renderJson,
+  csv: renderCsv,
+  docx: renderDocx,
+  'summary-html': renderSummaryHtml,
+};
+const EXTENSION: Record<Format, string> = { html: 'html', json: 'json', csv: 'csv', docx: 'docx', 'summary-html': 'summary.html' };
+
+/** The format an --out file's name asks for: FILE.summary.html, .html, .csv, .docx, else json. */
+function formatOf(out: string | undefined): Format {
+  const name = out?.toLowerCase() ?? '';
+  return (Object.entries(EXTENSION).sort(([, a], [, b]) => b.length - a.length).find(([, ext]) => name.endsWith(`.${ext}`))?.[0] as Format | undefined) ?? 'json';
+}
 
 function inputError(error: unknown): never {
   if (error instanceof ReportInputError) throw new UsageError(error.message);
@@ -50,10 +67,10 @@ function inputError(error: unknown): never {
 }
 
 export const reportCommand: Command = {
-  summary: 'the annual report (html, json or csv)',
+  summary: 'the annual report (html, json, csv, Word or a one-page summary)',
   usage: `Usage: hearme report --authority CODE --period PERIOD [--programme ylyc|ylbc] [--compare PERIOD]
-                     [--format html|json|csv] [--out FILE]
-       hearme report --all --period PERIOD [--programme ylyc|ylbc] --dir DIR [--format html|json|csv]
+                     [--format html|json|csv|docx|summary-html] [--out FILE]
+       hearme report --all --period PERIOD [--programme ylyc|ylbc] --dir DIR [--format html|json|csv|docx|summary-html]
 
 One authority's report for a survey round: responses and response rates,
 indicators with 95% intervals, the change since --compare (default: the
@@ -61,12 +78,14 @@ authority's latest earlier round), the benchmark of all other authorities,
 breakdowns by gender and placement, trends, and what children said.
 Figures with a base under MIN_BASE (default 10) are suppressed.
 
---format defaults to html with --out FILE.html or --all, else json. Without --out the report goes to
-standard output.
+--format docx is an editable Word document (the same sections, tables and
+charts); summary-html is one A4 page for board members. --format defaults
+to the --out file's extension (.html, .csv, .docx, .summary.html), else
+json. Without --out the report goes to standard output (not docx).
 
 --all writes every authority's reports for the period into DIR (created
 if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
---format given, showing progress on standard error and a summary line.`,
+--format given (.docx, .summary.html), showing progress on standard error and a summary line.`,
   async run(argv, io) {
     const f = parseFlags(
       argv,
@@ -85,10 +104,12 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
     if (f.out && !existsSync(dirname(resolve(f.out)))) throw new UsageError(`folder ${dirname(resolve(f.out))} does not exist`);
     if (f.dir && existsSync(f.dir) && !statSync(f.dir).isDirectory()) throw new UsageError(`${f.dir} is not a folder`);
 
+    if (!f.all && f.format === 'docx' && !f.out) throw new UsageError('--format docx needs --out FILE (a Word document is not text)');
+
     await withDatabase(io, async ({ db }, config) => {
       const freeText = compileMatcher(config.safeguardingWords);
       if (!f.all) {
-        const format: Format = f.format ?? (f.out?.toLowerCase().endsWith('.html') ? 'html' : f.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+        const format: Format = f.format ?? formatOf(f.out);
         const report = await buildReport(db, {
           authority: f.authority!,
           programme: f.programme,
@@ -97,17 +118,17 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
           minBase: config.minBase,
           freeText,
         }).catch(inputError);
-        const text = RENDER[format](report);
-        if (!f.out) return io.stdout(text);
+        const text = await RENDER[format](report);
+        if (!f.out) return io.stdout(String(text));
         writePrivateFile(f.out, text);
-        io.stderr(`wrote ${f.out} (${report.responses.total} responses)\n`);
+        io.stderr(`wrote ${f.out} (${countOf(report.responses.total, 'response')})\n`);
         return;
       }
 
       const authorities = await authoritiesInPeriod(db, f.programme, f.period);
       if (!authorities.length) throw new UsageError(`no ${f.programme} waves in ${f.period}`);
       privateDir(f.dir!);
-      const formats: readonly Format[] = f.format ? [f.format] : FORMATS;
+      const formats: readonly Format[] = f.format ? [f.format] : ALL_FORMATS;
       const cache = new PeriodCache();
       const started = performance.now();
       let files = 0;
@@ -122,14 +143,14 @@ if missing) as CODE-PROGRAMME-PERIOD.{html,json,csv}, or only the
         );
         responses += report.responses.total;
         for (const format of formats) {
-          writePrivateFile(join(f.dir!, `${a.code}-${f.programme}-${f.period}.${format}`), RENDER[format](report));
+          writePrivateFile(join(f.dir!, `${a.code}-${f.programme}-${f.period}.${EXTENSION[format]}`), await RENDER[format](report));
           files++;
         }
         progress(k + 1, a.code);
       }
       const seconds = (performance.now() - started) / 1000;
       io.stderr(
-        `\nwrote ${files} files for ${authorities.length} authorities (${responses} responses) to ${f.dir} in ${seconds.toFixed(1)} s\n`,
+        `\nwrote ${countOf(files, 'file')} for ${countOf(authorities.length, 'authority', 'authorities')} (${countOf(responses, 'response')}) to ${f.dir} in ${seconds.toFixed(1)} s\n`,
       );
     });
   },

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { z } from 'zod';
 import { buildApp } from '../app.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
@@ -23,11 +24,12 @@ SIGINT it finishes the requests in flight, then closes the database.`,
 
 /**
  * Serves until SIGTERM or SIGINT, then finishes the requests in flight and
- * closes the database. `onListening` gets the address once it is listening.
+ * closes the database. `onListening` gets the address once it is listening,
+ * and the server's connection to read what to print.
  */
-export async function runServer(config: Config, onListening?: (url: string) => void): Promise<void> {
+export async function runServer(config: Config, onListening?: (url: string, sqlite: SQLite.Database) => void): Promise<void> {
   const open = openDatabase(config.databasePath);
-  const { db } = open;
+  const { db, sqlite } = open;
   await migrateToLatest(db);
   const app = await buildApp(config, open);
   let closing: Promise<void> | undefined;
@@ -55,7 +57,7 @@ export async function runServer(config: Config, onListening?: (url: string) => v
     // Not `onListening?.(await app.listen(…))`: optional chaining would skip the
     // argument, and so never listen, when no callback is given.
     const address = await app.listen({ port: config.port, host: config.host });
-    onListening?.(address);
+    onListening?.(address, sqlite);
   } catch (error) {
     await shutdown('listen failed');
     throw error;

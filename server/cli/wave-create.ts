@@ -4,6 +4,7 @@ import { IsoDate } from '../dates.js';
 import { findAuthority } from '../repos/authorities.js';
 import { createWave, findWave } from '../repos/waves.js';
 import { AuthorityCode, Period, Programme } from '../schemas.js';
+import { questionnaireOwnerProblem } from '../questionnaire-access.js';
 import { UsageError, parseFlags, withDatabase, type Command } from './command.js';
 
 const Flags = z
@@ -22,13 +23,15 @@ const Flags = z
 
 export const waveCreate: Command = {
   summary: 'open a survey round; prints {"id","code"}',
-  usage: `Usage: hearme wave create --authority CODE --period PERIOD [--programme ylyc|ylbc]
+  usage: `Usage: hearme wave create --authority CODE --period PERIOD [--programme ylyc|ylbc|QUESTIONNAIRE]
                           [--opens YYYY-MM-DD] [--closes YYYY-MM-DD]
 
 Opens a survey round for an authority and prints JSON {"id":…,"code":…};
 the code is what children type at /s/CODE. Without --opens it is open
 from today; without --closes it stays open. --programme defaults to ylyc
-(children in care); ylbc is care leavers.`,
+(children in care); ylbc is care leavers; a questionnaire's id (hearme
+questionnaire add) opens a round of that questionnaire, its newest version,
+if it belongs to the authority or to everyone.`,
   async run(argv, io) {
     const f = parseFlags(
       argv,
@@ -44,6 +47,8 @@ from today; without --closes it stays open. --programme defaults to ylyc
     await withDatabase(io, async ({ db }) => {
       const authority = await findAuthority(db, f.authority);
       if (!authority) throw new UsageError(`no authority ${f.authority}; add it with hearme authority add`);
+      const notOurs = questionnaireOwnerProblem(f.programme, authority.id);
+      if (notOurs) throw new UsageError(notOurs);
       if (await findWave(db, f.authority, f.programme, f.period))
         throw new UsageError(`${f.authority} already has a ${f.programme} wave for ${f.period}`);
       const wave = await createWave(db, {

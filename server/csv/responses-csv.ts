@@ -6,9 +6,9 @@ import { parse } from 'csv-parse';
 import { z } from 'zod';
 import {
   QUESTION_IDS,
-  SCALES,
   getInstrument,
   programmeInstruments,
+  scaleOf,
   validateAnswers,
   type Answers,
   type Programme as ProgrammeId,
@@ -154,7 +154,7 @@ function parseRow(line: number, columns: string[], record: string[], problems: C
       ok = false;
       continue;
     }
-    const kind = SCALES[q.scale].kind;
+    const kind = scaleOf(q).kind;
     if (kind === 'integer' || kind === 'age') {
       if (!/^-?\d+$/.test(cell.trim())) {
         problems.push({ line, column, reason: `"${cell}" is not a whole number` });

@@ -14,7 +14,8 @@ export interface AuthorityTable {
 export interface WaveTable {
   id: Generated<number>;
   authority_id: number;
-  programme: 'ylyc' | 'ylbc';
+  /** A built-in programme (ylyc, ylbc) or a council questionnaire's id. */
+  programme: string;
   period: string;
   /** First and last day (YYYY-MM-DD) the wave takes answers; null means no bound. */
   opens_on: string | null;
@@ -165,6 +166,19 @@ export interface ChildrenResultTable {
   published_by: number | null;
 }
 
+/** A council's questionnaire, one row per version (migration 0009). */
+export interface QuestionnaireTable {
+  id: string;
+  version: number;
+  /** The owning authority, or null: for everyone. */
+  authority_id: number | null;
+  /** The file's JSON as received. */
+  definition: string;
+  /** sha256 (hex) of the definition's canonical JSON. */
+  hash: string;
+  created_at: string;
+}
+
 export interface Database {
   authorities: AuthorityTable;
   waves: WaveTable;
@@ -181,6 +195,7 @@ export interface Database {
   actions: ActionTable;
   action_notes: ActionNoteTable;
   children_results: ChildrenResultTable;
+  questionnaires: QuestionnaireTable;
 }
 
 export type Authority = Selectable<AuthorityTable>;

@@ -5,7 +5,7 @@
 // better, about 14% low well-being, girls lower than boys). `effect`
 // shifts every answer towards the better options, so authorities differ
 // and some improve from wave to wave.
-import { SCALES, isShown, type Answers, type Instrument } from '../../surveys/index.js';
+import { scaleOf, isShown, type Answers, type Instrument } from '../../surveys/index.js';
 import { COMMENTS, WORRYING_COMMENTS } from './comments.js';
 import type { Random } from './random.js';
 
@@ -111,7 +111,7 @@ export function drawAnswers(inst: Instrument, rnd: Random, effect: number): Answ
   for (const q of inst.questions) {
     if (!isShown(q, answers)) continue;
     if (q.id !== 'age' && rnd.next() < SKIP) continue;
-    const scale = SCALES[q.scale];
+    const scale = scaleOf(q);
     if (scale.kind === 'age') {
       // Care leavers are mostly at the younger end of 16-25.
       const span = inst.maxAge - inst.minAge;

@@ -2,7 +2,7 @@
 // rounds from 2019 to 2025, looked-after populations, and responses drawn
 // from answer-model.ts. Deterministic: the same seed gives the same data.
 import type SQLite from 'better-sqlite3';
-import { programmeInstruments, validateAnswers, type Band, type Programme } from '../../surveys/index.js';
+import { programmeInstruments, validateAnswers, type Band } from '../../surveys/index.js';
 import { generateAccessCode } from '../access-code.js';
 import { ResponseStore, type NewResponse } from '../repos/responses.js';
 import { drawAnswers } from './answer-model.js';
@@ -15,8 +15,6 @@ export interface DemoSummary {
   authorities: number;
   waves: number;
   responses: number;
-  /** A wave children can answer now, for the demo's link. */
-  openWave: { authority: string; programme: Programme; period: string; code: string };
 }
 
 /** Survey rounds an authority may run: yearly, or every other year. */
@@ -79,13 +77,14 @@ export function fillDemo(
   const store = new ResponseStore(sqlite);
   const latest = (a: AuthorityPlan) => a.periods.at(-1)!;
   const totalWaves = authorities.reduce((n, a) => n + a.periods.length * 2, 0);
-  const summary = { authorities: authorities.length, waves: 0, responses: 0 } as DemoSummary;
+  const summary: DemoSummary = { authorities: authorities.length, waves: 0, responses: 0 };
 
   for (const a of authorities) {
     // One transaction per authority: all of it or none, and progress to show between them.
     sqlite.transaction(() => {
       // Numbers from Ofcom's range kept for drama, so no real line is printed on a demo help screen.
-      const contact = `Children's services: 01632 960${String(authorities.indexOf(a)).padStart(3, '0')}`;
+      // Only the number: the survey already says "contact children's services at <authority>: <contact>".
+      const contact = `01632 960${String(authorities.indexOf(a)).padStart(3, '0')}`;
       const { id: authorityId } = insertAuthority.get(a.code, a.name, a.region, contact) as { id: number };
       a.periods.forEach((period, waveIndex) => {
         for (const programme of ['ylyc', 'ylbc'] as const) {
@@ -97,11 +96,9 @@ export function fillDemo(
           const { id: waveId } = insertWave.get(authorityId, programme, period, opens, open ? null : `${period}-03-31`, code) as {
             id: number;
           };
-          if (open && !summary.openWave && programme === 'ylyc')
-            summary.openWave = { authority: a.code, programme, period, code };
           const batch: NewResponse[] = [];
           for (const inst of programmeInstruments(programme)) {
-            const population = Math.max(5, Math.round(a.lookedAfter * BAND_SHARE[inst.band] * (0.9 + 0.2 * rnd.next())));
+            const population = Math.max(5, Math.round(a.lookedAfter * BAND_SHARE[inst.band]! * (0.9 + 0.2 * rnd.next())));
             insertPopulation.run(waveId, inst.band, population);
             const rate = 0.2 + 0.4 * rnd.next();
             const effect = a.level + a.trend * waveIndex;

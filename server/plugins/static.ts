@@ -1,5 +1,6 @@
 // Serves the built child survey (dist/web/survey, made by `vite build`):
-// the page at `/` and `/s/:code`, its files under `/survey/`, and the
+// the page at `/`, `/s/:code` and `/results/:code` (the children's version
+// of a round's results), its files under `/survey/`, and the
 // service worker at `/survey-sw.js` so that its scope covers `/s/…`.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,6 +54,10 @@ export default async function surveyStatic(app: FastifyInstance) {
   // The page's script asks for the wave first thing; a preload hint lets the browser ask while the script downloads.
   app.get<{ Params: { code: string } }>('/s/:code', (request, reply) =>
     page(request, reply.header('link', `</api/waves/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`)),
+  );
+  // The same page shows a round's published results to children; it asks for them first thing.
+  app.get<{ Params: { code: string } }>('/results/:code', (request, reply) =>
+    page(request, reply.header('link', `</api/results/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`)),
   );
   app.get('/survey-sw.js', (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('survey-sw.js', SURVEY_DIR, { cacheControl: false }),

@@ -8,7 +8,7 @@ import { today } from '../dates.js';
 export interface ActionView {
   id: number;
   authority: string;
-  programme: 'ylyc' | 'ylbc';
+  programme: string;
   /** The period of the round it was made at. */
   period: string;
   indicator: string;
@@ -125,7 +125,7 @@ export async function listActions(
   q: { authorityId: number; programme?: string | undefined; period?: string | undefined; before?: string | undefined },
 ): Promise<ActionView[]> {
   let query = actionRows(db).where('waves.authority_id', '=', q.authorityId);
-  if (q.programme) query = query.where('waves.programme', '=', q.programme as 'ylyc' | 'ylbc');
+  if (q.programme) query = query.where('waves.programme', '=', q.programme);
   if (q.period) query = query.where('waves.period', '=', q.period);
   if (q.before) query = query.where('waves.period', '<', q.before);
   const rows = await query.orderBy('waves.period').orderBy('actions.id').execute();

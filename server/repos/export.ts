@@ -4,7 +4,7 @@ import type { DB } from '../db/database.js';
 export interface ExportedResponse {
   uuid: string;
   authority: string;
-  programme: 'ylyc' | 'ylbc';
+  programme: string;
   period: string;
   instrument: string;
   version: number;
@@ -17,7 +17,7 @@ export async function responsesForExport(
   db: DB,
   authorityCode: string,
   period: string,
-  programme?: 'ylyc' | 'ylbc',
+  programme?: string,
 ): Promise<ExportedResponse[]> {
   let query = db
     .selectFrom('responses')

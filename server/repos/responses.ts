@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import { BREAKDOWN_QUESTIONS, SCALES, getInstrument, indicatorQuestions, type AnswerValue, type Answers } from '../../surveys/index.js';
+import { BREAKDOWN_QUESTIONS, scaleOf, getInstrument, indicatorQuestions, type AnswerValue, type Answers } from '../../surveys/index.js';
 import type { DB } from '../db/database.js';
 
 export interface NewResponse {
@@ -103,7 +103,7 @@ export class ResponseStore {
       this.insertAnswers.run(id, JSON.stringify(values));
       for (const q of inst.questions) {
         // Free text is not counted: every text is its own value.
-        if (values[q.id] === undefined || SCALES[q.scale].kind === 'text') continue;
+        if (values[q.id] === undefined || scaleOf(q).kind === 'text') continue;
         const key = `${r.waveId}\u0000${r.instrument}\u0000${q.id}\u0000${values[q.id]}`;
         const row = counts.get(key);
         if (row) row[4]++;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAKDOWN_QUESTIONS, INSTRUMENTS, currentInstrument, indicatorQuestions } from '../../surveys/index.js';
+import { BREAKDOWN_QUESTIONS, BUILT_IN_INSTRUMENTS, currentInstrument, indicatorQuestions } from '../../surveys/index.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 
@@ -25,7 +25,7 @@ const submit = (payload: object) =>
     body: JSON.stringify(payload),
   }).then(async (r) => ({ status: r.status, body: (await r.json()) as { status?: string } }));
 
-const ylyc = INSTRUMENTS.filter((i) => i.programme === 'ylyc');
+const ylyc = BUILT_IN_INSTRUMENTS.filter((i) => i.programme === 'ylyc');
 
 describe('concurrent submissions', () => {
   it('stores a burst of 300 concurrent responses, each exactly once, even when each is sent three times at once', async () => {
@@ -46,7 +46,7 @@ describe('concurrent submissions', () => {
   });
 
   it('keeps running counts equal to a recount of the answers', () => {
-    const texts = INSTRUMENTS.flatMap((i) => i.questions.filter((q) => q.scale === 'text').map((q) => q.id));
+    const texts = BUILT_IN_INSTRUMENTS.flatMap((i) => i.questions.filter((q) => q.scale === 'text').map((q) => q.id));
     const recount = t.sqlite
       .prepare(
         `SELECT r.wave_id, r.instrument, a.question, a.value, count(*) AS n
@@ -74,7 +74,7 @@ describe('concurrent submissions', () => {
 
   it('keeps the breakdown cross-tab counts equal to a recount of the answers', () => {
     // Each instrument's indicator questions, crossed with each background question it answered.
-    const pairs = INSTRUMENTS.flatMap((i) => indicatorQuestions(i).map((q) => [i.id, q] as const));
+    const pairs = BUILT_IN_INSTRUMENTS.flatMap((i) => indicatorQuestions(i).map((q) => [i.id, q] as const));
     const recount = t.sqlite
       .prepare(
         `SELECT r.wave_id, r.instrument, b.question AS by_question, b.value AS by_value, a.question, a.value, count(*) AS n

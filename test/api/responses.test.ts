@@ -45,7 +45,7 @@ describe('GET endpoints', () => {
     expect(wave).toMatchObject({ programme: 'ylyc', period: '2024', open: true });
     expect(wave.authority.code).toMatch(/^E06/);
     expect(wave.instruments.map((i: { id: string }) => i.id)).toEqual(['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17']);
-    expect(wave.instruments[0]).toEqual({ id: 'ylyc-4-7', version: 1, band: '4-7', minAge: 4, maxAge: 7 });
+    expect(wave.instruments[0]).toEqual({ id: 'ylyc-4-7', version: 1, band: '4-7', minAge: 4, maxAge: 7, audience: 'children' });
   });
 
   it("gives the council's contact for the help screen once the council has one", async () => {

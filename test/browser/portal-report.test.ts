@@ -91,4 +91,19 @@ describe('the report page', () => {
     expect(await axe(page)).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('prints cleanly: no top bar, buttons, filters or download links, and headings kept with what follows', async () => {
+    const page = await reportPage('officer@example.org');
+    await page.emulateMedia({ media: 'print' });
+    const shown = (await page.evaluate(`[...document.querySelectorAll('header, nav, .top, .skip, button, select, input, a[download]')]
+      .filter((el) => el.getClientRects().length > 0).map((el) => el.outerHTML.slice(0, 80))`)) as string[];
+    expect(shown).toEqual([]);
+    const headingBreaks = (await page.evaluate(`[...document.querySelectorAll('main h2, main h3')].map((h) => getComputedStyle(h).breakAfter)`)) as string[];
+    expect(headingBreaks.length).toBeGreaterThan(8);
+    expect(new Set(headingBreaks)).toEqual(new Set(['avoid']));
+    // and it makes A4 pages
+    const pdf = await page.pdf({ format: 'A4' });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length).toBeGreaterThan(1);
+    await page.context().close();
+  }, 60_000);
 });

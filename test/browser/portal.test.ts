@@ -109,8 +109,11 @@ describe('the portal in Chromium', () => {
 
   it('prints the instruction sheet with the QR code', async () => {
     await page.goto(`${base}/portal#/waves/${waveId}/sheet`);
-    await page.getByRole('heading', { name: /Hear Me survey: Middlesbrough, 2025/ }).waitFor();
+    // The programme in the title, the survey's own time, and (PUBLIC_URL unset) a warning under the address.
+    await page.getByRole('heading', { name: 'Hear Me survey, children in care: Middlesbrough, 2025' }).waitFor();
     await expect(page.getByText(`${base}/s/${code}`).count()).resolves.toBe(1);
+    await expect(page.locator('.sheet .lead').textContent()).resolves.toContain('It takes about 10 minutes.');
+    await expect(page.locator('.sheet .warning').textContent()).resolves.toMatch(/may not work from other devices.*PUBLIC_URL/);
     await check('05-sheet');
   }, 30_000);
 

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from '../../server/demo/accounts.js';
 import { WORRYING_COMMENTS } from '../../server/demo/comments.js';
 import { compileMatcher, loadWordList } from '../../server/safeguarding/matcher.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
+import { spawnHearme } from '../helpers/server-process.js';
 
 let dir: string;
 let first: ReturnType<typeof freshDatabase>;
@@ -136,7 +137,11 @@ describe('hearme demo', () => {
     const r = await runCli(['demo'], first.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/already holds data/);
-    expect(await runCli(['demo', '--if-empty'], first.env)).toMatchObject({ code: 0, stdout: '' });
+    // A second npm run demo keeps the data and says so.
+    expect(await runCli(['demo', '--if-empty'], first.env)).toMatchObject({
+      code: 0,
+      stdout: `demo: ${first.path} already holds data: kept as it is (delete the file for a new demo)\n`,
+    });
     expect((await runCli(['demo', '--scale', 'huge'], first.env)).code).toBe(2);
   });
 });
@@ -174,5 +179,57 @@ describe('hearme demo closes the loop', () => {
       expect(content.pledges).toHaveLength(2);
       expect(JSON.stringify(content)).not.toMatch(/\d/);
     }
+  });
+});
+
+describe('hearme demo --serve on a database it filled before', () => {
+  /** Starts the built bin as npm run demo does, a second time; everything it printed once listening, then stops it. */
+  async function welcome(): Promise<{ stdout: string; code: number | null }> {
+    const child = spawnHearme(['demo', '--if-empty', '--serve'], { DATABASE_PATH: first.path, PORT: '0', PUBLIC_URL: 'https://hearme.example.org' });
+    let stdout = '';
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        stdout += d;
+        if (stdout.includes('Stop it with Ctrl+C.')) resolve();
+      });
+      void exited.then(() => reject(new Error(`demo exited early: ${stdout}${stderr}`)));
+    });
+    child.kill('SIGTERM');
+    return { stdout, code: await exited };
+  }
+
+  it("says the data was kept, prints the child survey's link, the accounts and command lines that work on the demo's data", async () => {
+    const { stdout, code } = await welcome();
+    expect(code).toBe(0);
+    expect(stdout).toContain(`demo: ${first.path} already holds data: kept as it is`);
+    const url = /Hear Me demo is running at (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)![1]!;
+    // The first open ylyc round: Doncaster's 2025, as on the first start.
+    const [open] = query<{ access_code: string }>(
+      first.path,
+      "SELECT access_code FROM waves WHERE programme = 'ylyc' AND closes_on IS NULL ORDER BY id LIMIT 1",
+    );
+    const code8 = open!.access_code;
+    // Children's link on PUBLIC_URL; the portal where this machine reaches it.
+    expect(stdout).toContain(`A survey children can answer now: https://hearme.example.org/s/${code8.slice(0, 4)}-${code8.slice(4)} (Doncaster E08000017, 2025)\n`);
+    expect(stdout).toContain(`The portal: ${url}/portal, with these demo accounts`);
+    for (const a of DEMO_ACCOUNTS) expect(stdout).toContain(`${a.email}  password ${a.password}`);
+
+    // Each printed command names the demo's database; run as printed, the report and the export work.
+    const commands = stdout.split('\n').filter((l) => l.includes('npm run --silent hearme --'));
+    expect(commands).toHaveLength(3);
+    expect(commands[0]).toBe(`  DATABASE_PATH=${first.path} npm run --silent hearme -- report --authority E06000002 --period 2024 --out middlesbrough-2024.html`);
+    for (const line of commands.slice(0, 2)) {
+      const [, path, args, file] = /^ {2}DATABASE_PATH=(\S+) npm run --silent hearme -- (.*) --out (\S+)$/.exec(line)!;
+      const r = await runCli([...args!.split(' '), '--out', `${dir}/${file}`], { DATABASE_PATH: path! });
+      expect(r).toMatchObject({ code: 0, stdout: '' });
+      expect(r.stderr).toMatch(/^(wrote|exported) .*\d+ responses/);
+    }
+  }, 60_000);
+
+  it('gives each authority only its phone number as contact: the survey already names the authority and the service', () => {
+    expect(query(first.path, "SELECT contact FROM authorities WHERE code = 'E08000017'")).toEqual([{ contact: '01632 960000' }]);
   });
 });

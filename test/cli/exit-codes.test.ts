@@ -169,6 +169,29 @@ describe('hearme exits 2 on bad usage, with the reason on stderr', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('a report on a database with no authority names the file and what to run (README without DATABASE_PATH after npm run demo)', async () => {
+    const db = freshDatabase(dir);
+    const args = ['report', '--authority', 'E06000002', '--period', '2024'];
+    const first = await runCli(args, db.env);
+    expect(first.code).toBe(2);
+    expectOneLineReason(
+      first,
+      new RegExp(`unknown authority E06000002.*; the database ${db.path} \\(DATABASE_PATH\\) did not exist and was created empty: for the demo's data run the command with DATABASE_PATH=data/demo.sqlite after npm run demo, or start your own with hearme authority add`),
+    );
+    expectOneLineReason(await runCli(args, db.env), new RegExp(`the database ${db.path} \\(DATABASE_PATH\\) is empty: `));
+  });
+
+  it('a report for an unknown authority says it is unknown; for a period it has no round in, which periods it has', async () => {
+    const db = await seeded();
+    const unknown = await runCli(['report', '--authority', 'E06000099', '--period', '2024'], db.env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('hearme report: unknown authority E06000099: no authority has this code here\n');
+    const period = await runCli(['report', '--authority', 'E06000002', '--period', '2023'], db.env);
+    expect(period.stderr).toBe('hearme report: no ylyc wave for E06000002 in 2023 (it has 2024)\n');
+    const programme = await runCli(['report', '--authority', 'E06000002', '--period', '2024', '--programme', 'ylbc'], db.env);
+    expect(programme.stderr).toBe('hearme report: no ylbc wave for E06000002 in 2024 (it has no ylbc waves)\n');
+  });
+
   it('an export for an authority that does not exist', async () => {
     const db = await seeded();
     const r = await runCli(['export', '--authority', 'W06000001', '--period', '2024'], db.env);

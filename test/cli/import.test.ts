@@ -2,7 +2,7 @@
 // safe to run twice, --dry-run, waves created on demand, and running
 // counts that agree with the answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTRUMENTS, SCALES } from '../../surveys/index.js';
+import { BUILT_IN_INSTRUMENTS, scaleOf } from '../../surveys/index.js';
 import {
   ALL_CSV_COLUMNS,
   answerCount,
@@ -22,7 +22,7 @@ import {
 const INSTRUMENT_IDS = ['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17', 'ylbc-16-25'] as const;
 /** Every free-text question: not counted in answer_counts. */
 const TEXT_QUESTIONS = [
-  ...new Set(INSTRUMENTS.flatMap((i) => i.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id))),
+  ...new Set(BUILT_IN_INSTRUMENTS.flatMap((i) => i.questions.filter((q) => scaleOf(q).kind === 'text').map((q) => q.id))),
 ];
 
 let dir: string;

@@ -1,6 +1,6 @@
 // What the resilience suite checks in a database file after the fact.
 import SQLite from 'better-sqlite3';
-import { SCALES, getInstrument } from '../../surveys/index.js';
+import { scaleOf, getInstrument } from '../../surveys/index.js';
 import type { Sent } from './load.js';
 
 export interface DurabilityReport {
@@ -38,7 +38,7 @@ export function checkDurability(path: string, acknowledged: Iterable<string>, se
     }
     const duplicated = rows.filter((r) => r.n > 1).length;
     const texts = [...new Set(
-      [...sent.values()].flatMap((s) => getInstrument(s.instrument, 1)!.questions.filter((q) => SCALES[q.scale].kind === 'text').map((q) => q.id)),
+      [...sent.values()].flatMap((s) => getInstrument(s.instrument, 1)!.questions.filter((q) => scaleOf(q).kind === 'text').map((q) => q.id)),
     )];
     const recount = db
       .prepare(

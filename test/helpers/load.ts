@@ -2,10 +2,10 @@
 // one after another, and, like the child app, resends the same response
 // (same id) until the server acknowledges it.
 import { randomUUID } from 'node:crypto';
-import { INSTRUMENTS, type Answers } from '../../surveys/index.js';
+import { BUILT_IN_INSTRUMENTS, type Answers } from '../../surveys/index.js';
 import { fullAnswers } from './answers.js';
 
-const YLYC = INSTRUMENTS.filter((i) => i.programme === 'ylyc');
+const YLYC = BUILT_IN_INSTRUMENTS.filter((i) => i.programme === 'ylyc');
 
 export interface Sent {
   instrument: string;

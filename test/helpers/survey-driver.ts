@@ -5,7 +5,7 @@
 // answers chosen by position, so the same driver works in every locale.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SCALES, type Instrument, type Question } from '../../surveys/index.js';
+import { scaleOf, type Instrument, type Question } from '../../surveys/index.js';
 
 /**
  * A fresh context (its own storage) whose every wait gives up after 30 s
@@ -45,7 +45,7 @@ export function planFor(inst: Instrument, skipEvery = 5): Plan {
   inst.questions.forEach((q, i) => {
     if (q.id === 'age') return;
     if (i % skipEvery === skipEvery - 1) return void (plan[q.id] = 'skip');
-    const scale = SCALES[q.scale];
+    const scale = scaleOf(q);
     if (scale.kind === 'options') plan[q.id] = scale.options[i % scale.options.length]!;
     else if (scale.kind === 'integer') plan[q.id] = scale.min + (i % (scale.max - scale.min + 1));
     else if (scale.kind === 'text') plan[q.id] = `Answer to ${q.id}: more time with my friends`;
@@ -57,7 +57,7 @@ export function planFor(inst: Instrument, skipEvery = 5): Plan {
 export async function answer(page: Page, q: Question, value: string | number | 'skip'): Promise<void> {
   const section = page.locator('section.question');
   if (value === 'skip') return section.locator('.nav button').nth(1).click();
-  const scale = SCALES[q.scale];
+  const scale = scaleOf(q);
   if (scale.kind === 'text') {
     await section.locator('textarea').fill(String(value));
     return section.locator('button[type=submit]').click();

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
 import { createWave } from '../../server/repos/waves.js';
+import { RESULTS_TEXT } from '../../surveys/results-text.js';
 import { figureWords } from '../../surveys/results-wording.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -109,6 +110,7 @@ describe("the children's version of the results", () => {
       const html = readFileSync(out, 'utf8');
       expect(html).toContain(`lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"`);
       expect(html).not.toContain('%');
+      expect(html).toContain(RESULTS_TEXT[locale as 'cy' | 'ar'].ages.replace('{{band}}', '11-17'));
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.setContent(html);
@@ -116,5 +118,6 @@ describe("the children's version of the results", () => {
       expect(await axe(page), locale).toEqual([]);
       await context.close();
     }
-  });
+    // Four runs of the command line and axe in Chromium: more than the default limit on a loaded machine.
+  }, 120_000);
 });

@@ -65,7 +65,7 @@ describe('reports in the portal', () => {
     expect((await officer.call('GET', `/api/portal/waves/${waveId}/report?compare=2019`)).statusCode).toBe(400);
   });
 
-  it('download as HTML, CSV and JSON, and the responses as CSV', async () => {
+  it('download as HTML, Word, a one-page summary, CSV and JSON, and the responses as CSV', async () => {
     const html = await officer.call('GET', `/api/portal/waves/${waveId}/report.html`);
     expect(html.headers['content-disposition']).toBe(`attachment; filename="${authority}-ylyc-2025.html"`);
     expect(html.body).toMatch(/^<!doctype html>/i);
@@ -75,6 +75,15 @@ describe('reports in the portal', () => {
     expect(ReportSchema.parse(JSON.parse(json.body)).period).toBe('2025');
     const responses = await officer.call('GET', `/api/portal/waves/${waveId}/responses.csv`);
     expect(responses.body.trim().split(/\r?\n/)).toHaveLength(5);
+    const word = await officer.call('GET', `/api/portal/waves/${waveId}/report.docx`);
+    expect(word.headers['content-disposition']).toBe(`attachment; filename="${authority}-ylyc-2025.docx"`);
+    expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // a zip whose first file is the document's content types
+    expect(word.rawPayload.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(word.rawPayload.toString('latin1')).toContain('word/document.xml');
+    const summary = await officer.call('GET', `/api/portal/waves/${waveId}/report.summary`);
+    expect(summary.headers['content-disposition']).toBe(`attachment; filename="${authority}-ylyc-2025-summary.html"`);
+    expect(summary.body).toContain('one-page summary for the board');
     expect((await officer.call('GET', `/api/portal/waves/${waveId}/report.pdf`)).statusCode).toBe(400);
   });
 

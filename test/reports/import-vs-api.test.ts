@@ -4,7 +4,7 @@ import { renderCsv } from '../../reports/render/csv.js';
 import { renderJson } from '../../reports/render/json.js';
 import { addAuthority } from '../../server/repos/authorities.js';
 import { createWave } from '../../server/repos/waves.js';
-import { QUESTION_IDS, SCALES, getInstrument } from '../../surveys/index.js';
+import { QUESTION_IDS, scaleOf, getInstrument } from '../../surveys/index.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
 import { AUTHORITIES, reportCsv, reportRows } from '../helpers/report-data.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
       const v = row[q];
       if (v === undefined || v === '') continue;
       const question = inst.questions.find((x) => x.id === q)!;
-      const kind = SCALES[question.scale].kind;
+      const kind = scaleOf(question).kind;
       answers[q] = kind === 'integer' || kind === 'age' ? Number(v) : String(v);
     }
     const res = await t.app.inject({

@@ -314,7 +314,7 @@ describe('hearme report --all', () => {
       [['report', '--all', '--authority', A.code, '--period', '2024', '--dir', dir], /--authority: not with --all/],
       [['report', '--authority', A.code, '--period', '2024', '--format', 'pdf'], /--format/],
       [['report', '--authority', A.code, '--period', '24'], /--period/],
-      [['report', '--authority', 'E09999999', '--period', '2024'], /no ylyc wave for E09999999 in 2024/],
+      [['report', '--authority', 'E09999999', '--period', '2024'], /unknown authority E09999999/],
       [['report', '--all', '--period', '2030', '--dir', join(dir, 'none')], /no ylyc waves in 2030/],
       [['report', '--authority', A.code, '--period', '2024', '--out', join(dir, 'missing', 'x.html')], /does not exist/],
     ];

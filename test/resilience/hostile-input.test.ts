@@ -3,7 +3,7 @@
 // SQL or HTML in an otherwise valid answer is stored as the text it is.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTRUMENTS, SCALES, currentInstrument } from '../../surveys/index.js';
+import { BUILT_IN_INSTRUMENTS, scaleOf, currentInstrument } from '../../surveys/index.js';
 import { BIDI_CONTROLS } from '../../surveys/text.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
@@ -82,7 +82,7 @@ function badBodies(n: number, rnd: () => number): (string | Buffer)[] {
     () => {
       const b = valid();
       const q = pick(teen.questions);
-      const scale = SCALES[q.scale];
+      const scale = scaleOf(q);
       const bad = scale.kind === 'text' ? 'x'.repeat(1001) : scale.kind === 'options' ? pick(PAYLOADS) : pick([999, -5, 2.5, '7']);
       return JSON.stringify({ ...b, answers: { ...b.answers, [q.id]: bad } });
     },
@@ -90,7 +90,7 @@ function badBodies(n: number, rnd: () => number): (string | Buffer)[] {
     () => JSON.stringify({ ...valid(), answers: { ...valid().answers, make_care_better: `${pick(PAYLOADS)}\u0000` } }),
     () => JSON.stringify({ ...valid(), answers: { ...valid().answers, age: pick([3, 10, 18, 99]) } }),
     () => JSON.stringify({ ...valid(), version: pick([0, 2, 99]) }),
-    () => JSON.stringify({ ...valid(), instrument: pick(INSTRUMENTS.filter((i) => i.programme !== 'ylyc')).id }),
+    () => JSON.stringify({ ...valid(), instrument: pick(BUILT_IN_INSTRUMENTS.filter((i) => i.programme !== 'ylyc')).id }),
     () => JSON.stringify({ ...valid(), code: pick(['ZZZZ-ZZZZ', 'AAAA-AAAA', '0000-0000', '']) }),
   ];
   return Array.from({ length: n }, () => pick(mutations)());

@@ -2,7 +2,7 @@
 // and after giving up waiting, still produce exactly one stored response each.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTRUMENTS } from '../../surveys/index.js';
+import { BUILT_IN_INSTRUMENTS } from '../../surveys/index.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 
@@ -37,7 +37,7 @@ async function post(body: string, timeoutMs: number): Promise<number> {
 
 describe('retries', () => {
   it('stores each of 300 responses exactly once when every one is sent five times, some abandoned mid-flight', async () => {
-    const ylyc = INSTRUMENTS.filter((i) => i.programme === 'ylyc');
+    const ylyc = BUILT_IN_INSTRUMENTS.filter((i) => i.programme === 'ylyc');
     const bodies = Array.from({ length: 300 }, (_, i) => {
       const inst = ylyc[i % ylyc.length]!;
       return { id: randomUUID(), body: JSON.stringify({ id: '', code, instrument: inst.id, version: 1, answers: fullAnswers(inst, i) }) };

@@ -1,7 +1,7 @@
 // Every locale file has every key the surveys and reports use.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, INDICATOR_IDS, INSTRUMENTS } from '../../surveys/index.js';
+import { DOMAINS, INDICATOR_IDS, BUILT_IN_INSTRUMENTS } from '../../surveys/index.js';
 import { flattenLocale, instrumentKeys, reportKeys } from '../../surveys/i18n-keys.js';
 
 const LOCALES_DIR = new URL('../../surveys/locales/', import.meta.url);
@@ -41,7 +41,7 @@ describe('en.json', () => {
     expect(localeFiles).toContain('en.json');
   });
 
-  it.each(INSTRUMENTS.map((i) => [i.id, i] as const))('has every key %s uses, as non-empty text', (_id, inst) => {
+  it.each(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i] as const))('has every key %s uses, as non-empty text', (_id, inst) => {
     const keys = instrumentKeys(inst);
     expect(keys.length).toBeGreaterThan(inst.questions.length);
     expect(keys.filter((k) => !isText(en[k]))).toEqual([]);
@@ -73,7 +73,7 @@ describe('en.json', () => {
   });
 
   it('uses the band wording where the band needs it', () => {
-    const byId = new Map(INSTRUMENTS.map((i) => [i.id, i]));
+    const byId = new Map(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i]));
     const text = (instId: string, qid: string) => en[byId.get(instId)!.questions.find((q) => q.id === qid)!.text];
     expect(text('ylyc-4-7', 'age')).toBe('How old is the child?');
     expect(text('ylyc-8-11', 'age')).toBe('How old are you?');
@@ -116,7 +116,7 @@ describe('every other locale file', () => {
 });
 
 describe('instrumentKeys', () => {
-  const byId = (id: string) => INSTRUMENTS.find((i) => i.id === id)!;
+  const byId = (id: string) => BUILT_IN_INSTRUMENTS.find((i) => i.id === id)!;
 
   it('lists the title, each question text and each answer label, once each', () => {
     const keys = instrumentKeys(byId('ylbc-16-25'));

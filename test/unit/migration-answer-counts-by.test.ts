@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDown, migrateToLatest, openDatabase } from '../../server/db/database.js';
 import { ResponseStore } from '../../server/repos/responses.js';
-import { INSTRUMENTS } from '../../surveys/index.js';
+import { BUILT_IN_INSTRUMENTS } from '../../surveys/index.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { uuidFor } from '../helpers/cli.js';
 
@@ -23,7 +23,7 @@ describe('migration 0002 (answer_counts_by)', () => {
       sqlite.transaction(() =>
         store.storeBatch(
           Array.from({ length: 200 }, (_, i) => {
-            const inst = INSTRUMENTS[i % INSTRUMENTS.length]!;
+            const inst = BUILT_IN_INSTRUMENTS[i % BUILT_IN_INSTRUMENTS.length]!;
             // every seventh skips its background questions, so "did not say" exists too
             const answers = fullAnswers(inst, i);
             if (i % 7 === 0) delete answers.gender;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDown, migrateToLatest, openDatabase } from '../../server/db/database.js';
 import { MIGRATIONS } from '../../migrations/index.js';
@@ -33,12 +34,12 @@ describe('migrations', () => {
     const { db, sqlite } = fresh();
     try {
       expect(await migrateToLatest(db)).toEqual(Object.keys(MIGRATIONS));
-      expect(tables(sqlite)).toEqual(['action_notes', 'actions', 'answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'children_results', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
+      expect(tables(sqlite)).toEqual(['action_notes', 'actions', 'answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'children_results', 'questionnaires', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
       expect(await migrateToLatest(db)).toEqual([]);
       for (let i = 0; i < Object.keys(MIGRATIONS).length; i++) await migrateDown(db);
       expect(tables(sqlite)).toEqual([]);
       await migrateToLatest(db);
-      expect(tables(sqlite)).toHaveLength(15);
+      expect(tables(sqlite)).toHaveLength(16);
     } finally {
       await db.destroy();
     }
@@ -51,6 +52,37 @@ describe('migrations', () => {
       expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('migration 0009 (questionnaires)', () => {
+  it('lets a round’s programme be a questionnaire id, keeping every wave and what refers to it; down refuses while such rounds exist', async () => {
+    const { db, sqlite } = fresh();
+    try {
+      await new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } }).migrateTo('0007_closing_the_loop');
+      sqlite.prepare("INSERT INTO authorities (id, code, name) VALUES (1, 'E06000043', 'Brighton and Hove')").run();
+      sqlite.prepare("INSERT INTO waves (id, authority_id, programme, period, access_code) VALUES (7, 1, 'ylyc', '2024', 'ABCDEFGH')").run();
+      sqlite
+        .prepare("INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash) VALUES ('u1', 7, 'ylyc-8-11', 1, '8-11', '2024-05-01', 'h')")
+        .run();
+      expect(() => sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (1, 'bh-staff', '2024', 'HGFEDCBA')").run()).toThrow(/CHECK/);
+
+      expect(await migrateToLatest(db)).toEqual(['0009_questionnaires']);
+      expect(sqlite.prepare('SELECT id, programme, access_code FROM waves').all()).toEqual([{ id: 7, programme: 'ylyc', access_code: 'ABCDEFGH' }]);
+      expect(sqlite.prepare('SELECT wave_id FROM responses').all()).toEqual([{ wave_id: 7 }]);
+      expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (1, 'bh-staff', '2024', 'HGFEDCBA')").run();
+      // Still one round per authority, programme and period, and still no wave of an unknown authority.
+      expect(() => sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (1, 'bh-staff', '2024', 'JKMNPQRS')").run()).toThrow(/UNIQUE/);
+      expect(() => sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (9, 'ylyc', '2025', 'JKMNPQRT')").run()).toThrow(/FOREIGN KEY/);
+
+      await expect(migrateDown(db)).rejects.toThrow(/CHECK/);
+      expect(tables(sqlite)).toContain('questionnaires');
+      expect(sqlite.prepare('SELECT count(*) AS n FROM waves').get()).toEqual({ n: 2 });
     } finally {
       await db.destroy();
     }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INDICATORS,
   INDICATOR_IDS,
-  INSTRUMENTS,
+  BUILT_IN_INSTRUMENTS,
   InstrumentSchema,
   QUESTION_IDS,
   loadInstruments,
@@ -310,7 +310,7 @@ const RAW: Record<string, InstrumentInput> = {
 };
 
 function instrument(id: string): Instrument {
-  const found = INSTRUMENTS.find((i) => i.id === id);
+  const found = BUILT_IN_INSTRUMENTS.find((i) => i.id === id);
   if (!found) throw new Error(`instrument ${id} is not loaded`);
   return found;
 }
@@ -319,18 +319,19 @@ const IDS = Object.keys(EXPECTED);
 
 describe('the instrument registry', () => {
   it('holds exactly the four instruments of the bank, each at version 1', () => {
-    expect(INSTRUMENTS.map((i) => [i.id, i.version])).toEqual(IDS.map((id) => [id, 1]));
+    expect(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i.version])).toEqual(IDS.map((id) => [id, 1]));
   });
 
   it.each(IDS)('%s loads with InstrumentSchema', (id) => {
     const raw = RAW[id]!;
     const parsed = InstrumentSchema.safeParse(raw);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    expect(instrument(id)).toEqual(parsed.data);
+    // The registry adds who answers: the child survey's look under 11, the young people's from 11.
+    expect(instrument(id)).toEqual({ ...parsed.data, audience: ['ylyc-4-7', 'ylyc-8-11'].includes(id) ? 'children' : 'young_people' });
   });
 
   it('uses every indicator in INDICATORS in at least one instrument', () => {
-    const used = new Set(INSTRUMENTS.flatMap((i) => i.indicators.map((r) => r.indicator)));
+    const used = new Set(BUILT_IN_INSTRUMENTS.flatMap((i) => i.indicators.map((r) => r.indicator)));
     expect(INDICATORS.map((d) => d.id).filter((id) => !used.has(id))).toEqual([]);
     expect(INDICATORS).toHaveLength(23);
     expect(Object.keys(INDICATOR_QUESTIONS).sort()).toEqual([...INDICATOR_IDS].sort());

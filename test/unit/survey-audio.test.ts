@@ -4,8 +4,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIO_DIR, MANIFEST, plan, readLocale } from '../../web/audio/build.js';
-import { generatedClip, hashText, spokenStrings, splitAtPlaceholders, type ClipManifest } from '../../web/survey/clips.js';
+import { AUDIO_DIR, MANIFEST, plan, spokenFor } from '../../web/audio/build.js';
+import { generatedClip, hashText, splitAtPlaceholders, type ClipManifest } from '../../web/survey/clips.js';
 import { LOCALES } from '../../web/survey/locales.js';
 
 const REGENERATE = 'the spoken clips are out of date with surveys/locales: run `npm run audio` and commit web/survey/public/audio';
@@ -18,7 +18,7 @@ describe('the spoken clips', () => {
 
   it('exist for every string in every locale, one file per distinct text', () => {
     for (const { code } of LOCALES) {
-      const strings = spokenStrings(readLocale(code));
+      const strings = spokenFor(code);
       expect(strings.size).toBeGreaterThan(100);
       for (const [key, text] of strings) {
         const entry = committed.locales[code]?.[key];
@@ -32,7 +32,7 @@ describe('the spoken clips', () => {
     }
   });
 
-  it('cover the questions, their options, skip, help and the screens the child sees', () => {
+  it('cover the questions, their options, skip, help, the screens the child sees and the results screen', () => {
     const en = committed.locales.en!;
     for (const key of ['common.skip', 'common.help', 'help.call', 'survey.code_heading', 'survey.code_invalid', 'survey.load_failed', 'survey.age_heading'])
       expect(en[key], key).toBeDefined();
@@ -41,5 +41,10 @@ describe('the spoken clips', () => {
     // A string with a placeholder is spoken as its clips with the value between them.
     expect(en['survey.welcome']!.pieces[0]).toBe('{{authority}}');
     expect(en['survey.welcome']!.pieces[1]).toMatch(/^en\/\w+\.mp3$/);
+    // The results screen's text (surveys/results-text.ts) is heard too, in every locale: its sentences as the words and what was said.
+    for (const { code } of LOCALES)
+      for (const key of ['results.title', 'results.intro', 'results.pledges', 'results.words.most', 'results.said.feels_safe'])
+        expect(committed.locales[code]![key], `${code} ${key}`).toBeDefined();
+    expect(en['results.ages']!.pieces[1]).toBe('{{band}}');
   });
 });

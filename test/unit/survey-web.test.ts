@@ -7,7 +7,7 @@ import { CODE_ALPHABET as SERVER_ALPHABET, normaliseAccessCode } from '../../ser
 import { currentInstrument } from '../../surveys/index.js';
 import { flattenLocale } from '../../surveys/i18n-keys.js';
 import { BASE_DELAY_MS, MAX_DELAY_MS, retryDelay } from '../../web/survey/backoff.js';
-import { CODE_ALPHABET, newResponseId, normaliseCode } from '../../web/survey/code.js';
+import { CODE_ALPHABET, hasNeverUsed, newResponseId, normaliseCode } from '../../web/survey/code.js';
 import { instrumentsForAge, move, progress, prune, steps } from '../../web/survey/flow.js';
 import { LOCALES } from '../../web/survey/locales.js';
 
@@ -30,6 +30,20 @@ describe('codes and ids', () => {
     expect(CODE_ALPHABET).toBe(SERVER_ALPHABET);
     for (const input of ['abcd-efgh', ' ABCD EFGH ', 'ABCDEFG', 'ABCD-EFG0', 'abcdefgh2', 'wxyz-2345', 'AB-CD-EF-GH'])
       expect(normaliseCode(input)).toBe(normaliseAccessCode(input));
+  });
+
+  it('reads a code typed on another keyboard or copied from the hint, and names the look-alikes codes never use', () => {
+    // Arabic-Indic digits, a non-breaking hyphen (as the hint writes the example), an en dash, full-width letters.
+    expect(normaliseCode('wxyz\u2011\u0662\u0663\u0664\u0665')).toBe('WXYZ2345');
+    expect(normaliseCode('WXYZ\u20132345')).toBe('WXYZ2345');
+    expect(normaliseCode('\uFF37\uFF38\uFF39\uFF3A2345')).toBe('WXYZ2345');
+    // O and 0, I, 1 and L are never in a code (both of each pair are left out): no reading of them is a code.
+    for (const typo of ['WXYO-2345', 'WXY0-2345', 'WXYI-2345', 'WXY1-2345', 'wxyl-2345']) {
+      expect(normaliseCode(typo)).toBeNull();
+      expect(hasNeverUsed(typo)).toBe(true);
+    }
+    expect(hasNeverUsed('ABC')).toBe(false);
+    expect(hasNeverUsed('WXYZ-2345')).toBe(false);
   });
 
   it('makes v4 UUIDs', () => {

@@ -1,5 +1,6 @@
 // `npm run audio`: makes the spoken clips of the child survey from the
-// locale files (surveys/locales/*.json) with espeak-ng and lame, into
+// locale files (surveys/locales/*.json) and the results screen's text
+// (surveys/results-text.ts, under `results.`) with espeak-ng and lame, into
 // web/survey/public/audio/<locale>/, and writes audio/manifest.json, which
 // says which clips exist for which string (with a hash of its text). Only
 // missing clips are made, and clips no string uses any more are removed, so
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generatedClip, hashText, isPlaceholder, spokenStrings, splitAtPlaceholders, type ClipEntry, type ClipManifest } from '../survey/clips.js';
 import { LOCALES } from '../survey/locales.js';
+import { RESULTS_LOCALES, RESULTS_TEXT, type ResultsLocale } from '../../surveys/results-text.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const AUDIO_DIR = join(ROOT, 'web/survey/public/audio');
@@ -28,6 +30,18 @@ export const ENGINE = `espeak-ng (-s ${SPEED}) + lame ${LAME_ARGS.slice(1).join(
 
 export function readLocale(code: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(ROOT, 'surveys/locales', `${code}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * Every string of a locale the child can hear, by key: its locale file's, and
+ * the results screen's text under `results.` (kept out of the locale file so
+ * it loads only with that screen, which adds it to i18next for the clips).
+ */
+export function spokenFor(code: string): Map<string, string> {
+  const strings = spokenStrings(readLocale(code));
+  if ((RESULTS_LOCALES as readonly string[]).includes(code))
+    for (const [key, text] of spokenStrings({ results: RESULTS_TEXT[code as ResultsLocale] })) strings.set(key, text);
+  return strings;
 }
 
 /** A recording's path with a hash of its bytes, so a replaced recording is fetched again. */
@@ -44,7 +58,7 @@ export function plan(): { manifest: ClipManifest; needed: Map<string, { locale: 
   const locales: ClipManifest['locales'] = {};
   for (const { code } of LOCALES) {
     const entries: Record<string, ClipEntry> = {};
-    for (const [key, text] of [...spokenStrings(readLocale(code))].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, text] of [...spokenFor(code)].sort(([a], [b]) => a.localeCompare(b))) {
       const recorded = recording(code, key);
       if (recorded) {
         entries[key] = { source: hashText(text), pieces: [recorded], recorded: true };

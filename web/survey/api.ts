@@ -1,7 +1,7 @@
 // Reads from the public API, parsed at the edge. Failures are returned as
 // reasons the screens turn into words, never thrown at the child.
 import type { Instrument } from '../../surveys/schema.js';
-import { InstrumentSchema, WaveSchema, type Wave } from './schemas.js';
+import { InstrumentSchema, ResultsSchema, WaveSchema, type Results, type Wave } from './schemas.js';
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' | 'offline' | 'failed' };
 
@@ -33,5 +33,13 @@ export async function loadInstrument(id: string, version: number): Promise<Loade
   const got = await getJson(`/api/instruments/${encodeURIComponent(id)}?version=${version}`);
   if (!got.ok) return got;
   const parsed = InstrumentSchema.safeParse(got.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'failed' };
+}
+
+/** A round's published results for children: the round of `code`, or (`last`) the latest earlier round that has them. */
+export async function loadResults(code: string, last: boolean): Promise<Loaded<Results>> {
+  const got = await getJson(`/api/results/${encodeURIComponent(code)}${last ? '?last=1' : ''}`);
+  if (!got.ok) return got;
+  const parsed = ResultsSchema.safeParse(got.value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: 'failed' };
 }

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Instrument } from '../../surveys/schema.js';
 import { validateAnswers, type AnswerValue, type Answers } from '../../surveys/validate.js';
-import { loadInstrument, loadWave, type Loaded } from './api.js';
+import { loadInstrument, loadResults, loadWave, type Loaded } from './api.js';
 import { newResponseId } from './code.js';
 import { Help } from './components/Help.js';
 import { LeaveNow } from './components/LeaveNow.js';
@@ -15,7 +15,7 @@ import { instrumentsForAge, move, progress, prune, sameStep, steps } from './flo
 import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
 import { setLocale, t } from './i18n.js';
 import type { SurveyStore } from './outbox.js';
-import type { Session, Step, Wave } from './schemas.js';
+import type { Results, Session, Step, Wave } from './schemas.js';
 import type { Sender, SendStatus } from './sender.js';
 import { AdultIntro, Handover, Review } from './screens/Between.js';
 import { CodeEntry } from './screens/CodeEntry.js';
@@ -34,18 +34,32 @@ export type View =
   | { kind: 'survey'; session: Session }
   /** An unfinished survey is on the device: ask before showing any of it. */
   | { kind: 'still-there'; session: Session }
-  | { kind: 'end'; wave: Wave; code: string; responseId: string };
+  | { kind: 'end'; wave: Wave; code: string; responseId: string }
+  /** What children told us last time: `from` is the start screen it was opened from (none at /results/CODE). */
+  | { kind: 'results'; results: Results; screen: ResultsModule['ResultsScreen']; from?: { wave: Wave; code: string } };
+
+type ResultsModule = typeof import('./screens/Results.js');
+let resultsModule: Promise<ResultsModule | undefined> | undefined;
+/** The results screen's code and text, fetched the first time it is opened (the service worker keeps it for offline); a failure is tried again next time. */
+function loadResultsScreen(): Promise<ResultsModule | undefined> {
+  resultsModule ??= import('./screens/Results.js').catch(() => (resultsModule = undefined));
+  return resultsModule;
+}
 
 export interface AppProps {
   store: SurveyStore;
   sender: Sender;
   /** The code in the address (`/s/CODE`), or undefined at `/`. */
   code: string | undefined;
+  /** The code in the address `/results/CODE`: that round's published results are shown. */
+  results?: string | undefined;
   /** An unfinished survey found on the device (of any code): it is offered back only after asking. */
   resumed: Session | undefined;
   locale: string;
   /** The wave, already being fetched while the app started (saves a round trip on slow networks). */
   wave?: Promise<Loaded<Wave>>;
+  /** The same for the results of `results`. */
+  shared?: Promise<Loaded<Results>> | undefined;
 }
 
 const PROBLEM_KEYS: Record<Exclude<Loaded<unknown>, { ok: true }>['reason'], string> = {
@@ -58,7 +72,7 @@ export function App(props: AppProps) {
   const { store, sender } = props;
   const [locale, setLocaleState] = useState(props.locale);
   const [view, setView] = useState<View>(() =>
-    props.resumed ? { kind: 'still-there', session: props.resumed } : props.code ? { kind: 'loading' } : { kind: 'code' },
+    props.resumed ? { kind: 'still-there', session: props.resumed } : props.code || props.results ? { kind: 'loading' } : { kind: 'code' },
   );
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
   useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
@@ -75,6 +89,8 @@ export function App(props: AppProps) {
    */
   const [round, setRound] = useState(0);
   const roundRef = useRef(0);
+  /** The code in the address: the page's own, or the one typed on the code screen. */
+  const addressCode = useRef(props.code);
   const live = () => {
     const at = roundRef.current;
     return () => at === roundRef.current;
@@ -94,7 +110,35 @@ export function App(props: AppProps) {
   };
   useEffect(() => {
     if (view.kind === 'loading' && props.code) void openWave(props.code, props.wave);
+    else if (view.kind === 'loading' && props.results) void openResults(props.results, false, undefined, props.shared);
   }, []);
+
+  /** The results of `code`'s round, or (`from` a start screen) of the round before it. */
+  const openResults = async (code: string, last: boolean, from?: { wave: Wave; code: string }, early?: Promise<Loaded<Results>>) => {
+    const still = live();
+    stopSpeaking();
+    setView({ kind: 'loading' });
+    const [got, module] = await Promise.all([early ?? loadResults(code, last), loadResultsScreen()]);
+    if (!still()) return;
+    if (!got.ok)
+      return setView({
+        kind: 'problem',
+        message: t(got.reason === 'not_found' ? 'survey.results_none' : PROBLEM_KEYS[got.reason]),
+        retry: got.reason === 'not_found' ? undefined : () => openResults(code, last, from),
+      });
+    if (!module) return setView({ kind: 'problem', message: t('survey.load_failed'), retry: () => openResults(code, last, from) });
+    setView({ kind: 'results', results: got.value, screen: module.ResultsScreen, ...(from && { from }) });
+  };
+
+  /** Whether the round before the one on the start screen published what its children said (then the start screen links to it). */
+  const startCode = view.kind === 'start' ? view.code : undefined;
+  const [earlier, setEarlier] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!startCode) return;
+    let current = true;
+    void loadResults(startCode, true).then((got) => current && setEarlier(got.ok && got.value.versions.length ? startCode : undefined));
+    return () => void (current = false);
+  }, [startCode]);
 
   const changeLocale = async (code: string) => {
     await setLocale(code);
@@ -144,14 +188,20 @@ export function App(props: AppProps) {
         if (!still()) return;
         const to = home.current;
         if (to) setView({ kind: 'start', wave: to.wave, code: to.code });
-        else if (props.code) void openWave(props.code, props.wave);
+        else if (addressCode.current) void openWave(addressCode.current, addressCode.current === props.code ? props.wave : undefined);
         else setView({ kind: 'code' });
       });
   };
 
+  /** Changes the address without a reload (the tablet's Back leaves the survey, as it does from any screen). */
+  const setAddress = (path: string, code: string | undefined) => {
+    addressCode.current = code;
+    if (location.pathname !== path) history.replaceState(null, '', path);
+  };
+
   const carryOn = (session: Session) => {
     home.current = { wave: session.wave, code: session.code };
-    if (location.pathname !== `/s/${session.code}`) history.replaceState(null, '', `/s/${session.code}`);
+    setAddress(`/s/${session.code}`, session.code);
     setView({ kind: 'survey', session });
   };
 
@@ -174,7 +224,8 @@ export function App(props: AppProps) {
     return { count: items.length, refused: items.filter((i) => i.rejected).length };
   }, [view.kind]);
 
-  const council = 'wave' in view ? view.wave.authority : view.kind === 'survey' ? view.session.wave.authority : undefined;
+  const council =
+    'wave' in view ? view.wave.authority : view.kind === 'survey' ? view.session.wave.authority : view.kind === 'results' ? view.results.authority : undefined;
   const authority = council?.name;
 
   return (
@@ -191,11 +242,21 @@ export function App(props: AppProps) {
   function screen() {
     switch (view.kind) {
       case 'code':
-        return <CodeEntry />;
+        return (
+          <CodeEntry
+            locale={locale}
+            onLocale={changeLocale}
+            onCode={(code) => {
+              // Opened in the page (no reload), so the language chosen here stays.
+              setAddress(`/s/${code}`, code);
+              void openWave(code);
+            }}
+          />
+        );
       case 'loading':
         return <p class="loading" role="status">{t('survey.loading')}</p>;
       case 'problem':
-        return <Problem message={view.message} onRetry={view.retry} />;
+        return problem(view.message, view.retry);
       case 'start':
         return (
           <Start
@@ -204,6 +265,7 @@ export function App(props: AppProps) {
             waiting={waiting}
             onLocale={changeLocale}
             onAge={(age) => void begin(view.wave, view.code, age)}
+            onResults={earlier === view.code ? () => void openResults(view.code, true, { wave: view.wave, code: view.code }) : undefined}
           />
         );
       case 'school':
@@ -220,6 +282,17 @@ export function App(props: AppProps) {
         const session = view.session;
         return <StillThere locale={locale} onCarryOn={() => carryOn(session)} onStartAgain={startAgain} />;
       }
+      case 'results': {
+        const { from, screen: ResultsScreen } = view;
+        return (
+          <ResultsScreen
+            results={view.results}
+            locale={locale}
+            onLocale={changeLocale}
+            onBack={from && (() => (stopSpeaking(), setView({ kind: 'start', wave: from.wave, code: from.code })))}
+          />
+        );
+      }
       case 'end':
         return (
           <End
@@ -232,6 +305,15 @@ export function App(props: AppProps) {
           />
         );
     }
+  }
+
+  function problem(message: string, retry?: () => void) {
+    const otherCode = () => {
+      setAddress('/', undefined);
+      home.current = undefined;
+      setView({ kind: 'code' });
+    };
+    return <Problem message={message} locale={locale} onRetry={retry} onOtherCode={otherCode} />;
   }
 
   function surveyStep(s: Session) {
@@ -260,7 +342,7 @@ export function App(props: AppProps) {
         return <Review {...nav} onNext={() => void finish(s)} />;
       case 'question': {
         const q = inst.questions.find((x) => x.id === step.id);
-        if (!q) return <Problem message={t('survey.load_failed')} />;
+        if (!q) return problem(t('survey.load_failed'));
         const without = (): Answers => {
           const { [q.id]: _skipped, ...rest } = s.answers;
           return rest;

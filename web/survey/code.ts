@@ -1,5 +1,5 @@
 // Survey codes are read exactly as the server reads them: the one rule lives in surveys/access-code.ts.
-export { CODE_ALPHABET, normaliseAccessCode as normaliseCode } from '../../surveys/access-code.js';
+export { CODE_ALPHABET, hasNeverUsed, normaliseAccessCode as normaliseCode } from '../../surveys/access-code.js';
 
 /** A response id: crypto.randomUUID where the page is a secure context, else a v4 UUID from getRandomValues. */
 export function newResponseId(): string {

@@ -3,22 +3,34 @@
 // keeps the bundle small; the shapes mirror surveys/schema.ts.
 import * as z from 'zod/mini';
 import { INDICATOR_IDS } from '../../surveys/indicators.js';
+import { WORDS } from '../../surveys/results-wording.js';
 import { SCALE_IDS } from '../../surveys/scales.js';
+
+/** Mirrors surveys/schema.ts's AUDIENCES (which imports zod, kept out of this bundle). */
+const AUDIENCES = ['children', 'young_people', 'adults'] as const;
 
 export const WaveSchema = z.object({
   authority: z.object({ code: z.string(), name: z.string(), contact: z.optional(z.nullable(z.string())) }),
-  programme: z.enum(['ylyc', 'ylbc']),
+  programme: z.string(),
   period: z.string(),
   open: z.boolean(),
   instruments: z.array(
-    z.object({ id: z.string(), version: z.number(), band: z.string(), minAge: z.number(), maxAge: z.number() }),
+    z.object({
+      id: z.string(),
+      version: z.number(),
+      band: z.string(),
+      minAge: z.number(),
+      maxAge: z.number(),
+      audience: z.optional(z.enum(AUDIENCES)),
+    }),
   ),
 });
 export type Wave = z.infer<typeof WaveSchema>;
 
 const QuestionSchema = z.object({
   id: z.string(),
-  scale: z.enum(SCALE_IDS),
+  scale: z.enum([...SCALE_IDS, 'options']),
+  options: z.optional(z.array(z.string())),
   text: z.string(),
   labels: z.optional(z.string()),
   answeredBy: z.enum(['child', 'adult']),
@@ -29,20 +41,26 @@ const QuestionSchema = z.object({
 export const InstrumentSchema = z.object({
   id: z.string(),
   version: z.number(),
-  programme: z.enum(['ylyc', 'ylbc']),
-  band: z.enum(['4-7', '8-11', '11-17', '16-25']),
+  programme: z.string(),
+  band: z.string(),
   minAge: z.number(),
   maxAge: z.number(),
+  // Sessions saved before audiences existed were children's or young people's built-ins.
+  audience: z._default(z.enum(AUDIENCES), 'children'),
   title: z.string(),
   questions: z.array(QuestionSchema),
   indicators: z.array(
     z.object({
-      indicator: z.enum(INDICATOR_IDS),
+      indicator: z.string(),
       question: z.string(),
       options: z.array(z.union([z.string(), z.number()])),
     }),
   ),
   scores: z.array(z.string()),
+  localIndicators: z.optional(z.array(z.object({ id: z.string(), direction: z.enum(['higher', 'lower']), label: z.string() }))),
+  locales: z.optional(z.array(z.string())),
+  strings: z.optional(z.record(z.string(), z.record(z.string(), z.string()))),
+  extends: z.optional(z.object({ instrument: z.string(), version: z.number() })),
 });
 
 const AnswersSchema = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -86,3 +104,22 @@ export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 export const SubmitAnswerSchema = z.object({ id: z.string(), status: z.enum(['stored', 'duplicate']) });
 export const ErrorAnswerSchema = z.object({ error: z.string() });
+
+/** A round's published children's version of the results (GET /api/results/:code), per band and locale. */
+export const ResultsSchema = z.object({
+  authority: z.object({ name: z.string(), contact: z.optional(z.nullable(z.string())) }),
+  programme: z.enum(['ylyc', 'ylbc']),
+  period: z.string(),
+  versions: z.array(
+    z.object({
+      band: z.string(),
+      locale: z.string(),
+      content: z.object({
+        good: z.array(z.object({ indicator: z.enum(INDICATOR_IDS), words: z.enum(WORDS) })),
+        change: z.array(z.object({ indicator: z.enum(INDICATOR_IDS), words: z.enum(WORDS) })),
+        pledges: z.array(z.string()),
+      }),
+    }),
+  ),
+});
+export type Results = z.infer<typeof ResultsSchema>;

@@ -16,6 +16,14 @@ import { localeInfo } from './locales.js';
 /** One thing to say: a clip (path under /survey/audio/) or text for the tablet's voice. */
 type Step = { clip: string } | { say: string };
 
+/**
+ * One part of a screen to read: a string, or one sentence made of pieces
+ * that each have their own clip (the results screen's "Most of you" +
+ * "feel safe where you live"), said as one sentence by the tablet's voice.
+ */
+export type Part = string | readonly string[];
+const piecesOf = (part: Part): readonly string[] => (typeof part === 'string' ? [part] : part);
+
 let manifest: Promise<ClipManifest | undefined> | undefined;
 
 /** The clip manifest, fetched once (after the first screen: it is not needed to draw it). */
@@ -36,6 +44,11 @@ interface Index {
   templates: { match: RegExp; entry: ClipEntry }[];
 }
 const indexes = new Map<string, Index>();
+
+/** Strings were added to a locale after its clips were indexed (the results screen's text, loaded with it). */
+export function forgetClipIndex(locale: string): void {
+  indexes.delete(locale);
+}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -113,7 +126,7 @@ function play(clip: string): Promise<boolean> {
  * another. Resolves when done: 'spoken', 'stopped' (another Listen or a new
  * screen stopped it), or 'none' when nothing could be played.
  */
-export async function speak(parts: string[], locale: string): Promise<'spoken' | 'stopped' | 'none'> {
+export async function speak(parts: readonly Part[], locale: string): Promise<'spoken' | 'stopped' | 'none'> {
   stopSpeaking();
   const run = current;
   const lang = localeInfo(locale).speech;
@@ -121,12 +134,12 @@ export async function speak(parts: string[], locale: string): Promise<'spoken' |
   const m = await loadClips();
   if (run !== current) return 'stopped';
   const index = m && indexFor(m, locale);
-  const planned = parts.map((p) => stepsFor(index, p));
+  const planned = parts.flatMap((p) => piecesOf(p).map((piece) => stepsFor(index, piece)));
   const useClips = !voice || workerChoseClips() || planned.some((p) => p.recorded);
   // A full stop after each part (unless it has its own) makes a voice pause between answers.
   const steps: Step[] = useClips
     ? planned.flatMap((p) => p.steps)
-    : [{ say: parts.map((p) => (/[.?!…؟:]$/.test(p) ? p : `${p}.`)).join(' ') }];
+    : [{ say: parts.map((p) => piecesOf(p).join(' ')).map((p) => (/[.?!…؟:]$/.test(p) ? p : `${p}.`)).join(' ') }];
   let spoke = false;
   for (const step of steps) {
     if (run !== current) return 'stopped';

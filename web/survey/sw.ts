@@ -1,7 +1,9 @@
 // The service worker: keeps the app shell, the wave, every band's
 // instrument and every locale's spoken clips on the tablet, so once a
 // tablet has opened a round online any child's survey can be started,
-// heard, finished (and queued) offline. Answers are not its business: the app keeps those itself and
+// heard, finished (and queued) offline; and the results children were
+// shown ("What children told us last time", /results/CODE) with their
+// clips, once seen. Answers are not its business: the app keeps those itself and
 // sends them when it can, because iPads have no Background Sync.
 // A module (see the export below), so this `self` is the service worker's own type.
 import type { ClipManifest } from './clips.js';
@@ -64,19 +66,26 @@ async function keepRound(wave: Response): Promise<void> {
   if (!wave.ok) return;
   const round = (await wave.clone().json()) as RoundFiles;
   const cache = await caches.open(CACHE);
-  const keep = async (url: string) => {
-    if (await cache.match(url)) return;
-    const response = await fetch(url);
-    if (response.ok) await cache.put(url, response);
-  };
-  await Promise.all(round.instruments.map((i) => keep(`/api/instruments/${encodeURIComponent(i.id)}?version=${i.version}`)));
+  await Promise.all(round.instruments.map((i) => keep(cache, `/api/instruments/${encodeURIComponent(i.id)}?version=${i.version}`)));
+  await keepClips(cache);
+}
+
+/** Keeps a URL in the cache unless it is there already. */
+async function keep(cache: Cache, url: string): Promise<void> {
+  if (await cache.match(url)) return;
+  const response = await fetch(url);
+  if (response.ok) await cache.put(url, response);
+}
+
+/** Keeps every clip the manifest lists (the survey's and the results screen's), a few at a time. */
+async function keepClips(cache: Cache): Promise<void> {
   const manifest = (await (await networkFirst(new Request(CLIPS))).json()) as ClipManifest;
   const clips = new Set<string>();
   for (const strings of Object.values(manifest.locales))
     for (const entry of Object.values(strings)) for (const piece of entry.pieces) if (!piece.startsWith('{{')) clips.add(`/survey/audio/${piece}`);
   const queue = [...clips];
   await Promise.all(Array.from({ length: CLIP_FETCHES }, async () => {
-    for (let url = queue.shift(); url; url = queue.shift()) await keep(url);
+    for (let url = queue.shift(); url; url = queue.shift()) await keep(cache, url);
   }));
 }
 
@@ -110,7 +119,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   const path = url.pathname;
-  if (request.mode === 'navigate' && (path === '/' || path.startsWith('/s/')))
+  if (request.mode === 'navigate' && (path === '/' || path.startsWith('/s/') || path.startsWith('/results/')))
     event.respondWith(networkFirst(request, SHELL));
   else if (path.startsWith('/survey/assets/')) event.respondWith(cacheFirst(request));
   else if (path === CLIPS) event.respondWith(networkFirst(request));
@@ -121,6 +130,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(response.then((r) => r.clone()));
     // Offline, the instruments are already kept, or cannot be fetched anyway (and are tried again next time).
     event.waitUntil(response.then(keepRound).catch(() => undefined));
+  } else if (path.startsWith('/api/results/')) {
+    // Results seen once can be shown and heard offline: keep them, and the clips that read them.
+    const response = networkFirst(request);
+    event.respondWith(response.then((r) => r.clone()));
+    event.waitUntil(response.then(async (r) => r.ok && keepClips(await caches.open(CACHE))).catch(() => undefined));
   } else if (path.startsWith('/api/instruments/')) event.respondWith(networkFirst(request));
 });
 

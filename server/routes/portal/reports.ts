@@ -14,18 +14,23 @@ import { Period } from '../../schemas.js';
 import { ReportInputError, buildReport, type ReportRequest } from '../../../reports/build.js';
 import { indicatorLabel, domainLabel } from '../../../reports/labels.js';
 import { renderCsv } from '../../../reports/render/csv.js';
+import { renderDocx } from '../../../reports/render/docx.js';
 import { renderHtml } from '../../../reports/render/html.js';
 import { renderJson } from '../../../reports/render/json.js';
+import { renderSummaryHtml } from '../../../reports/render/summary-html.js';
 import type { Report } from '../../../reports/schema.js';
 import { scopedWave } from './scope.js';
 
 const ReportQuery = z.strictObject({ compare: Period.optional() });
-const Format = z.object({ format: z.enum(['html', 'csv', 'json']) });
+const Format = z.object({ format: z.enum(['html', 'csv', 'json', 'docx', 'summary']) });
 
+/** Each download: its renderer, media type and file name ending. `summary` is the one-page summary for the board. */
 const RENDER = {
-  html: { render: renderHtml, type: 'text/html; charset=utf-8' },
-  csv: { render: renderCsv, type: 'text/csv; charset=utf-8' },
-  json: { render: renderJson, type: 'application/json; charset=utf-8' },
+  html: { render: renderHtml, type: 'text/html; charset=utf-8', ending: '.html' },
+  csv: { render: renderCsv, type: 'text/csv; charset=utf-8', ending: '.csv' },
+  json: { render: renderJson, type: 'application/json; charset=utf-8', ending: '.json' },
+  docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ending: '.docx' },
+  summary: { render: renderSummaryHtml, type: 'text/html; charset=utf-8', ending: '-summary.html' },
 } as const;
 
 export async function buildOrExplain(app: FastifyInstance, req: ReportRequest): Promise<Report> {
@@ -79,8 +84,8 @@ export default async function reportRoutes(app: FastifyInstance) {
     const { staff, wave, report } = await scopedReport(request);
     const { format } = Format.parse(request.params);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_download', authority: wave.authority_code, detail: { wave: wave.id, format } });
-    const { render, type } = RENDER[format];
-    return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}.${format}`, type).send(render(report));
+    const { render, type, ending } = RENDER[format];
+    return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}${ending}`, type).send(await render(report));
   });
 
   app.get('/waves/:id/responses.csv', async (request, reply) => {

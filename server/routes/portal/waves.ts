@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { can, requirePermission } from '../../auth/access.js';
 import { formatAccessCode } from '../../access-code.js';
 import { IsoDate, isOpenOn, today } from '../../dates.js';
+import { surveyAddress } from '../../survey-address.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../../repos/portal-waves.js';
@@ -80,7 +81,9 @@ export default async function waveRoutes(app: FastifyInstance) {
       const figures = population === undefined ? { responses, population: null, rate: null, low: false, populationLooksWrong: false } : responseRate(responses, population);
       return { band: i.band, ...figures };
     });
-    return { ...summary(wave, staff), bands, threshold: LOW_RESPONSE_RATE };
+    // The address children open, for those who may see the code (it lets anyone answer).
+    const address = can(staff, 'manage_waves') ? surveyAddress(app.config.publicUrl, request, wave.access_code) : null;
+    return { ...summary(wave, staff), address, bands, threshold: LOW_RESPONSE_RATE };
   });
 
   app.put('/waves/:id/population', async (request) => {
@@ -108,8 +111,7 @@ export default async function waveRoutes(app: FastifyInstance) {
 
   app.get('/waves/:id/qr.svg', async (request, reply) => {
     const { wave } = await scopedWave(request, 'manage_waves');
-    // The address children's tablets open: this server, as the adult reached it.
-    const url = `${request.protocol}://${request.host}/s/${formatAccessCode(wave.access_code)}`;
+    const { url } = surveyAddress(app.config.publicUrl, request, wave.access_code);
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return reply.type('image/svg+xml').send(svg);
   });

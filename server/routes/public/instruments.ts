@@ -6,9 +6,9 @@ import { HttpError } from '../../plugins/errors.js';
 const Params = z.object({ id: z.string().max(40) });
 const Query = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 
-/** An instrument with the scales its questions use, as JSON. */
+/** An instrument with the scales its questions use, as JSON (an `options` question carries its own options). */
 function describe(inst: Instrument): string {
-  const used = [...new Set(inst.questions.map((q) => q.scale))];
+  const used = [...new Set(inst.questions.flatMap((q) => (q.scale === 'options' ? [] : [q.scale])))];
   const scales = Object.fromEntries(
     used.map((s: ScaleId) => {
       const scale = SCALES[s];

@@ -35,7 +35,7 @@ export default async function results(app: FastifyInstance) {
         const versions = await childrenResults(app.db, round.id, true);
         if (versions.length)
           return {
-            authority: { name: wave.authority_name },
+            authority: { name: wave.authority_name, contact: wave.authority_contact },
             programme: wave.programme,
             period: round.period,
             versions: versions.map((v) => ({ band: v.band, locale: v.locale, content: v.content })),

@@ -27,6 +27,7 @@ export default async function waves(app: FastifyInstance) {
           band: i.band,
           minAge: i.minAge,
           maxAge: i.maxAge,
+          audience: i.audience,
         })),
       };
     },

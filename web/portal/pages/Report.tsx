@@ -475,9 +475,17 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
         </select>
         <a href={actionPlanHref(full.authority.code)}>Action plan</a>
         <span>Download:</span>
-        {(['html', 'csv', 'json'] as const).map((f) => (
+        {(
+          [
+            ['html', 'Report as HTML'],
+            ['docx', 'Report as Word'],
+            ['summary', 'One-page summary'],
+            ['csv', 'Report as CSV'],
+            ['json', 'Report as JSON'],
+          ] as const
+        ).map(([f, label]) => (
           <a key={f} href={`/api/portal/waves/${id}/report.${f}${q}`} download>
-            Report as {f.toUpperCase()}
+            {label}
           </a>
         ))}
         {can.manageWaves(me) && (

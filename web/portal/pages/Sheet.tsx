@@ -4,22 +4,35 @@ import { api } from '../api.js';
 import { useLoad } from '../hooks.js';
 import type { WaveSummary } from './Waves.js';
 
+interface WaveWithAddress extends WaveSummary {
+  /** Null for those who may not see the code. */
+  address: { url: string; public: boolean } | null;
+}
+
 export function SheetPage({ id }: { id: number }) {
-  const { data: w, error } = useLoad(() => api<WaveSummary>('GET', `/waves/${id}`), [id]);
+  const { data: w, error } = useLoad(() => api<WaveWithAddress>('GET', `/waves/${id}`), [id]);
   if (error) return <p class="error">{error}</p>;
   if (!w) return <p>Loading…</p>;
-  const address = `${location.origin}/s/${w.code ?? ''}`;
+  if (!w.address) return <p class="error">Only staff who run survey rounds can print the sheet: it holds the access code.</p>;
+  const address = w.address.url;
   return (
     <article class="sheet">
       <h1>
-        Hear Me survey: {w.authority.name}, {w.period}
+        Hear Me survey, {PROGRAMMES[w.programme]?.toLowerCase() ?? w.programme}: {w.authority.name}, {w.period}
       </h1>
-      <p class="lead">Thank you for helping a child or young person tell us how their life is going. It takes about 10 to 20 minutes.</p>
+      {/* The same time as the survey's own start screen says. */}
+      <p class="lead">Thank you for helping a child or young person tell us how their life is going. It takes about 10 minutes.</p>
       <div class="sheet-code">
         <img src={`/api/portal/waves/${id}/qr.svg`} alt={`QR code for ${address}`} width={220} height={220} />
         <div>
           <p>Scan the code with the tablet, or open</p>
           <p class="url">{address}</p>
+          {!w.address.public && (
+            <p class="warning">
+              This is the address you opened the portal with: it may not work from other devices such as a tablet. Ask whoever runs Hear Me to set
+              PUBLIC_URL to the address tablets can open.
+            </p>
+          )}
           <p>
             Access code: <strong class="code">{w.code}</strong>
           </p>
@@ -35,7 +48,7 @@ export function SheetPage({ id }: { id: number }) {
       <h2>If a child tells you something worrying</h2>
       <p>Follow your safeguarding procedure as you would at any other time. The survey is not monitored live.</p>
       <p class="small">
-        {PROGRAMMES[w.programme]} · {w.opensOn ? `open from ${w.opensOn}` : 'open now'}
+        {w.opensOn ? `open from ${w.opensOn}` : 'open now'}
         {w.closesOn ? ` until ${w.closesOn}` : ''}
       </p>
       <p class="no-print">

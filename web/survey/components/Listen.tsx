@@ -2,12 +2,12 @@
 // ListenOne (beside an answer) reads just that answer. While speaking the
 // button is pressed; when the tablet can play nothing, it says so.
 import { useEffect, useState } from 'preact/hooks';
-import { loadClips, speak, stopSpeaking } from '../speech.js';
+import { loadClips, speak, stopSpeaking, type Part } from '../speech.js';
 import { t } from '../i18n.js';
 
 type State = 'idle' | 'speaking' | 'none';
 
-function useSpeaker(parts: string[], locale: string) {
+function useSpeaker(parts: readonly Part[], locale: string) {
   const [state, setState] = useState<State>('idle');
   // The clip list comes after the screen is drawn, so the first tap can play at once.
   useEffect(() => void loadClips(), []);
@@ -32,7 +32,7 @@ const Speaker = ({ size }: { size: number }) => (
   </svg>
 );
 
-export function Listen({ parts, locale }: { parts: string[]; locale: string }) {
+export function Listen({ parts, locale }: { parts: readonly Part[]; locale: string }) {
   const { state, toggle } = useSpeaker(parts, locale);
   return (
     <button type="button" class={`listen ${state}`} aria-pressed={state === 'speaking'} onClick={() => void toggle()}>

@@ -11,7 +11,7 @@ import type { SendStatus } from '../sender.js';
 export interface EndProps {
   authority: string;
   /** Care leavers (ylbc) are thanked as care leavers, not as children in care. */
-  programme: 'ylyc' | 'ylbc';
+  programme: string;
   locale: string;
   status: SendStatus;
   onReset: () => void;
@@ -83,19 +83,21 @@ export function End(p: EndProps) {
   );
 }
 
-export function Problem(p: { message: string; onRetry?: () => void }) {
+/** A screen that cannot go on (unknown or closed code, nothing loaded): said aloud on request, with the way on. */
+export function Problem(p: { message: string; locale: string; onRetry?: (() => void) | undefined; onOtherCode: () => void }) {
   return (
     <section>
       <Heading>{p.message}</Heading>
+      <Listen locale={p.locale} parts={[p.message, ...(p.onRetry ? [t('survey.try_again')] : []), t('survey.other_code')]} />
       {p.onRetry && (
         <button type="button" class="primary" onClick={p.onRetry}>
           {t('survey.try_again')}
         </button>
       )}
       <p>
-        <a class="link-button" href="/">
+        <button type="button" class="link-button" onClick={p.onOtherCode}>
           {t('survey.other_code')}
-        </a>
+        </button>
       </p>
     </section>
   );

@@ -2,7 +2,7 @@
 // eleven numbers for 0-10, a box for text; Back and Skip always.
 import { useState } from 'preact/hooks';
 import { optionLabelKey, labelPrefix } from '../../../surveys/i18n-keys.js';
-import { SCALES, TEXT_MAX_LENGTH } from '../../../surveys/scales.js';
+import { scaleOf, TEXT_MAX_LENGTH } from '../../../surveys/scales.js';
 import { isBlank } from '../../../surveys/text.js';
 import type { Question as Q } from '../../../surveys/schema.js';
 import type { AnswerValue } from '../../../surveys/validate.js';
@@ -38,7 +38,7 @@ interface Choice {
 
 /** The answers as buttons; `young` (4-7): every option scale with a picture for each answer. */
 function choicesOf(q: Q, young: boolean): Choice[] {
-  const scale = SCALES[q.scale];
+  const scale = scaleOf(q);
   const pictures = young ? PICTURES[q.scale] : undefined;
   if (scale.kind === 'options')
     return scale.options.map((o) => ({

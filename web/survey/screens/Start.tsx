@@ -3,8 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BackButton } from '../components/BackButton.js';
 import { Heading } from '../components/Heading.js';
+import { Languages } from '../components/Languages.js';
 import { Listen } from '../components/Listen.js';
-import { LOCALES, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import type { Wave } from '../schemas.js';
 
 export interface StartProps {
@@ -14,6 +15,8 @@ export interface StartProps {
   waiting: { count: number; refused: number };
   onLocale: (code: string) => void;
   onAge: (age: number) => void;
+  /** Shown when the round before this one published what children told it: opens that screen. */
+  onResults?: (() => void) | undefined;
 }
 
 export function Start(p: StartProps) {
@@ -36,14 +39,12 @@ export function Start(p: StartProps) {
       {intro.map((line) => (
         <p>{line}</p>
       ))}
-      <h2 id="lang-heading">{t('common.language')}</h2>
-      <div class="languages" role="group" aria-labelledby="lang-heading">
-        {LOCALES.map((l) => (
-          <button type="button" lang={l.code} dir={l.dir} aria-pressed={p.locale === l.code} onClick={() => p.onLocale(l.code)}>
-            {l.nativeName}
-          </button>
-        ))}
-      </div>
+      {p.onResults && (
+        <button type="button" class="secondary results-link" onClick={p.onResults}>
+          {t('survey.results_link')}
+        </button>
+      )}
+      <Languages locale={p.locale} onLocale={p.onLocale} />
       <h2 id="age-heading">{t('survey.age_heading')}</h2>
       {/* Only children's waves start with an adult answering for a young child; care leavers answer for themselves. */}
       {young && (

@@ -1,0 +1,314 @@
+// The report as an editable Word document (`--format docx`), for the
+// officer who pastes it into the board's paper: the same sections, tables
+// and words as the HTML report, with its charts as pictures (the same SVG,
+// drawn to PNG by resvg, as Word and LibreOffice both show PNG). Prose
+// that the HTML report already words (how to read it, warnings) is taken
+// from it as plain text, so the two never say different things.
+import { Resvg } from '@resvg/resvg-js';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { DOMAINS, INDICATORS } from '../../surveys/index.js';
+import { BY_NAMES, PROGRAMME_NAMES, STATUS_NAMES, bandName, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
+import type { Report, ReportAction } from '../schema.js';
+import {
+  PROVISIONAL,
+  answeredBandsOnly,
+  breakdownCellText,
+  fewer,
+  methodsSection,
+  pValue,
+  pc,
+  qValue,
+  silentBands,
+  withheldNote,
+  wrongPopulations,
+} from './html.js';
+import { domainChart, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
+import { changeWords, summarise, type SummaryLine, type Tested } from './summary.js';
+
+/** Text of a fragment of the HTML report: tags dropped, entities read. */
+export function plain(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The HTML report's headings and paragraphs of a section, as Word paragraphs. */
+function prose(html: string): Paragraph[] {
+  return [...html.matchAll(/<(h3|p)[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) =>
+    tag === 'h3' ? new Paragraph({ text: plain(inner!), heading: HeadingLevel.HEADING_3 }) : new Paragraph({ text: plain(inner!), spacing: { after: 120 } }),
+  );
+}
+
+const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.TITLE });
+const h2 = (text: string, pageBreak = true) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: pageBreak });
+const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+const para = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...options })], spacing: { after: 120 } });
+const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+
+/** A table with a header row; every cell text, numbers right-aligned. */
+function table(head: string[], rows: string[][], numeric: (column: number) => boolean = (c) => c > 0): Table {
+  const cell = (text: string, column: number, header: boolean) =>
+    new TableCell({
+      children: text.split('\n').map(
+        (line) => new Paragraph({ alignment: numeric(column) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: line, bold: header, size: 18 })] }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h, c) => cell(h, c, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, c) => cell(t, c, false)) })),
+    ],
+  });
+}
+
+/** Page width between margins, in the pixels docx sizes pictures by (96 per inch). */
+const PICTURE_WIDTH = 600;
+
+function picture(svg: string, description: string): Paragraph {
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: 2 * PICTURE_WIDTH }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+  const width = Math.min(PICTURE_WIDTH, png.width / 2);
+  return new Paragraph({
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png.asPng(),
+        transformation: { width, height: Math.round((width * png.height) / png.width) },
+        altText: { name: 'chart', title: 'Chart', description },
+      }),
+    ],
+  });
+}
+
+function change(direction: 'higher' | 'lower', delta: number | null, t: Tested, unit: string, digits: number): string {
+  if (delta === null) return 'not shown';
+  const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '▬';
+  const q = t.qValue === null || t.qValue === undefined ? '' : `, ${qValue(t.qValue)}`;
+  return `${arrow} ${delta > 0 ? '+' : ''}${delta.toFixed(digits)}${unit}\n${changeWords(direction, delta, t)}, ${pValue(t.pValue)}${q}`;
+}
+
+function lines(list: SummaryLine[], none: string): Paragraph[] {
+  return list.length ? list.map((l) => bullet(`${l.up ? '▲' : '▼'} ${l.text}`)) : [para(none, { italics: true })];
+}
+
+function summary(r: Report): Paragraph[] {
+  const s = summarise(r);
+  const rates = Object.entries(r.responseRate.byBand)
+    .filter(([, v]) => v && v.rate !== null)
+    .map(([band, v]) => `${v!.rate!.toFixed(0)}% responded, ages ${band}${v!.low ? ' (under 30%)' : ''}`);
+  const out = [h2('Summary', false), para([`${r.responses.total} children and young people answered`, ...rates].join('. ') + '.', { bold: true })];
+  for (const warning of [silentBands(r), wrongPopulations(r)]) if (warning) out.push(para(plain(warning)));
+  if (r.comparePeriod) {
+    out.push(h3(`What got better since ${r.comparePeriod}`), ...lines(s.better, 'No indicator improved by more than chance could explain.'));
+    out.push(h3(`What got worse since ${r.comparePeriod}`), ...lines(s.worse, 'No indicator got worse by more than chance could explain.'));
+    out.push(para(`${s.compared} figures could be compared with ${r.comparePeriod}; ${s.notSignificant} of them changed by no more than chance could explain, so they are not listed.`));
+  } else out.push(para('This is the first survey round for this authority, so there is nothing earlier to compare with yet.'));
+  out.push(h3('Significantly different from other authorities'));
+  out.push(...lines(s.aboveOthers, 'Nothing was significantly better than in other authorities.'), ...lines(s.belowOthers, 'Nothing was significantly worse than in other authorities.'));
+  if (s.mayBeChance.length) {
+    out.push(h3('May be chance'));
+    out.push(para(`These differ by enough to be significant on their own (p below 0.05), but this report makes ${s.compared} comparisons with the last round and as many with other authorities, and some results that large are expected by chance alone. Watch them; do not act on them alone.`));
+    out.push(...s.mayBeChance.map((l) => bullet(`${l.text} (${l.good ? 'better' : 'worse'} for children, if real)`)));
+  }
+  return out;
+}
+
+function responses(r: Report): (Paragraph | Table)[] {
+  return [
+    h2('Who answered'),
+    table(
+      ['Ages', 'Responses', 'Children in care', 'Response rate'],
+      [
+        ...Object.entries(r.responses.byBand).map(([band, n]) => {
+          const rate = r.responseRate.byBand[band];
+          const shown = rate?.populationLooksWrong ? 'population looks wrong' : rate && rate.rate !== null ? `${rate.rate.toFixed(1)}%${rate.low ? ' (under 30%)' : ''}` : '';
+          return [band, String(n), rate ? String(rate.population) : 'not entered', shown];
+        }),
+        ['All', String(r.responses.total), '', ''],
+      ],
+    ),
+  ];
+}
+
+function actions(r: Report): (Paragraph | Table)[] {
+  if (!r.actions.length) return [];
+  const side = (s: ReportAction['before']) => (!s ? 'no answers' : s.percent === null ? fewer(r.minBase) : `${pc(s.percent)} of ${s.n}`);
+  return [
+    h2('What we said we would do, and what changed'),
+    table(
+      ['Indicator', 'What we said we would do', 'Made at', 'Before', `After (${r.period})`, 'Change'],
+      r.actions.map((a) => [
+        `${indicatorLabel(a.indicator)} (${bandName(a.band)})`,
+        `${a.pledge}\n${a.owner}, by ${a.due} · ${STATUS_NAMES[a.status] ?? a.status}`,
+        a.madeAt,
+        side(a.before),
+        side(a.after),
+        change(INDICATORS.find((i) => i.id === a.indicator)?.direction ?? 'higher', a.change, { pValue: a.pValue }, ' points', 1),
+      ]),
+      (c) => c > 2,
+    ),
+  ];
+}
+
+function domain(r: Report, d: string): (Paragraph | Table)[] {
+  const rows = r.indicators.filter((i) => i.domain === d);
+  const chart = domainChart(r, d);
+  if (!rows.length || !chart) return [];
+  const compare = r.comparePeriod !== null;
+  return [
+    h2(domainLabel(d)),
+    picture(chart.svg, chart.label),
+    table(
+      ['Indicator', 'Ages', 'Answered', '% (95% interval)', ...(compare ? [r.comparePeriod!, 'Change'] : []), 'Other authorities', 'Difference'],
+      rows.map((i) => {
+        const p = i.previous;
+        const b = i.benchmark;
+        return [
+          `${indicatorLabel(i.id)}${i.direction === 'lower' ? ' (lower is better)' : ''}`,
+          i.band,
+          i.suppressed ? fewer(r.minBase) : String(i.n),
+          i.suppressed ? '' : `${pc(i.percent)}\n${pc(i.ci!.low)} to ${pc(i.ci!.high)}`,
+          ...(compare ? (!p ? ['no figure', ''] : [p.percent === null ? fewer(r.minBase) : pc(p.percent), change(i.direction, p.change, p, ' points', 1)]) : []),
+          ...(!b ? ['none', ''] : [b.percent === null ? 'not shown' : pc(b.percent), change(i.direction, b.difference, b, ' points', 1)]),
+        ];
+      }),
+      (c) => c > 1,
+    ),
+  ];
+}
+
+function scores(r: Report): (Paragraph | Table)[] {
+  if (!r.scores.length) return [];
+  const compare = r.comparePeriod !== null;
+  const mean = (m: number | null) => (m === null ? '' : m.toFixed(2));
+  return [
+    h2('Well-being scores'),
+    para('Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children). Higher is better.'),
+    table(
+      ['Question', 'Ages', 'Answered', 'Average', ...(compare ? [r.comparePeriod!, 'Change'] : []), 'Other authorities', 'Difference'],
+      r.scores.map((s) => [
+        questionLabel(s.question),
+        s.band,
+        s.suppressed ? fewer(r.minBase) : String(s.n),
+        s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}`,
+        ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change('higher', s.previous.change, s.previous, '', 2)]) : []),
+        ...(!s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change('higher', s.benchmark.difference, s.benchmark, '', 2)]),
+      ]),
+      (c) => c > 1,
+    ),
+  ];
+}
+
+function trends(r: Report): (Paragraph | Table)[] {
+  const { periods, provisional } = trendPeriods(r);
+  if (periods.length < 2) return [h2('Trends'), para('Trends appear once this authority has two or more survey rounds.')];
+  const out: (Paragraph | Table)[] = [h2('Trends'), para("Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).")];
+  for (const d of DOMAINS) {
+    const series = trendSeries(r, d);
+    if (!series.length) continue;
+    out.push(h3(domainLabel(d)));
+    for (const c of trendCharts(r, d)) out.push(picture(c.svg, c.label));
+    out.push(
+      table(
+        ['Indicator', 'Ages', ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
+        series.map((t) => [
+          indicatorLabel(t.id),
+          t.band,
+          ...periods.map((p) => {
+            const point = t.points.find((x) => x.period === p);
+            return !point ? 'not asked' : point.percent === null ? fewer(r.minBase) : pc(point.percent);
+          }),
+        ]),
+        (c) => c > 1,
+      ),
+    );
+  }
+  return out;
+}
+
+function breakdowns(r: Report): (Paragraph | Table)[] {
+  if (!r.breakdowns.length) return [];
+  const groups = new Map<string, Report['breakdowns']>();
+  for (const b of r.breakdowns) {
+    const key = `${b.band}\u0000${b.by}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(b);
+  }
+  const out: (Paragraph | Table)[] = [
+    h2('Breakdowns by gender and placement'),
+    para(
+      `The share of each group, out of those in the group who answered. Groups with ${fewer(r.minBase)} are not shown, and counts of 1 to 4 are shown as “fewer than 5”. “Small number (of 23)” means that 23 in the group answered, and between 1 and 4 of them gave (or did not give) the answer counted, so the exact share is hidden to keep those children anonymous: it does not mean that few children gave that answer. * hidden so that a figure that is not shown cannot be worked out from the total.`,
+    ),
+  ];
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const scale = first.by === 'gender' && first.band === '16-25' ? 'gender_adult' : first.by;
+    out.push(h3(`Ages ${first.band}, by ${BY_NAMES[first.by] ?? first.by}`));
+    out.push(
+      table(
+        ['Indicator', ...first.cells.map((c) => optionLabel(scale, c.value))],
+        list.map((b) => [indicatorLabel(b.indicator), ...b.cells.map((c) => plain(breakdownCellText(c, r.minBase)))]),
+      ),
+    );
+  }
+  return out;
+}
+
+function said(r: Report): Paragraph[] {
+  if (!r.said.length && !r.saidWithheld) return [];
+  const out = [h2('What children said'), para('In their own words, as written. Phone numbers, email addresses and postcodes have been removed.')];
+  if (r.saidWithheld) out.push(para(withheldNote(r.saidWithheld)));
+  let heading = '';
+  for (const s of r.said) {
+    const here = `Ages ${s.band}: ${questionLabel(s.question)}`;
+    if (here !== heading) out.push(h3((heading = here)));
+    out.push(new Paragraph({ children: [new TextRun({ text: s.text, italics: true })], indent: { left: 360 }, spacing: { after: 120 } }));
+  }
+  return out;
+}
+
+export async function renderDocx(full: Report): Promise<Buffer> {
+  const r = answeredBandsOnly(full);
+  const title = `How ${r.programme === 'ylbc' ? 'care leavers' : 'children in care'} in ${r.authority.name} say their lives are going`;
+  const doc = new Document({
+    title: `Hear Me ${r.period}: ${r.authority.name}`,
+    creator: 'Hear Me',
+    styles: { default: { document: { run: { font: 'Arial', size: 21 } } } },
+    sections: [
+      {
+        children: [
+          h1(title),
+          para(`${PROGRAMME_NAMES[r.programme] ?? r.programme} · survey round ${r.period}${r.comparePeriod ? ` · compared with ${r.comparePeriod}` : ''} · ${r.authority.code}`),
+          ...(r.provisional ? [para(`${PROVISIONAL}. Every figure here may change as more answers arrive.`, { bold: true })] : []),
+          ...summary(r),
+          ...responses(r),
+          ...actions(r),
+          ...DOMAINS.flatMap((d) => domain(r, d)),
+          ...scores(r),
+          ...trends(r),
+          ...breakdowns(r),
+          ...said(r),
+          h2('How to read this report'),
+          ...prose(methodsSection(r)),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

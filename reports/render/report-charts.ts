@@ -1,0 +1,76 @@
+// Which charts a report has and what each shows, shared by the HTML and
+// Word reports so both draw the same pictures from the same figures.
+import { domainLabel, indicatorLabel } from '../labels.js';
+import type { Report } from '../schema.js';
+import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
+
+export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
+
+/** One domain's indicators as bars: before, here (with its interval) and other authorities. */
+export function domainChart(r: Report, domain: string): { svg: string; label: string } | null {
+  const rows = r.indicators.filter((i) => i.domain === domain);
+  if (!rows.length) return null;
+  const series: BarSeries[] = [];
+  if (rows.some((i) => i.previous && i.previous.percent !== null))
+    series.push({ label: `${r.authority.name} ${r.comparePeriod}`, colour: 'before', data: rows.map((i) => i.previous?.percent ?? null) });
+  series.push({
+    label: `${r.authority.name} ${r.period}${r.provisional ? ' (provisional: the round is still open)' : ''}`,
+    colour: 'here',
+    data: rows.map((i) => i.percent),
+    ci: rows.map((i) => (i.ci ? [i.ci.low, i.ci.high] : null)),
+  });
+  if (rows.some((i) => i.benchmark && i.benchmark.percent !== null))
+    series.push({ label: `Other authorities ${r.period}`, colour: 'others', data: rows.map((i) => i.benchmark?.percent ?? null) });
+  const label = `Bar chart of ${domainLabel(domain)} indicators: ${r.authority.name} against other authorities, with 95% intervals. The same figures are in the table below.`;
+  return {
+    label,
+    svg: barChartSvg({
+      label,
+      rows: rows.map((i) => `${indicatorLabel(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
+      series,
+    }),
+  };
+}
+
+/** The rounds the trends cover, oldest first, and which are still open. */
+export function trendPeriods(r: Report): { periods: string[]; provisional: string[] } {
+  const periods = [...new Set(r.trend.flatMap((t) => t.points.map((p) => p.period)))].sort();
+  const provisional = [...new Set(r.trend.flatMap((t) => t.points.filter((p) => p.provisional).map((p) => p.period)))];
+  return { periods, provisional };
+}
+
+/** Trend series worth a line: at least two rounds with a figure shown, in the domain's indicators. */
+export function trendSeries(r: Report, domain: string): Report['trend'] {
+  return r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
+}
+
+/**
+ * Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart).
+ * An indicator's style is its place in the domain's list, so it looks the same in every band's panel.
+ */
+export function trendCharts(r: Report, domain: string): { band: string; svg: string; label: string }[] {
+  const { periods, provisional } = trendPeriods(r);
+  const series = trendSeries(r, domain);
+  const ids = [...new Set(series.map((t) => t.id))];
+  const bands = [...new Set(series.map((t) => t.band))];
+  return bands.map((band) => {
+    const label = `Line chart of ${domainLabel(domain)} indicators for ages ${band} across survey rounds. The same figures are in the table below.`;
+    return {
+      band,
+      label,
+      svg: trendChartSvg({
+        label,
+        title: `Ages ${band}`,
+        periods,
+        provisional,
+        series: series
+          .filter((t) => t.band === band)
+          .map((t) => ({
+            label: indicatorLabel(t.id),
+            style: ids.indexOf(t.id),
+            data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
+          })),
+      }),
+    };
+  });
+}

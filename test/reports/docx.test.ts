@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, makeTempDir, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
+import { A, AUTHORITIES, WORRYING_TEXT, reportCsv } from '../helpers/report-data.js';
+
+// The Word report (`--format docx`) read back by LibreOffice (Debian's
+// package, headless): it must open, and say what the HTML report says,
+// with the charts as pictures. soffice runs once for the file.
+let dir: string;
+let docx: Buffer;
+let text: string;
+
+/** The files inside a .docx (a zip), by name: read from the central directory. */
+function zipEntries(zip: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let k = zip.readUInt16LE(end + 10); k > 0; k--) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + size);
+    out.set(name, method === 8 ? inflateRawSync(raw) : raw);
+    at += 46 + nameLength + extra;
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  dir = makeTempDir('hearme-docx-');
+  const { env } = freshDatabase(dir);
+  for (const a of AUTHORITIES) expect((await runCli(['authority', 'add', '--code', a.code, '--name', a.name], env)).code).toBe(0);
+  expect((await runCli(['import', writeCsv(dir, 'data.csv', reportCsv())], env)).code).toBe(0);
+  const out = join(dir, 'report.docx');
+  // the format follows the file's extension
+  const made = await runCli(['report', '--authority', A.code, '--period', '2024', '--out', out], env);
+  expect(made.stderr).toBe(`wrote ${out} (100 responses)\n`);
+  expect(made.code).toBe(0);
+  docx = readFileSync(out);
+  // A profile of its own, so a LibreOffice already running elsewhere is not asked instead.
+  await promisify(execFile)(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, out],
+    { timeout: 170_000 },
+  );
+  text = readFileSync(join(dir, 'report.txt'), 'utf8');
+}, 180_000);
+afterAll(() => removeTempDir(dir));
+
+describe('hearme report --format docx', () => {
+  it('opens in LibreOffice with the HTML report\'s sections, figures and words', () => {
+    for (const heading of [
+      'How children in care in Middlesbrough say their lives are going',
+      'Summary',
+      'What got better since 2023',
+      'Who answered',
+      'Recovery',
+      'Well-being scores',
+      'Trends',
+      'Breakdowns by gender and placement',
+      'What children said',
+      'How to read this report',
+      'Many comparisons at once',
+    ])
+      expect(text, heading).toContain(heading);
+    // A 2024: feel_safe 55 of 100 (2023: 30 of 100), +25 points; a table row holds them in order
+    expect(text).toMatch(/Feels safe where they live\s+11-17\s+100\s+55\.0%[\s\S]{0,40}30\.0%\s+▲ \+25\.0 points\s+significantly better/);
+    expect(text).toContain('100 children and young people answered');
+    // breakdown cells in words, and what "small number" means
+    expect(text).toContain('it does not mean that few children gave that answer');
+    // children's words as text (masked), never the one the safeguarding list caught
+    expect(text).toContain('<img src=x onerror="document.title=1">');
+    expect(text).not.toContain('07700 900123');
+    expect(text).not.toContain(WORRYING_TEXT);
+    expect(text).toContain('1 answer is not shown here: the safeguarding word list caught it');
+  });
+
+  it('carries every chart as a picture with its description', () => {
+    const files = zipEntries(docx);
+    const pictures = [...files.keys()].filter((n) => /^word\/media\/.+\.png$/.test(n));
+    // five domain bar charts and one trend chart per domain with two rounds shown (2023, 2024)
+    expect(pictures.length).toBeGreaterThanOrEqual(6);
+    for (const name of pictures) {
+      const png = files.get(name)!;
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // drawn at twice the page's width in pixels, so it prints sharp
+      expect(png.readUInt32BE(16), name).toBeGreaterThan(600);
+    }
+    const body = files.get('word/document.xml')!.toString('utf8');
+    expect(body.match(/<wp:docPr [^>]*descr="Bar chart of [^"]+"/g)).toHaveLength(5);
+    expect(body).toMatch(/descr="Line chart of /);
+  });
+
+  it('needs --out: a Word document is not written to standard output (exit 2)', async () => {
+    const r = await runCli(['report', '--authority', A.code, '--period', '2024', '--format', 'docx'], freshDatabase(dir, 'other').env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format docx needs --out FILE');
+  });
+});
