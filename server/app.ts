@@ -12,6 +12,7 @@ import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
 import { compileMatcher, type Matcher } from './safeguarding/matcher.js';
 import { ResponseWriter } from './response-writer.js';
+import { RequestLog, randomRequestId, redactUrl, untilNextMinute } from './request-log.js';
 import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
@@ -42,14 +43,30 @@ export const BODY_LIMIT = 64 * 1024;
 const trustProxy = (trust: Config['trustProxy']) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
 
 export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Promise<FastifyInstance> {
+  const requestLog = new RequestLog();
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: trustProxy(config.trustProxy),
     logger: {
       level: config.logLevel,
-      // Never log who a request came from: the survey is anonymous.
-      serializers: { req: (req) => ({ method: req.method, url: req.url }) },
+      // Never log who a request came from (the survey is anonymous), nor an access code.
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) },
     },
+    logController: requestLog,
+    genReqId: randomRequestId,
+  });
+  // Submissions are logged as a count per minute, at each minute's end and at close.
+  let minuteTimer: NodeJS.Timeout;
+  const nextMinute = () => {
+    minuteTimer = setTimeout(() => {
+      requestLog.flushSubmissions(app.log);
+      nextMinute();
+    }, untilNextMinute(Date.now())).unref();
+  };
+  nextMinute();
+  app.addHook('onClose', async () => {
+    clearTimeout(minuteTimer);
+    requestLog.flushSubmissions(app.log);
   });
   app.decorate('config', config);
   app.decorate('db', db);

@@ -80,6 +80,10 @@ class Counts {
   prune(cutoff: number): void {
     for (const key of [...this.map.keys()]) this.recent(key, cutoff);
   }
+
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
 }
 
 export interface Attempt {
@@ -114,8 +118,12 @@ export class SignInLimiter {
     return this.pairs.recent(pairKey(email, address), this.cutoff()).length >= MAX_PAIR_FAILURES;
   }
 
-  /** Drops the failures an admin's unlock has forgiven (it may come from another process: the command line). */
-  private async applyUnlock(email: string): Promise<void> {
+  /**
+   * Drops the failures an admin's unlock has forgiven (it may come from
+   * another process: the command line). Called at an attempt, and by the
+   * portal's unlock straight after writing it.
+   */
+  async applyUnlock(email: string): Promise<void> {
     const at = await lastUnlock(this.db, email);
     if (!at) return;
     const before = Date.parse(at);
@@ -178,6 +186,19 @@ export class SignInLimiter {
     this.addresses.remove(a.address, a.mark);
     this.pairs.remove(pairKey(a.email, a.address), a.mark);
     this.accounts.remove(a.email, a.mark);
+  }
+
+  /**
+   * Whether an admin should see the account as locked out: some address is
+   * refused for it (its pair is full) or it is slowed, by the failures in
+   * memory or in the audit log.
+   */
+  async lockedOut(email: string): Promise<boolean> {
+    await this.applyUnlock(email);
+    const cutoff = this.cutoff();
+    const pairLocked = this.pairs.keys().some((k) => k.startsWith(`${email}\n`) && this.pairs.recent(k, cutoff).length >= MAX_PAIR_FAILURES);
+    if (pairLocked || this.accounts.recent(email, cutoff).length >= SLOW_AFTER) return true;
+    return (await failedSignInsSince(this.db, email, new Date(cutoff).toISOString())) >= SLOW_AFTER;
   }
 
   /** Forgets what has aged out, so memory stays bounded; called from time to time. */

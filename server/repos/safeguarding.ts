@@ -1,8 +1,11 @@
 // Free-text answers of a wave for the safeguarding queue, with their review.
 import type { DB } from '../db/database.js';
+import { answerReference } from '../safeguarding/reference.js';
 
 export interface TextAnswerRow {
   response_id: number;
+  /** The response's UUID, from which its reference is worked out. */
+  uuid: string;
   question: string;
   value: string;
   band: string;
@@ -21,6 +24,7 @@ export async function textAnswers(db: DB, waveIds: number[], textQuestions: read
     .leftJoin('users', 'users.id', 'r.seen_by')
     .select([
       'answers.response_id',
+      'responses.uuid',
       'answers.question',
       'answers.value',
       'responses.band',
@@ -31,22 +35,35 @@ export async function textAnswers(db: DB, waveIds: number[], textQuestions: read
     ])
     .where('responses.wave_id', 'in', waveIds)
     .where('answers.question', 'in', textQuestions)
-    .orderBy('responses.submitted_on', 'desc')
-    .orderBy('answers.response_id', 'desc')
     .execute();
 }
 
-/** The wave's authority of an answer, for the scope check. */
-export async function answerAuthority(db: DB, responseId: number, question: string) {
-  return db
+/**
+ * The answer to `question` of the response with this reference, among the
+ * authorities given (all when null), with its authority. The reference is
+ * not stored, so the responses with an answer to that question are read
+ * (their id and UUID only) and the reference worked out for each: about
+ * as much work as listing the queue, for a rare action.
+ */
+export async function answerByReference(db: DB, reference: string, question: string, authorityIds: number[] | null) {
+  if (authorityIds && !authorityIds.length) return undefined;
+  let query = db
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
     .innerJoin('waves', 'waves.id', 'responses.wave_id')
     .innerJoin('authorities', 'authorities.id', 'waves.authority_id')
-    .select(['authorities.id', 'authorities.code'])
-    .where('answers.response_id', '=', responseId)
-    .where('answers.question', '=', question)
-    .executeTakeFirst();
+    .select(['answers.response_id', 'responses.uuid', 'authorities.id as authority_id', 'authorities.code as authority_code'])
+    .where('answers.question', '=', question);
+  if (authorityIds) query = query.where('waves.authority_id', 'in', authorityIds);
+  const found = (await query.execute()).find((r) => answerReference(r.uuid) === reference);
+  if (!found) return undefined;
+  const { value } = await db
+    .selectFrom('answers')
+    .select('value')
+    .where('response_id', '=', found.response_id)
+    .where('question', '=', question)
+    .executeTakeFirstOrThrow();
+  return { responseId: found.response_id, authorityId: found.authority_id, authorityCode: found.authority_code, value };
 }
 
 export async function markSeen(db: DB, responseId: number, question: string, userId: number, note: string): Promise<void> {

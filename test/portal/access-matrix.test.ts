@@ -10,6 +10,7 @@ import { formatAccessCode } from '../../server/access-code.js';
 import { addAction } from '../../server/repos/actions.js';
 import { saveChildrenResults } from '../../server/repos/children-results.js';
 import { createWave } from '../../server/repos/waves.js';
+import { answerReference } from '../../server/safeguarding/reference.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { HOST, ORIGIN, PASSWORD, addUser, sessionOf, signIn } from '../helpers/portal.js';
@@ -25,7 +26,7 @@ interface Ctx {
   freshWaveA: () => Promise<number>;
   unique: () => number;
   freshUserId: () => Promise<number>;
-  flaggedAnswer: { response: number; question: string };
+  flaggedAnswer: { reference: string; question: string };
   /** An action of authority A's wave. */
   actionA: number;
   /** A's children's version for 11-17 in English is saved, so it can be published. */
@@ -109,8 +110,8 @@ const MATRIX: Record<string, Entry> = {
     otherAuthority: 'unscoped',
   },
   'GET /api/portal/authorities/:code/safeguarding': { request: (c) => get(`/api/portal/authorities/${c.a.code}/safeguarding`), allowed: STAFF, otherAuthority: 'refused' },
-  'POST /api/portal/safeguarding/:response/:question/seen': {
-    request: (c) => ({ method: 'POST', url: `/api/portal/safeguarding/${c.flaggedAnswer.response}/${c.flaggedAnswer.question}/seen`, payload: { note: 'passed to the duty team' } }),
+  'POST /api/portal/safeguarding/:reference/:question/seen': {
+    request: (c) => ({ method: 'POST', url: `/api/portal/safeguarding/${c.flaggedAnswer.reference}/${c.flaggedAnswer.question}/seen`, payload: { note: 'passed to the duty team' } }),
     allowed: STAFF,
     otherAuthority: 'refused',
   },
@@ -165,7 +166,7 @@ beforeAll(async () => {
   const flagged = await t.db
     .selectFrom('answers')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
-    .select(['answers.response_id', 'answers.question'])
+    .select(['responses.uuid', 'answers.question'])
     .where('responses.wave_id', '=', a.waveId)
     .where('answers.value', '=', FLAG_TEXT)
     .executeTakeFirstOrThrow();
@@ -176,7 +177,7 @@ beforeAll(async () => {
     unique: () => ++n,
     freshWaveA: async () => (await createWave(t.db, { authority_id: authorityA.id, programme: 'ylbc', period: String(2100 + ++n), opens_on: null, closes_on: null })).id,
     freshUserId: async () => addUser(t, `throwaway${++n}@example.org`, 'viewer', [a.authorityCode]),
-    flaggedAnswer: { response: flagged.response_id, question: flagged.question },
+    flaggedAnswer: { reference: answerReference(flagged.uuid), question: flagged.question },
     saved: await saveChildrenResults(t.db, a.waveId, '11-17', 'en', { good: [], change: [], pledges: ['A key worker for every child'] }, null),
     actionA: (await addAction(t.db, { waveId: a.waveId, indicator: 'feels_safe', band: null, pledge: 'Ask every child', owner: 'QA manager', due: '2025-01-31', createdBy: null })).id,
   };

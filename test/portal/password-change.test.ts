@@ -6,7 +6,8 @@ import { verifyPassword } from '../../server/auth/passwords.js';
 import { findUserByEmail } from '../../server/repos/users.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
-import { PASSWORD, addUser, sessionOf } from '../helpers/portal.js';
+import { MAX_PAIR_FAILURES } from '../../server/auth/sign-in-limiter.js';
+import { HOST, ORIGIN, PASSWORD, addUser, sessionOf, type Session } from '../helpers/portal.js';
 
 const NEW_PASSWORD = 'marmalade lantern Quietly 77';
 let t: TestApp;
@@ -47,7 +48,37 @@ describe('POST /api/portal/password', () => {
       ['changer@example.org', { ok: true }],
     ]);
     expect(JSON.stringify(rows)).not.toContain(NEW_PASSWORD);
-  });
+  }, 60_000);
+});
+
+describe('wrong current passwords', () => {
+  /** A password change sent from one address, with the session's cookie and CSRF token. */
+  const change = (s: Session, address: string, current: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/portal/password',
+      remoteAddress: address,
+      headers: { host: HOST, origin: ORIGIN, cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload: { current, password: NEW_PASSWORD },
+    });
+  const signInFrom = (address: string) =>
+    t.app.inject({ method: 'POST', url: '/api/portal/sign-in', remoteAddress: address, headers: { host: HOST, origin: ORIGIN }, payload: { email: 'guessed@example.org', password: PASSWORD } });
+
+  it('count as failed sign-ins do: a session left open cannot be used to guess the password, and the owner elsewhere is not locked out', async () => {
+    await addUser(t, 'guessed@example.org', 'viewer', []);
+    const leftOpen = await sessionOf(t, 'guessed@example.org');
+    for (let i = 0; i < MAX_PAIR_FAILURES; i++) expect((await change(leftOpen, '10.9.9.9', `guess number ${i}`)).statusCode).toBe(400);
+    // Even the right one is not checked from that address now.
+    const refused = await change(leftOpen, '10.9.9.9', PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toMatch(/too many failed/);
+    // A sign-in from the same address is refused too: one count of failures.
+    expect((await signInFrom('10.9.9.9')).statusCode).toBe(429);
+    // The owner, at their own desk, signs in.
+    expect((await signInFrom('10.1.2.3')).statusCode).toBe(204);
+    const user = await findUserByEmail(t.db, 'guessed@example.org');
+    expect(await verifyPassword(PASSWORD, user!.password_hash)).toBe(true);
+  }, 120_000);
 });
 
 describe('hearme user password', () => {

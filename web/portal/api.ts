@@ -13,6 +13,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** For a refused field: which one (e.g. `password`) and why. */
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -37,8 +39,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   if (res.status === 401 && path !== '/sign-in' && path !== '/me') onSignedOut();
   if (!res.ok) {
-    const data = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(res.status, data.error ?? `the server answered ${res.status}`);
+    const data = (await res.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
+    throw new ApiError(res.status, data.error ?? `the server answered ${res.status}`, data.issues);
   }
   return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
 }

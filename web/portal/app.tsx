@@ -5,6 +5,7 @@ import { api, can, setCsrf, whenSignedOut, type Me } from './api.js';
 import { useRoute } from './hooks.js';
 import { ActionsPage } from './pages/Actions.js';
 import { AuditPage } from './pages/Audit.js';
+import { PasswordPage } from './pages/Password.js';
 import { ComparePage } from './pages/Compare.js';
 import { ReportPage } from './pages/Report.js';
 import { SafeguardingPage } from './pages/Safeguarding.js';
@@ -22,6 +23,7 @@ function page(route: string, me: Me) {
   if ((m = /^\/waves\/(\d+)\/sheet$/.exec(route))) return <SheetPage id={Number(m[1])} />;
   if ((m = /^\/waves\/(\d+)$/.exec(route))) return <WavePage id={Number(m[1])} me={me} />;
   if (route === '/years') return <YearsPage me={me} />;
+  if (route === '/password') return <PasswordPage me={me} />;
   if (route === '/compare') return <ComparePage me={me} />;
   if (route === '/safeguarding' && can.safeguarding(me)) return <SafeguardingPage me={me} />;
   if (route === '/users' && can.admin(me)) return <UsersPage />;
@@ -39,6 +41,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/safeguarding/, 'Safeguarding'],
   [/^\/users/, 'Users'],
   [/^\/audit/, 'Audit log'],
+  [/^\/password/, 'Change your password'],
 ];
 
 export function App() {
@@ -89,7 +92,7 @@ export function App() {
           </ul>
         </nav>
         <p class="who">
-          {me.email} ({me.role.replace('_', ' ')}){' '}
+          {me.email} ({me.role.replace('_', ' ')}) <a href="#/password">Change password</a>{' '}
           <button type="button" onClick={signOut}>
             Sign out
           </button>

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import { requirePermission } from '../../auth/access.js';
-import { unlockSignIns } from '../../auth/sign-in-limiter.js';
+import { unlockSignIns, type SignInLimiter } from '../../auth/sign-in-limiter.js';
 import { HttpError } from '../../plugins/errors.js';
 import { addAuthority, findAuthority } from '../../repos/authorities.js';
 import { audit, readAudit } from '../../repos/audit.js';
@@ -49,7 +49,7 @@ function unknownAuthority(error: unknown): never {
   throw error;
 }
 
-export default async function adminRoutes(app: FastifyInstance) {
+export default async function adminRoutes(app: FastifyInstance, { limiter }: { limiter: SignInLimiter }) {
   app.post('/authorities', async (request, reply) => {
     const staff = requirePermission(request, 'admin');
     const body = NewAuthority.parse(request.body);
@@ -61,7 +61,8 @@ export default async function adminRoutes(app: FastifyInstance) {
 
   app.get('/users', async (request) => {
     requirePermission(request, 'admin');
-    return { users: await listUsers(app.db) };
+    const users = await listUsers(app.db);
+    return { users: await Promise.all(users.map(async (u) => ({ ...u, lockedOut: await limiter.lockedOut(u.email) }))) };
   });
 
   app.post('/users', async (request, reply) => {
@@ -98,6 +99,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     const target = (await listUsers(app.db)).find((u) => u.id === id);
     if (!target) throw new HttpError(404, 'not found');
     await unlockSignIns(app.db, target.email, staff);
+    await limiter.applyUnlock(target.email);
     return { ok: true };
   });
 

@@ -36,8 +36,7 @@ export const me = (staff: Staff) => ({
   csrfToken: staff.csrfToken,
 });
 
-export default async function authRoutes(app: FastifyInstance) {
-  const limiter = new SignInLimiter(app.db);
+export default async function authRoutes(app: FastifyInstance, { limiter }: { limiter: SignInLimiter }) {
   const refusals = new RefusalLog(app.db);
   const flush = async () => {
     limiter.prune();
@@ -93,15 +92,30 @@ export default async function authRoutes(app: FastifyInstance) {
   });
 
   // Changing one's own password: the current one is asked for, so a session
-  // left open on a shared computer cannot be turned into the account.
+  // left open on a shared computer cannot be turned into the account. A
+  // wrong current password is a failed password check like a failed
+  // sign-in, so the same limits count it (pair, address, account).
   app.post('/password', async (request, reply) => {
     const staff = signedIn(request);
     const body = PasswordChange.parse(request.body);
+    const attempt = await limiter.begin(staff.email, request.ip);
+    if (typeof attempt === 'string') return refuse(addressKey(request.ip), staff.email, attempt);
+    const slowed = await limiter.turn(attempt);
+    if (slowed) return refuse(attempt.address, staff.email, slowed);
     const user = await findUserByEmail(app.db, staff.email);
-    if (!user || !(await verifyPassword(body.current, user.password_hash))) {
+    let ok: boolean;
+    try {
+      ok = !!user && (await verifyPassword(body.current, user.password_hash));
+    } catch (error) {
+      if (error instanceof HashBusyError) limiter.abandoned(attempt);
+      throw error;
+    }
+    if (!ok) {
+      // The reservation stays: it is the failure the limits count.
       await audit(app.db, { userId: staff.userId, email: staff.email, action: 'password_change', detail: { ok: false } });
       throw new HttpError(400, 'the current password is not right', [{ path: 'current', message: 'the current password is not right' }]);
     }
+    limiter.succeeded(attempt);
     const problem = await passwordProblem(body.password, staff.email);
     if (problem) throw new HttpError(400, problem, [{ path: 'password', message: problem }]);
     // Every other session of this user ends; this one stays signed in.

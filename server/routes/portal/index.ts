@@ -11,6 +11,7 @@ import authorityRoutes from './authorities.js';
 import authRoutes from './auth.js';
 import childrenResultsRoutes from './children-results.js';
 import { registerGuard } from './guard.js';
+import { SignInLimiter } from '../../auth/sign-in-limiter.js';
 import waveRoutes from './waves.js';
 import reportRoutes from './reports.js';
 import trendRoutes from './trends.js';
@@ -36,8 +37,10 @@ async function portalApi(app: FastifyInstance) {
   // Portal answers carry children's free text and staff data: no browser or proxy keeps them (refusals too).
   app.addHook('onSend', async (_request, reply) => void reply.header('cache-control', 'no-store'));
   registerGuard(app);
-  await app.register(authRoutes);
-  await app.register(adminRoutes);
+  // One count of failed password checks: sign-ins and password changes add to it, admins see and clear it.
+  const limiter = new SignInLimiter(app.db);
+  await app.register(authRoutes, { limiter });
+  await app.register(adminRoutes, { limiter });
   await app.register(authorityRoutes);
   await app.register(waveRoutes);
   await app.register(reportRoutes);

@@ -6,7 +6,8 @@ import { useLoad } from '../hooks.js';
 import { AuthorityPicker } from './pickers.js';
 
 interface Item {
-  response: number;
+  /** Names the answer (e.g. in a safeguarding referral); in no order, unlike the response's row id. */
+  reference: string;
   question: string;
   text: string;
   matches: string[];
@@ -18,11 +19,11 @@ interface Item {
 function Review({ item, onDone }: { item: Item; onDone: () => void }) {
   const [note, setNote] = useState(item.seen?.note ?? '');
   const [error, setError] = useState<string>();
-  const id = `note-${item.response}-${item.question}`;
+  const id = `note-${item.reference}-${item.question}`;
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      await api('POST', `/safeguarding/${item.response}/${item.question}/seen`, { note });
+      await api('POST', `/safeguarding/${item.reference}/${item.question}/seen`, { note });
       onDone();
     } catch (err) {
       setError((err as Error).message);
@@ -61,10 +62,10 @@ export function SafeguardingPage(_: { me: Me }) {
           {data.items.length === 0 && <p>Nothing in the queue.</p>}
           <ul class="queue">
             {data.items.map((i) => (
-              <li key={`${i.response}-${i.question}`} class={i.seen ? 'seen' : 'waiting'}>
+              <li key={`${i.reference}-${i.question}`} class={i.seen ? 'seen' : 'waiting'}>
                 <blockquote>{i.text}</blockquote>
                 <p class="small">
-                  {i.band} years · {i.submittedOn} · matched: {i.matches.join(', ')}
+                  ref {i.reference} · {i.band} years · {i.submittedOn} · matched: {i.matches.join(', ')}
                   {i.seen && ` · seen ${i.seen.at.slice(0, 16).replace('T', ' ')} by ${i.seen.by ?? 'a former user'}`}
                 </p>
                 <Review item={i} onDone={reload} />

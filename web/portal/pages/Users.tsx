@@ -9,6 +9,8 @@ interface User {
   role: string;
   disabled: boolean;
   authorities: string[];
+  /** Too many failed password checks: some address is refused, or the account is slowed. */
+  lockedOut: boolean;
 }
 
 type Authority = { code: string; name: string };
@@ -98,6 +100,15 @@ export function UsersPage() {
       setMessage((err as Error).message);
     }
   };
+  const unlock = async (u: User) => {
+    try {
+      await api('POST', `/users/${u.id}/unlock`);
+      setMessage(`Unlocked ${u.email}: they can sign in again now, from anywhere.`);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+    reload();
+  };
   const toggle = async (u: User) => {
     await api('PATCH', `/users/${u.id}`, { disabled: !u.disabled }).catch((err: Error) => setMessage(err.message));
     reload();
@@ -125,7 +136,7 @@ export function UsersPage() {
                 <th scope="row">{u.email}</th>
                 <td>{u.role.replace('_', ' ')}</td>
                 <td>{u.role === 'programme_admin' ? 'all' : u.authorities.join(', ')}</td>
-                <td>{u.disabled ? 'Disabled' : 'Active'}</td>
+                <td>{u.disabled ? 'Disabled' : u.lockedOut ? 'Locked out (too many failed sign-ins)' : 'Active'}</td>
                 <td>
                   <button type="button" onClick={() => (setMessage(undefined), setChanging(u))}>
                     Change {u.email}
@@ -133,6 +144,14 @@ export function UsersPage() {
                   <button type="button" onClick={() => toggle(u)}>
                     {u.disabled ? 'Enable' : 'Disable'} {u.email}
                   </button>
+                  {u.lockedOut && (
+                    <>
+                      {' '}
+                      <button type="button" onClick={() => unlock(u)}>
+                        Unlock {u.email}
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
