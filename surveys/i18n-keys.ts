@@ -21,6 +21,12 @@ export function optionLabelKey(question: Pick<Question, 'scale' | 'labels'>, opt
   return `${labelPrefix(question)}.${String(option)}`;
 }
 
+/** The keys one answer's label may have, the most particular first: worded for its question (see variantOf), or the scale's. */
+export function optionLabelKeys(question: Pick<Question, 'id' | 'scale' | 'labels'>, option: string | number): string[] {
+  const key = optionLabelKey(question, option);
+  return [`${key}_${question.id}`, key];
+}
+
 /** The label keys a question's answers use: one per option, or an integer scale's end (and point) labels. */
 export function answerLabelKeys(question: Pick<Question, 'scale' | 'labels'>): string[] {
   const scale = scaleOf(question);
@@ -78,4 +84,24 @@ export function flattenLocale(messages: unknown, prefix = ''): Record<string, un
     else out[path] = value;
   }
   return out;
+}
+
+/**
+ * Wording a language may have beyond English's keys, as a variant of one of
+ * them: `<key>_female`, said to a girl in a language that speaks to girls
+ * and boys differently (Arabic: تعرفين, not تعرف), and
+ * `<answer label key>_<question id>`, an answer worded for one question (a
+ * Welsh yes answers with the question's own verb: "Wyt ti…?" "Ydw", "Oes…?"
+ * "Oes"). The child app looks for the most particular one first
+ * (web/survey/i18n.ts).
+ */
+export const FEMALE_SUFFIX = '_female';
+
+/** The English key a variant key varies, or undefined when `key` is no variant of a key `known` has. */
+export function variantOf(key: string, known: (key: string) => boolean, questionIds: ReadonlySet<string>): string | undefined {
+  const base = key.endsWith(FEMALE_SUFFIX) ? key.slice(0, -FEMALE_SUFFIX.length) : key;
+  if (base !== key && known(base)) return base;
+  if (!base.startsWith('scales.')) return undefined;
+  for (const id of questionIds) if (base.endsWith(`_${id}`) && known(base.slice(0, -id.length - 1))) return base.slice(0, -id.length - 1);
+  return undefined;
 }

@@ -5,10 +5,11 @@
 // words are always worked out here from the report, so an edit cannot
 // show a figure that the disclosure rules hide.
 import { z } from 'zod';
+import { indicatorLabel } from '../../reports/labels.js';
 import type { Report } from '../../reports/schema.js';
 import { INDICATOR_IDS, INDICATORS, type IndicatorId } from '../../surveys/index.js';
 import { RESULTS_LOCALES } from '../../surveys/results-text.js';
-import { WORDS, figureWords } from '../../surveys/results-wording.js';
+import { WORDS, figureWords, type Words } from '../../surveys/results-wording.js';
 
 /** How many findings of each kind a suggestion holds. */
 const SUGGESTED = 3;
@@ -58,6 +59,13 @@ export function suggestResults(report: Report, band: string, pledges: readonly {
     change: change.slice(0, 6) as IndicatorId[],
     pledges: pledges.filter((p) => p.band === null || p.band === band).map((p) => p.pledge.slice(0, 300)).slice(0, 6),
   };
+}
+
+/** What an officer may choose from for a band: every indicator with a figure to show, with its words, best first. */
+export function resultChoices(report: Report, band: string): { indicator: IndicatorId; label: string; words: Words }[] {
+  return showable(report, band)
+    .sort((a, b) => b.good - a.good)
+    .map((i) => ({ indicator: i.id as IndicatorId, label: indicatorLabel(i.id), words: figureWords(i, report.minBase)! }));
 }
 
 /** The edit with the words for each finding worked out from the report; refuses a finding with no figure to show. */

@@ -2,16 +2,19 @@
 // model as the HTML download, section for section; a filter by age band;
 // free text grouped by question with repeats counted once (×N); viewers told
 // that children wrote something they may not read; provisional rounds said;
-// no accessibility violation (axe, WCAG 2.2 AA).
+// an action made at an earlier round shown before and after; no
+// accessibility violation (axe, WCAG 2.2 AA).
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAction } from '../../server/repos/actions.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { createWave } from '../../server/repos/waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { addUser, signIn } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
+import type { Report } from '../../reports/schema.js';
 import { axe } from '../helpers/survey-driver.js';
 
 const TEXT = 'Please let me see my brother more';
@@ -30,6 +33,8 @@ beforeAll(async () => {
   const earlier = await createWave(t.db, { authority_id: authority.id, programme: 'ylyc', period: '2023', opens_on: null, closes_on: null });
   await submitResponses(t, earlier.access_code, 3);
   await setClosesOn(t.db, earlier.id, '2023-12-31');
+  // What the authority said it would do after 2023: the 2025 report shows it before and after.
+  await addAction(t.db, { waveId: earlier.id, indicator: 'knows_social_worker', band: '11-17', pledge: 'Every child will know their social worker', owner: 'QA manager', due: '2024-03-31', createdBy: null });
   await submitResponses(t, now.code, 4, TEXT);
   await addUser(t, 'officer@example.org', 'authority_officer', [authority.code]);
   await addUser(t, 'viewer@example.org', 'viewer', [authority.code]);
@@ -61,6 +66,19 @@ describe('the report page', () => {
     const downloadHeadings = [...html.matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]!.replace(/&#39;/g, "'"));
     expect(downloadHeadings.length).toBeGreaterThan(8);
     expect(await headings(page)).toEqual(downloadHeadings);
+    // The action made at 2023, before and after, as the report model has it.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const model = (await (await fetch(`${base}/api/portal/waves/${waveId}/report.json`, { headers: { cookie } })).json()) as Report;
+    const action = model.actions[0]!;
+    expect(action.before?.percent).not.toBeNull();
+    const row = page.getByRole('row', { name: /Every child will know their social worker/ });
+    expect(await row.getByRole('rowheader').textContent()).toBe('Knows who their social worker is (11-17)');
+    expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual([
+      'Every child will know their social workerQA manager, by 2024-03-31 · Planned',
+      '2023',
+      `${action.before!.percent}%of ${action.before!.n}`,
+      `${action.after!.percent}%of ${action.after!.n}`,
+    ]);
 
     await expect(page.getByRole('note').textContent()).resolves.toContain('Provisional: the round is still open.');
     // four children wrote the same words to each free-text question: once per question, ×4

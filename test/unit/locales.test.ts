@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOMAINS, INDICATOR_IDS, BUILT_IN_INSTRUMENTS } from '../../surveys/index.js';
-import { flattenLocale, instrumentKeys, reportKeys } from '../../surveys/i18n-keys.js';
+import { flattenLocale, instrumentKeys, reportKeys, variantOf } from '../../surveys/i18n-keys.js';
 
 const LOCALES_DIR = new URL('../../surveys/locales/', import.meta.url);
 const localeFiles = readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.json')).sort();
@@ -20,7 +20,9 @@ function isText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-/** What is wrong with `other` compared with the English locale: missing, empty or extra keys, bad meta. */
+const QUESTION_IDS = new Set(BUILT_IN_INSTRUMENTS.flatMap((i) => i.questions.map((q) => q.id)));
+
+/** What is wrong with `other` compared with the English locale: missing, empty or extra keys (other than a variant of an English key), bad meta. */
 function localeProblems(en: Record<string, unknown>, other: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(en)) {
@@ -29,7 +31,11 @@ function localeProblems(en: Record<string, unknown>, other: Record<string, unkno
     } else if (!Object.hasOwn(other, key)) problems.push(`${key}: missing`);
     else if (!isText(other[key])) problems.push(`${key}: not a non-empty string`);
   }
-  for (const key of Object.keys(other)) if (!Object.hasOwn(en, key)) problems.push(`${key}: not in en.json`);
+  for (const key of Object.keys(other)) {
+    if (Object.hasOwn(en, key)) continue;
+    if (!variantOf(key, (k) => Object.hasOwn(en, k), QUESTION_IDS)) problems.push(`${key}: not in en.json`);
+    else if (!isText(other[key])) problems.push(`${key}: not a non-empty string`);
+  }
   if (other['meta.dir'] !== 'ltr' && other['meta.dir'] !== 'rtl') problems.push('meta.dir: expected ltr or rtl');
   return problems;
 }
@@ -89,14 +95,30 @@ describe('the locale checker', () => {
   });
 
   it('reports missing, empty and extra keys and a bad direction', () => {
-    const other: Record<string, unknown> = { ...en, 'meta.dir': 'sideways', 'questions.pet': '  ', 'questions.pets': 'x' };
+    const other: Record<string, unknown> = {
+      ...en,
+      'meta.dir': 'sideways',
+      'questions.pet': '  ',
+      'questions.pets': 'x',
+      'questions.pet_female': ' ',
+      'questions.pets_female': 'x',
+      'scales.yes_no.yes_nobody': 'x',
+    };
     delete other['questions.age'];
     expect(localeProblems(en, other).sort()).toEqual([
       'meta.dir: expected ltr or rtl',
       'questions.age: missing',
       'questions.pet: not a non-empty string',
+      'questions.pet_female: not a non-empty string',
       'questions.pets: not in en.json',
+      'questions.pets_female: not in en.json',
+      'scales.yes_no.yes_nobody: not in en.json',
     ]);
+  });
+
+  it('takes a girl\'s wording of a key, and an answer worded for a question, as variants of English keys', () => {
+    const other = { ...en, 'questions.pet_female': 'x', 'scales.yes_no.yes_pet': 'Oes', 'scales.yes_no_unsure.not_sure_female': 'x', 'scales.yes_no.no_pet_female': 'x' };
+    expect(localeProblems(en, other)).toEqual([]);
   });
 });
 

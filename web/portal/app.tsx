@@ -5,6 +5,7 @@ import { api, can, setCsrf, whenSignedOut, type Me } from './api.js';
 import { useRoute } from './hooks.js';
 import { ActionsPage } from './pages/Actions.js';
 import { AuditPage } from './pages/Audit.js';
+import { ChildrenResultsPage } from './pages/ChildrenResults.js';
 import { PasswordPage } from './pages/Password.js';
 import { ComparePage } from './pages/Compare.js';
 import { ReportPage } from './pages/Report.js';
@@ -20,6 +21,7 @@ function page(route: string, me: Me) {
   let m: RegExpExecArray | null;
   if ((m = /^\/authorities\/([A-Z]\d{8})\/actions(?:\?(.*))?$/.exec(route))) return <ActionsPage code={m[1]!} query={m[2] ?? ''} me={me} />;
   if ((m = /^\/waves\/(\d+)\/report$/.exec(route))) return <ReportPage id={Number(m[1])} me={me} />;
+  if ((m = /^\/waves\/(\d+)\/children-results$/.exec(route))) return <ChildrenResultsPage id={Number(m[1])} me={me} />;
   if ((m = /^\/waves\/(\d+)\/sheet$/.exec(route))) return <SheetPage id={Number(m[1])} />;
   if ((m = /^\/waves\/(\d+)$/.exec(route))) return <WavePage id={Number(m[1])} me={me} />;
   if (route === '/years') return <YearsPage me={me} />;
@@ -34,6 +36,7 @@ function page(route: string, me: Me) {
 const TITLES: [RegExp, string][] = [
   [/\/report$/, 'Report'],
   [/\/sheet$/, 'Instruction sheet'],
+  [/\/children-results$/, 'Results for children'],
   [/^\/waves\/\d+$/, 'Survey round'],
   [/\/actions(\?|$)/, 'Action plan'],
   [/^\/years/, 'Year on year'],

@@ -13,7 +13,7 @@ import { Help } from './components/Help.js';
 import { LeaveNow } from './components/LeaveNow.js';
 import { instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
 import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
-import { setLocale, t } from './i18n.js';
+import { setAddressee, setLocale, t } from './i18n.js';
 import type { SurveyStore } from './outbox.js';
 import type { Results, Session, Step, Wave } from './schemas.js';
 import type { Sender, SendStatus } from './sender.js';
@@ -74,6 +74,9 @@ export function App(props: AppProps) {
   const [view, setView] = useState<View>(() =>
     props.resumed ? { kind: 'still-there', session: props.resumed } : props.code || props.results ? { kind: 'loading' } : { kind: 'code' },
   );
+  // A girl is spoken to as a girl once she has said so, on the survey's own screens only: the screen
+  // that asks whether the last child is still there must not show anything of that child.
+  setAddressee(view.kind === 'survey' ? view.session.answers.gender : undefined);
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
   useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
   /**
@@ -231,7 +234,10 @@ export function App(props: AppProps) {
   return (
     <div key={round}>
       <header class="top">
-        <span class="brand">{authority ?? t('survey.app_name')}</span>
+        {/* dir=auto: a council name in Latin script keeps its own brackets in a right-to-left page. */}
+        <span class="brand" dir="auto">
+          {authority ?? t('survey.app_name')}
+        </span>
         <LeaveNow onLeave={startAgain} />
         <Help authority={authority} contact={council?.contact} />
       </header>

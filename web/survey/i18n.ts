@@ -3,6 +3,7 @@
 // other locale is its own chunk, loaded when chosen.
 import i18next from 'i18next';
 import en from '../../surveys/locales/en.json';
+import { FEMALE_SUFFIX } from '../../surveys/i18n-keys.js';
 import { localeInfo, type LocaleInfo } from './locales.js';
 
 export { LOCALES, localeInfo } from './locales.js';
@@ -29,4 +30,31 @@ export async function setLocale(code: string): Promise<LocaleInfo> {
   return info;
 }
 
-export const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options ?? {});
+/**
+ * Who the screens speak to. Arabic speaks to a girl in other words than to a
+ * boy; until a child has said she is a girl the app uses the forms a
+ * language uses for anyone (Arabic's masculine ones).
+ */
+let female = false;
+export function setAddressee(gender: unknown): void {
+  female = gender === 'female';
+}
+
+/**
+ * A string in the current language: the most particular wording it has
+ * (`<key>_female` for a girl; the first of several keys it has, so an
+ * answer can be worded for its question; see surveys/i18n-keys.ts).
+ *
+ * In a right-to-left language each text put into it (a council's name or
+ * contact, in Latin script) is set apart by Unicode isolates (FSI … PDI),
+ * so it is drawn in its own order: otherwise the 3 of "3 Rivers District
+ * Council" is drawn at the far end of the name, and a contact's "+44" or
+ * brackets can land on the wrong side of its number.
+ */
+export const t = (key: string | string[], options?: Record<string, unknown>): string => {
+  const keys = [key].flat();
+  const tried = female ? keys.flatMap((k) => [`${k}${FEMALE_SUFFIX}`, k]) : keys;
+  if (!options || localeInfo(i18next.language).dir !== 'rtl') return i18next.t(tried, options ?? {});
+  const isolated = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v]));
+  return i18next.t(tried, isolated);
+};

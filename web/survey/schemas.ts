@@ -108,7 +108,7 @@ export const ErrorAnswerSchema = z.object({ error: z.string() });
 /** A round's published children's version of the results (GET /api/results/:code), per band and locale. */
 export const ResultsSchema = z.object({
   authority: z.object({ name: z.string(), contact: z.optional(z.nullable(z.string())) }),
-  programme: z.enum(['ylyc', 'ylbc']),
+  programme: z.string(),
   period: z.string(),
   versions: z.array(
     z.object({

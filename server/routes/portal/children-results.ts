@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { RESULTS_LOCALES } from '../../../surveys/results-text.js';
-import { ResultsEdit, ResultsInputError, ResultsLocale, resolveResults, suggestResults } from '../../loop/children-results.js';
+import { ResultsEdit, ResultsInputError, ResultsLocale, resolveResults, resultChoices, suggestResults } from '../../loop/children-results.js';
 import { HttpError } from '../../plugins/errors.js';
 import { listActions } from '../../repos/actions.js';
 import { audit } from '../../repos/audit.js';
@@ -31,6 +31,7 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
       bands,
       locales: RESULTS_LOCALES,
       suggestions: Object.fromEntries(bands.map((b) => [b, suggestResults(report, b, pledges)])),
+      choices: Object.fromEntries(bands.map((b) => [b, resultChoices(report, b)])),
       versions: await childrenResults(app.db, wave.id, false),
     };
   });

@@ -4,13 +4,15 @@
 // worse orange, both said in words), judged as the download judges them
 // (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
-import { BY_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../../../reports/labels.js';
+import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../../../reports/labels.js';
+import { INDICATORS } from '../../../surveys/indicators.js';
 import { summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
 import { useLoad } from '../hooks.js';
 import { actionPlanHref } from './Actions.js';
+import { childrenResultsHref } from './ChildrenResults.js';
 
 interface ReportData {
   report: Report;
@@ -18,6 +20,8 @@ interface ReportData {
   /** For those who may not read it: how many free-text answers the round has. */
   freeTextWithheld: number;
 }
+
+const directionOf = (id: string) => INDICATORS.find((i) => i.id === id)?.direction ?? 'higher';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'hidden' : `${x}%`);
 
@@ -122,6 +126,72 @@ function Responses({ report }: { report: Report }) {
               </tr>
             );
           })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** One side of an action's before and after: the figure, hidden under the minimum base, or none. */
+function Side({ side, minBase }: { side: Report['actions'][number]['before']; minBase: number }) {
+  if (!side) return <td class="num small">no answers</td>;
+  if (side.percent === null) return <td class="num small">hidden: fewer than {minBase} answers</td>;
+  return (
+    <td class="num">
+      {side.percent}%<br />
+      <span class="small">of {side.n}</span>
+    </td>
+  );
+}
+
+/** "What we said we would do, and what changed": actions made at earlier rounds, before and after (as the download shows them). */
+function Actions({ report }: { report: Report }) {
+  if (!report.actions.length) return null;
+  return (
+    <section aria-labelledby="actions-h">
+      <h2 id="actions-h">What we said we would do, and what changed</h2>
+      <p>
+        Actions recorded against findings of earlier rounds, with the indicator in the round each was made at and in {report.period}. <a href={actionPlanHref(report.authority.code)}>Action plan</a>
+      </p>
+      <table>
+        <caption>Actions and the indicator before and after</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">What we said we would do</th>
+            <th scope="col">Made at</th>
+            <th scope="col" class="num">
+              Before
+            </th>
+            <th scope="col" class="num">
+              After ({report.period})
+            </th>
+            <th scope="col" class="num">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.actions.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                {indicatorLabel(a.indicator)} <span class="small">({bandName(a.band)})</span>
+              </th>
+              <td>
+                {a.pledge}
+                <br />
+                <span class="small">
+                  {a.owner}, by {a.due} · {STATUS_NAMES[a.status] ?? a.status}
+                </span>
+              </td>
+              <td>{a.madeAt}</td>
+              <Side side={a.before} minBase={report.minBase} />
+              <Side side={a.after} minBase={report.minBase} />
+              <td class="num">
+                <Change direction={directionOf(a.indicator)} delta={a.change} t={{ pValue: a.pValue }} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>
@@ -442,6 +512,8 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
     breakdowns: full.breakdowns.filter((b) => shown(b.band)),
     trend: full.trend.filter((t) => shown(t.band)),
     said: full.said.filter((s) => shown(s.band)),
+    // An action on every band (band null) concerns each band.
+    actions: full.actions.filter((a) => !band || a.band === null || a.band === band),
   };
   const domains = [...new Set(report.indicators.map((i) => i.domain))];
   return (
@@ -474,6 +546,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
           ))}
         </select>
         <a href={actionPlanHref(full.authority.code)}>Action plan</a>
+        <a href={childrenResultsHref(id)}>Results for children</a>
         <span>Download:</span>
         {(
           [
@@ -496,6 +569,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
       </div>
       <Summary report={report} />
       <Responses report={full} />
+      <Actions report={report} />
       {domains.map((d) => (
         <Domain key={d} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
       ))}

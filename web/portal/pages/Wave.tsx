@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { COLOURS, useChart } from '../charts.js';
 import { useLoad } from '../hooks.js';
+import { childrenResultsHref } from './ChildrenResults.js';
 import type { WaveSummary } from './Waves.js';
 
 interface Band {
@@ -92,6 +93,8 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
         {wave.open ? 'Open' : 'Closed'}
         {wave.opensOn && `, from ${wave.opensOn}`}
         {wave.closesOn && `, last day ${wave.closesOn}`}. <a href={`#/waves/${id}/report`}>Open the report</a>
+        {' · '}
+        <a href={childrenResultsHref(id)}>Results for children</a>
       </p>
       {wave.code && (
         <section aria-labelledby="code-heading" class="code-box">

@@ -1,7 +1,7 @@
 // One question a screen: big answer buttons, faces for faces3 and happy5,
 // eleven numbers for 0-10, a box for text; Back and Skip always.
 import { useState } from 'preact/hooks';
-import { optionLabelKey, labelPrefix } from '../../../surveys/i18n-keys.js';
+import { optionLabelKeys, labelPrefix } from '../../../surveys/i18n-keys.js';
 import { scaleOf, TEXT_MAX_LENGTH } from '../../../surveys/scales.js';
 import { isBlank } from '../../../surveys/text.js';
 import type { Question as Q } from '../../../surveys/schema.js';
@@ -43,14 +43,14 @@ function choicesOf(q: Q, young: boolean): Choice[] {
   if (scale.kind === 'options')
     return scale.options.map((o) => ({
       value: o,
-      label: t(optionLabelKey(q, o)),
+      label: t(optionLabelKeys(q, o)),
       ...(q.scale === 'faces3' && { face: FACES3_LEVEL[o] }),
       ...(pictures && { picture: pictures[o] }),
     }));
   if (scale.kind === 'integer') {
     const out: Choice[] = [];
     for (let n = scale.min; n <= scale.max; n++)
-      out.push(q.scale === 'happy5' ? { value: n, label: t(optionLabelKey(q, n)), face: n } : { value: n, label: String(n) });
+      out.push(q.scale === 'happy5' ? { value: n, label: t(optionLabelKeys(q, n)), face: n } : { value: n, label: String(n) });
     return out;
   }
   return [];
