@@ -9,7 +9,8 @@ import { weakPasswordReason } from './password-strength.js';
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
 
-const N = 2 ** 17;
+/** N = 2^LOG_N. */
+const LOG_N = 17;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -37,10 +38,15 @@ export async function passwordProblem(password: string, email?: string): Promise
   return weakPasswordReason(password, email);
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Every hash the server stores has the full cost. A lower `logN` is only for
+ * test fixtures of a known password (test/helpers/portal.ts), whose tests
+ * sign in dozens of times to check sessions and limits, not the hash.
+ */
+export async function hashPassword(password: string, logN = LOG_N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAXMEM });
-  return `scrypt$${Math.log2(N)}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(password, salt, KEY_LENGTH, { N: 2 ** logN, r: R, p: P, maxmem: MAXMEM });
+  return `scrypt$${logN}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 /** Checks a password against a stored hash in constant time; the parameters come from the hash itself. */

@@ -20,7 +20,7 @@ const cy = JSON.parse(readFileSync(new URL('../../surveys/locales/cy.json', impo
 
 /** A page at the first 8-11 question, with every audio request and every failed response noted. */
 async function atFirstQuestion(opts: { locale?: string; query?: string; init?: string; viewport?: { width: number; height: number } } = {}) {
-  const ctx = await newContext(env.browser, { viewport: opts.viewport ?? { width: 768, height: 1024 }, serviceWorkers: 'block' });
+  const ctx = await newContext(env.browser, { viewport: opts.viewport ?? { width: 768, height: 1024 } });
   const page = await ctx.newPage();
   if (opts.init) await page.addInitScript(opts.init);
   const clips: string[] = [];
@@ -95,7 +95,7 @@ describe('Listen', () => {
   });
 
   it('says so when nothing can be played (no voice, and the clips could not be fetched)', async () => {
-    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 }, serviceWorkers: 'block' });
+    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 } });
     await ctx.route('**/survey/audio/**', (route) => route.abort('internetdisconnected'));
     const page = await ctx.newPage();
     const wave = await env.srv.wave('ylyc');

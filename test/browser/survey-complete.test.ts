@@ -38,7 +38,7 @@ describe('completing each instrument', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.instrument).toBe(c.id);
     expect(stored[0]!.answers).toEqual(asStored({ age: c.age, ...given }));
-    await page.close();
+    await page.context().close();
   });
 });
 
@@ -98,6 +98,6 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       expect.arrayContaining(['step-adult-intro', 'step-handover', 'step-review', 'ylyc-4-7:faces3', 'ylyc-4-7:happy5', 'ylyc-4-7:text', 'ylyc-4-7:list', 'ylyc-11-17:scale0_10']),
     );
     expect(problems).toEqual({});
-    await page.close();
+    await page.context().close();
   });
 });

@@ -141,7 +141,7 @@ describe('small screens and old browsers', () => {
   });
 
   it('keeps answers in localStorage where IndexedDB cannot be opened, and resumes from it', async () => {
-    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 }, serviceWorkers: 'block' });
+    const ctx = await newContext(env.browser, { viewport: { width: 375, height: 667 } });
     // As in some private-browsing modes: IndexedDB exists but refuses to open.
     await ctx.addInitScript(() => {
       indexedDB.open = () => {

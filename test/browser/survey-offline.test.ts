@@ -22,7 +22,7 @@ async function waitForResponses(waveId: number, n: number) {
 
 describe('offline for every age band', () => {
   it('after an 8-11 survey online, starts and finishes a 4-7 survey offline, and sends it when back online', async () => {
-    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 } });
+    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 }, serviceWorkers: 'allow' });
     const page = await ctx.newPage();
     const wave = await env.srv.wave('ylyc');
     await page.goto(`${env.srv.base}/s/${wave.code}`);

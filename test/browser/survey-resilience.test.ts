@@ -120,7 +120,7 @@ describe('never losing an answer', () => {
   });
 
   it('finishes offline (even after a reload), says so, and stores exactly one response once back online', async () => {
-    const { ctx, page, wave } = await open();
+    const { ctx, page, wave } = await open({ serviceWorkers: 'allow' });
     // The service worker must have the app shell before the network goes.
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
     await begin(page, 9);
@@ -150,7 +150,7 @@ describe('never losing an answer', () => {
 
   it('retries after the server answers 503 twice, then stores the response once', async () => {
     // Service workers are blocked so that page.route sees every POST the app makes.
-    const { ctx, page, wave } = await open({ serviceWorkers: 'block' });
+    const { ctx, page, wave } = await open();
     const statuses: number[] = [];
     let failures = 0;
     await page.route('**/api/responses', async (route) => {
@@ -175,7 +175,7 @@ describe('never losing an answer', () => {
   });
 
   it('counts a 200 duplicate as sent when the first acknowledgement was lost on the way back', async () => {
-    const { ctx, page, wave } = await open({ serviceWorkers: 'block' });
+    const { ctx, page, wave } = await open();
     const statuses: number[] = [];
     await page.route('**/api/responses', async (route) => {
       const response = await route.fetch();

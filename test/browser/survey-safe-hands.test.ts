@@ -100,7 +100,7 @@ describe('a survey left unfinished on the tablet', () => {
   });
 
   it('"No, start again" empties the localStorage fallback where IndexedDB will not open', async () => {
-    const ctx = await newContext(env.browser, { viewport: TABLET, serviceWorkers: 'block' });
+    const ctx = await newContext(env.browser, { viewport: TABLET });
     await ctx.addInitScript(() => {
       indexedDB.open = () => {
         throw new DOMException('blocked', 'InvalidStateError');
@@ -166,7 +166,7 @@ describe('a tablet put down mid-survey', () => {
 
 describe('Leave now', () => {
   it('is on every screen; clears it at once and forgets the unfinished answers; finished ones are still sent, never shown', async () => {
-    const ctx = await newContext(env.browser, { viewport: PHONE });
+    const ctx = await newContext(env.browser, { viewport: PHONE, serviceWorkers: 'allow' });
     const page = await ctx.newPage();
     const wave = await env.srv.wave('ylyc');
     const missing: string[] = [];
@@ -352,7 +352,7 @@ describe('the free-text question', () => {
 
 describe('smaller faults', () => {
   it('care leavers are not told about young children or children in care; offline, the thank-you still resets on time', async () => {
-    const ctx = await newContext(env.browser, { viewport: TABLET });
+    const ctx = await newContext(env.browser, { viewport: TABLET, serviceWorkers: 'allow' });
     const page = await ctx.newPage();
     const wave = await env.srv.wave('ylbc');
     await page.goto(`${env.srv.base}/s/${wave.code}`);

@@ -1,4 +1,4 @@
-// Portal test helpers: real users (real scrypt hashes) in the test's
+// Portal test helpers: real users (real scrypt hashes, at a lower cost) in the test's
 // database, real sign-in through the API, and requests carrying the
 // session cookie, Origin and CSRF token as the portal's pages do.
 import type { LightMyRequestResponse } from 'fastify';
@@ -12,11 +12,18 @@ export const HOST = 'portal.test';
 export const ORIGIN = `http://${HOST}`;
 export const PASSWORD = 'tangerine kettle Orbit 42';
 
+/**
+ * The users' stored hash: scrypt as the server makes it but at N=2^10, so
+ * each sign-in's check costs a millisecond instead of a third of a second of
+ * CPU. Hashes the server makes have the full cost (test/portal/user-add.test.ts),
+ * and so does the check of an unknown address (its decoy hash), which the
+ * sign-in limits test hammers the server with.
+ */
 let hashed: Promise<string> | undefined;
 
-/** Adds a user; all share one password so the slow hash is computed once per test file. */
+/** Adds a user; all share one password, hashed once per test file. */
 export async function addUser(t: TestApp, email: string, role: Role, authorities: string[] = []): Promise<number> {
-  return createUser(t.db, { email, role, passwordHash: await (hashed ??= hashPassword(PASSWORD)), authorities });
+  return createUser(t.db, { email, role, passwordHash: await (hashed ??= hashPassword(PASSWORD, 10)), authorities });
 }
 
 export interface Session {

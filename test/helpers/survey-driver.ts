@@ -8,12 +8,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { scaleOf, type Instrument, type Question } from '../../surveys/index.js';
 
 /**
- * A fresh context (its own storage and service workers) whose every wait
- * gives up after 30 s with the step named, well inside the test's own
- * time limit, so a slow shared CI machine reports what it was waiting for.
+ * A fresh context (its own storage) whose every wait gives up after 30 s
+ * with the step named, well inside the test's own time limit, so a slow
+ * shared CI machine reports what it was waiting for.
+ *
+ * Without the service worker unless asked (`serviceWorkers: 'allow'`): on
+ * every round it opens, the worker keeps every locale's spoken clips for
+ * offline use, hundreds of requests that only the tests of offline use
+ * need, and that otherwise load the server and the browser under every
+ * other test (and go on after the test, until its context is closed).
  */
 export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const ctx = await browser.newContext(options);
+  const ctx = await browser.newContext({ serviceWorkers: 'block', ...options });
   ctx.setDefaultTimeout(30_000);
   return ctx;
 }
