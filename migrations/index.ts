@@ -7,6 +7,7 @@ import * as m0003 from './0003_portal.js';
 import * as m0004 from './0004_authority_contact.js';
 import * as m0005 from './0005_sign_in_index.js';
 import * as m0007 from './0007_closing_the_loop.js';
+import * as m0008 from './0008_reference_figures.js';
 import * as m0009 from './0009_questionnaires.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_authority_contact': m0004,
   '0005_sign_in_index': m0005,
   '0007_closing_the_loop': m0007,
+  '0008_reference_figures': m0008,
   '0009_questionnaires': m0009,
 };

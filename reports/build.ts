@@ -24,6 +24,7 @@ import { breakdownCounts, type BreakdownCountRow } from './queries/breakdown-cou
 import { freeTextAnswers } from './queries/free-text-answers.js';
 import { openRoundAuthorities, periodAnswerCounts } from './queries/period-answer-counts.js';
 import { isClosedOn, today as todayIs } from '../server/dates.js';
+import { referenceFigures } from './queries/reference-figures.js';
 import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
@@ -142,6 +143,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     }
     for (const question of inst.scores) scores.push(scoreFigures(ctx, inst, question));
   }
+  await addReferences(db, req.programme, indicators);
   indicators.sort(byIndicatorThenBand(instruments));
   adjustForManyComparisons(indicators, scores);
   breakdowns.sort(byIndicatorThenBand(instruments));
@@ -298,6 +300,7 @@ function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): 
     ci: ci && { low: round1(100 * ci.low), high: round1(100 * ci.high) },
     previous,
     benchmark,
+    reference: [],
   };
 }
 
@@ -391,6 +394,26 @@ function adjustForManyComparisons(indicators: ReportIndicator[], scores: ReportS
     const compared = family.filter((c) => c !== null && c.pValue !== null) as { pValue: number; qValue: number | null }[];
     benjaminiHochberg(compared.map((c) => c.pValue)).forEach((q, k) => (compared[k]!.qValue = roundP(q!)));
   }
+}
+
+/** Published figures beside each indicator: a test only where the source gives how many answered. */
+async function addReferences(db: DB, programme: string, indicators: ReportIndicator[]): Promise<void> {
+  const figures = await referenceFigures(db, programme);
+  for (const i of indicators)
+    i.reference = figures
+      .filter((f) => f.indicator === i.id && f.band === i.band)
+      .map((f) => {
+        const test = f.n !== null && !i.suppressed ? twoProportionZTest(Math.round((f.percent * f.n) / 100), f.n, i.count!, i.n!) : null;
+        return {
+          source: f.source,
+          period: f.period,
+          percent: f.percent,
+          n: f.n,
+          difference: i.percent === null ? null : round1(i.percent - f.percent),
+          pValue: test ? roundP(test.pValue) : null,
+          significant: test ? test.significant : null,
+        };
+      });
 }
 
 async function said(

@@ -42,6 +42,21 @@ export const IndicatorBenchmarkSchema = z
   })
   .strict();
 
+/** A published figure from outside this installation (hearme reference import), beside the benchmark. */
+export const IndicatorReferenceSchema = z
+  .object({
+    source: z.string(),
+    period: z.string(),
+    percent: Percent,
+    /** How many answered, when published; without it no test is made. */
+    n: Count.nullable(),
+    /** This authority's percent minus the reference's, in points; null when this authority's figure is suppressed. */
+    difference: Points.nullable(),
+    pValue: PValue.nullable(),
+    significant: z.boolean().nullable(),
+  })
+  .strict();
+
 export const IndicatorSchema = z
   .object({
     id: z.string(),
@@ -57,6 +72,8 @@ export const IndicatorSchema = z
     ci: z.object({ low: Percent, high: Percent }).strict().nullable(),
     previous: IndicatorPreviousSchema.nullable(),
     benchmark: IndicatorBenchmarkSchema.nullable(),
+    /** Published reference figures for this indicator and band, by source and period. */
+    reference: z.array(IndicatorReferenceSchema),
   })
   .strict();
 

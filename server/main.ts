@@ -15,6 +15,7 @@ import { exportCommand } from './cli/export.js';
 import { importCommand } from './cli/import.js';
 import { migrate } from './cli/migrate.js';
 import { questionnaireAdd, questionnaireList, questionnaireShow } from './cli/questionnaire.js';
+import { referenceImport } from './cli/reference-import.js';
 import { reportCommand } from './cli/report.js';
 import { resultsCommand } from './cli/results.js';
 import { serve } from './cli/serve.js';
@@ -37,6 +38,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  'reference import': referenceImport,
   'user add': userAdd,
   'user password': userPassword,
   'user unlock': userUnlock,

@@ -197,7 +197,22 @@ function domainSection(r: Report, domain: string): string {
     compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
   }<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th></tr></thead>
 <tbody>${body}</tbody></table>
+${referenceTable(r, rows)}
 </section>`;
+}
+
+/** Published figures from outside this installation, labelled with their source; tested only where they give n. */
+function referenceTable(r: Report, rows: Report['indicators']): string {
+  const refs = rows.flatMap((i) => i.reference.map((f) => ({ i, f })));
+  if (!refs.length) return '';
+  const body = refs
+    .map(({ i, f }) => {
+      const diff = f.difference === null ? '<td class="num supp">not shown</td>' : f.pValue === null ? `<td class="num">${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points<br><span class="note">not tested (no number answered given)</span></td>` : changeCell(i.direction, f.difference, { pValue: f.pValue }, ' points', 1);
+      return `<tr><th scope="row">${esc(indicatorLabel(i.id))}</th><td>${esc(i.band)}</td><td>${esc(f.source)} ${esc(f.period)}</td><td class="num">${pc(f.percent)}${f.n === null ? '' : `<br><span class="note">of ${f.n}</span>`}</td>${diff}</tr>`;
+    })
+    .join('');
+  return `<table class="reference"><caption>Published reference figures (from outside this system), beside ${esc(r.authority.name)}</caption>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th><th scope="col">Source</th><th scope="col" class="num">Reference</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const compareColumn = (r: Report) => r.comparePeriod !== null;

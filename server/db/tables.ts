@@ -167,6 +167,19 @@ export interface ChildrenResultTable {
 }
 
 /** A council's questionnaire, one row per version (migration 0009). */
+/** A published figure from outside this installation (hearme reference import). */
+export interface ReferenceFigureTable {
+  id: Generated<number>;
+  source: string;
+  period: string;
+  programme: string;
+  band: string;
+  indicator: string;
+  percent: number;
+  /** How many answered, when published: only then is a difference tested. */
+  n: number | null;
+}
+
 export interface QuestionnaireTable {
   id: string;
   version: number;
@@ -196,6 +209,7 @@ export interface Database {
   action_notes: ActionNoteTable;
   children_results: ChildrenResultTable;
   questionnaires: QuestionnaireTable;
+  reference_figures: ReferenceFigureTable;
 }
 
 export type Authority = Selectable<AuthorityTable>;

@@ -102,6 +102,7 @@ describe('hearme report: figures worked by hand', () => {
       ci: { low: 45.2, high: 64.4 },
       previous: { period: '2023', suppressed: false, n: 100, count: 30, percent: 30, change: 25, pValue: 0.000349, qValue: expect.any(Number), significant: true },
       benchmark: { authorities: 2, suppressed: false, n: 40, count: 15, percent: 37.5, difference: 17.5, pValue: 0.0614, qValue: expect.any(Number), significant: false },
+      reference: [],
     });
   });
 
@@ -227,6 +228,7 @@ describe('benchmark and suppression across authorities', () => {
       id: 'feels_safe', band: '11-17', domain: 'recovery', direction: 'higher',
       suppressed: true, n: null, count: null, percent: null, ci: null, previous: null,
       benchmark: { authorities: 3, suppressed: true, n: 140, count: 70, percent: 50, difference: null, pValue: null, qValue: null, significant: null },
+      reference: [],
     });
     expect(d.comparePeriod).toBeNull();
   });

@@ -34,12 +34,12 @@ describe('migrations', () => {
     const { db, sqlite } = fresh();
     try {
       expect(await migrateToLatest(db)).toEqual(Object.keys(MIGRATIONS));
-      expect(tables(sqlite)).toEqual(['action_notes', 'actions', 'answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'children_results', 'questionnaires', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
+      expect(tables(sqlite)).toEqual(['action_notes', 'actions', 'answer_counts', 'answer_counts_by', 'answers', 'audit_log', 'authorities', 'children_results', 'questionnaires', 'reference_figures', 'responses', 'safeguarding_reviews', 'sessions', 'user_authorities', 'users', 'wave_populations', 'waves']);
       expect(await migrateToLatest(db)).toEqual([]);
       for (let i = 0; i < Object.keys(MIGRATIONS).length; i++) await migrateDown(db);
       expect(tables(sqlite)).toEqual([]);
       await migrateToLatest(db);
-      expect(tables(sqlite)).toHaveLength(16);
+      expect(tables(sqlite)).toHaveLength(17);
     } finally {
       await db.destroy();
     }
@@ -70,7 +70,7 @@ describe('migration 0009 (questionnaires)', () => {
         .run();
       expect(() => sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (1, 'bh-staff', '2024', 'HGFEDCBA')").run()).toThrow(/CHECK/);
 
-      expect(await migrateToLatest(db)).toEqual(['0009_questionnaires']);
+      expect(await migrateToLatest(db)).toEqual(['0008_reference_figures', '0009_questionnaires']);
       expect(sqlite.prepare('SELECT id, programme, access_code FROM waves').all()).toEqual([{ id: 7, programme: 'ylyc', access_code: 'ABCDEFGH' }]);
       expect(sqlite.prepare('SELECT wave_id FROM responses').all()).toEqual([{ wave_id: 7 }]);
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
