@@ -44,12 +44,13 @@ describe('hearme questionnaire add', () => {
     expect(rows('bh-staff')).toEqual([row]);
   });
 
+  // Node runs the built bin, as the other tests do: only test/cli/bin.test.ts makes it executable, as npm link would.
   it('the built bin refuses an invalid file with every problem and its JSON path (exit 2), storing nothing', () => {
     const bad = structuredClone(EXAMPLE);
     bad.id = 'bh-carers';
     bad.locales = ['en', 'cy'];
     bad.title.cy = 'Arolwg';
-    const r = runToEnd(HEARME_BIN, ['questionnaire', 'add', file('bad.json', bad)], { LOG_LEVEL: 'silent', ...env }, t.dir);
+    const r = runToEnd(process.execPath, [HEARME_BIN, 'questionnaire', 'add', file('bad.json', bad)], { LOG_LEVEL: 'silent', ...env }, t.dir);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
