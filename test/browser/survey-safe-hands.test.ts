@@ -16,7 +16,7 @@ import { flattenLocale } from '../../surveys/i18n-keys.js';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
 import { IDLE_MS, RESET_AFTER_MS, STILL_THERE_MS } from '../../web/survey/idle.js';
 import { TAP_GUARD_MS } from '../../web/survey/one-tap.js';
-import { answer, asStored, axe, begin, deviceStorage, nextScreen, screenId, send, stillThere, walk, newContext } from '../helpers/survey-driver.js';
+import { answer, asStored, axe, begin, deviceStorage, nextScreen, screenId, send, settle, stillThere, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -138,6 +138,7 @@ describe('a tablet put down mid-survey', () => {
     const wave = await env.srv.wave('ylyc');
     await page.goto(`${env.srv.base}/s/${wave.code}`);
     await begin(page, 10);
+    await settle(page);
     // A touch restarts the wait: almost the whole time twice over is not enough.
     await page.clock.fastForward(IDLE_MS - 5_000);
     await answer(page, q(i811, 'gender'), 'male');
@@ -155,8 +156,10 @@ describe('a tablet put down mid-survey', () => {
     await stillThere(page, true);
     expect(await screenId(page)).toBe('q-placement');
     // Put down again, and this time nobody answers.
+    await settle(page);
     await page.clock.fastForward(IDLE_MS + 1_000);
     await page.locator('#step-still-there').waitFor();
+    await settle(page);
     await page.clock.fastForward(STILL_THERE_MS + 1_000);
     await page.locator('#step-start').waitFor();
     expect(await deviceStorage(page)).toEqual({ idb: [], local: [] });

@@ -115,6 +115,17 @@ export async function stillThere(page: Page, carryOn: boolean): Promise<void> {
   await page.waitForFunction(() => !['step-still-there', ''].includes(document.querySelector('main h1')?.id ?? ''));
 }
 
+/**
+ * Lets a new screen's effects run before a test jumps the page's fake clock
+ * (page.clock). Preact runs effects just after paint, on a timer that the
+ * fake clock holds too: a jump taken before it fires leaves the screen's own
+ * timer (idle, "still there") set after the jump, due only after its whole
+ * length in real time.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.clock.runFor(500);
+}
+
 /** Sends from the review screen and waits for the thank-you. */
 export async function send(page: Page): Promise<void> {
   await page.locator('#step-review').waitFor();
