@@ -54,9 +54,9 @@ describe('migrations', () => {
       expect(tables(sqlite)).toContain('questionnaires');
       expect(await migrateToLatest(db)).toEqual(['0008_reference_figures']);
       expect(tables(sqlite)).toContain('reference_figures');
-      // Down undoes the newest applied first: 0008, then 0009.
+      // Down undoes the newest applied first: 0008, then the newest of the others.
       expect(await migrateDown(db)).toEqual(['0008_reference_figures']);
-      expect(await migrateDown(db)).toEqual(['0009_questionnaires']);
+      expect(await migrateDown(db)).toEqual([Object.keys(without0008).at(-1)]);
     } finally {
       await db.destroy();
     }
