@@ -20,7 +20,7 @@ const Version = z.strictObject({ id: z.string(), band: Band, locale: ResultsLoca
 
 export default async function childrenResultsRoutes(app: FastifyInstance) {
   const reportOf = (wave: PortalWaveRow) =>
-    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: null });
+    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: false });
 
   app.get('/waves/:id/children-results', async (request) => {
     const { wave } = await scopedWave(request, 'read');

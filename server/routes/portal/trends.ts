@@ -3,13 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../auth/access.js';
 import { Period, Programme } from '../../schemas.js';
-import { PeriodCache, buildReport } from '../../../reports/build.js';
 import { indicatorLabel } from '../../../reports/labels.js';
 import { authorityWaves } from '../../../reports/queries/authority-waves.js';
 import { INDICATORS } from '../../../surveys/index.js';
 import { scopedAuthority } from './scope.js';
 import { distribution } from './distribution.js';
-import { indicatorAcrossAuthorities } from '../../../reports/compare.js';
 import { today } from '../../dates.js';
 
 const YearsQuery = z.strictObject({ programme: Programme.default('ylyc') });
@@ -26,10 +24,7 @@ export default async function trendRoutes(app: FastifyInstance) {
     const { authority } = await scopedAuthority(request, 'read');
     const { programme } = YearsQuery.parse(request.query);
     const waves = (await authorityWaves(app.db, authority.id, programme)).filter((w) => w.responses > 0);
-    const cache = new PeriodCache();
-    const reports = [];
-    for (const w of waves)
-      reports.push(await buildReport(app.db, { authority: authority.code, programme, period: w.period, minBase: app.config.minBase, freeText: null }, cache));
+    const reports = await app.reports.reports(waves.map((w) => ({ authority: authority.code, programme, period: w.period, minBase: app.config.minBase, freeText: false })));
     const rows = new Map<string, { id: string; band: string; label: string; direction: string; points: unknown[] }>();
     for (const r of reports)
       for (const i of r.indicators) {
@@ -63,7 +58,7 @@ export default async function trendRoutes(app: FastifyInstance) {
   app.get('/compare', async (request) => {
     const staff = requirePermission(request, 'read');
     const q = CompareQuery.parse(request.query);
-    const figures = await indicatorAcrossAuthorities(app.db, { ...q, minBase: app.config.minBase, today: today() });
+    const figures = await app.reports.compare({ ...q, minBase: app.config.minBase, today: today() });
     const mine = (id: number) => staff.role === 'programme_admin' || staff.authorities.some((a) => a.id === id);
     const named = figures
       .filter((f) => mine(f.authority.id))
