@@ -42,9 +42,9 @@ export function periodTallies(rows: readonly PeriodAnswerCountRow[], open: numbe
 /**
  * Pools one question of one instrument over the other authorities whose
  * base for it is at least minBase; returns the pooled counts and how many
- * authorities are in the pool. Every authority's pool is made once and
- * the authority's own counts taken out of it, so comparing all of 150
- * authorities costs 150 additions, not 150 × 150.
+ * authorities are in the pool. Without a filter, the pool of every
+ * authority is made once and each authority's own counts taken out of it,
+ * so comparing all of 150 authorities costs 150 additions, not 150 × 150.
  */
 export function pooledOthers(
   period: PeriodTallies,
@@ -52,10 +52,16 @@ export function pooledOthers(
   instrument: string,
   question: string,
   minBase: number,
+  /** Which other authorities may be pooled at all (a questionnaire's: those answering the same version). */
+  include?: (authorityId: number) => boolean,
 ): { values: Map<string, number>; authorities: number } {
+  if (include) {
+    const pool = poolOf(period, instrument, question, minBase, (id) => id !== ownAuthorityId && include(id));
+    return { values: pool.values, authorities: pool.members.size };
+  }
   const key = `${instrument}\u0000${question}\u0000${minBase}`;
   let pool = period.pools.get(key);
-  if (!pool) period.pools.set(key, (pool = poolAll(period, instrument, question, minBase)));
+  if (!pool) period.pools.set(key, (pool = poolOf(period, instrument, question, minBase, () => true)));
   const values = new Map(pool.values);
   if (!pool.members.has(ownAuthorityId)) return { values, authorities: pool.members.size };
   for (const [value, k] of period.byAuthority.get(ownAuthorityId)!.get(instrument)!.get(question)!) {
@@ -66,10 +72,11 @@ export function pooledOthers(
   return { values, authorities: pool.members.size - 1 };
 }
 
-function poolAll(period: PeriodTallies, instrument: string, question: string, minBase: number): Pool {
+function poolOf(period: PeriodTallies, instrument: string, question: string, minBase: number, include: (authorityId: number) => boolean): Pool {
   const pooled: Tally = new Map();
   const members = new Set<number>();
   for (const [authorityId, tally] of period.byAuthority) {
+    if (!include(authorityId)) continue;
     const values = tally.get(instrument)?.get(question);
     if (!values) continue;
     let n = 0;

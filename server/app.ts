@@ -14,6 +14,7 @@ import { compileMatcher, type Matcher } from './safeguarding/matcher.js';
 import { ResponseWriter } from './response-writer.js';
 import { ReportThread } from './report-thread.js';
 import { RequestLog, randomRequestId, redactUrl, untilNextMinute } from './request-log.js';
+import openapi from './openapi.js';
 import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
@@ -85,6 +86,8 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   app.decorate('reports', new ReportThread({ databasePath: sqlite.name, words: config.safeguardingWords }));
   app.addHook('onClose', async (instance) => instance.reports.close());
 
+  // First, so it sees every route registered after it (each /api route must describe itself).
+  await app.register(openapi);
   await app.register(errors);
   await app.register(securityHeaders);
   await app.register(cookie);

@@ -1,6 +1,7 @@
 // Sign in, sign out, and who is signed in.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookie.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { endSession, hashToken, startSession, type Staff } from '../../auth/sessions.js';
@@ -45,7 +46,7 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     await flush();
   });
 
-  app.post('/sign-in', { config: { signIn: true } }, async (request, reply) => {
+  app.post('/sign-in', { config: { signIn: true, openapi: { summary: 'Signs in: sets the session cookie (a new session each time); same limits for every account and address', body: SignIn, noSession: true, responses: { 204: 'Signed in', 400: 'Invalid body', 401: SIGN_IN_FAILED, 403: 'Not from the portal’s own origin', 429: 'Too many failed sign-ins' } } } }, async (request, reply) => {
     const body = SignIn.parse(request.body);
     let user: Awaited<ReturnType<typeof findUserByEmail>>;
     let right = false;
@@ -68,7 +69,7 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     return reply.status(204).send();
   });
 
-  app.post('/sign-out', async (request, reply) => {
+  app.post('/sign-out', { config: { openapi: { summary: 'Signs out: ends this session', responses: { 204: 'Signed out', 401: REFUSED[401], 403: REFUSED[403] } } } }, async (request, reply) => {
     const staff = signedIn(request);
     await endSession(app.db, staff.tokenHash);
     clearSessionCookie(request, reply);
@@ -80,7 +81,7 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
   // left open on a shared computer cannot be turned into the account. A
   // wrong current password is a failed password check like a failed
   // sign-in, so the same limits count it (pair, address, account).
-  app.post('/password', async (request, reply) => {
+  app.post('/password', { config: { openapi: { summary: 'Changes one’s own password (the current one is asked for); other sessions of the user end', body: PasswordChange, responses: { 204: 'Changed', 400: 'The current password is not right, or the new one is too weak', 401: REFUSED[401], 403: REFUSED[403], 429: 'Too many failed password checks' } } } }, async (request, reply) => {
     const staff = signedIn(request);
     const body = PasswordChange.parse(request.body);
     const ok = await limitedPasswordCheck(limiter, refusals, staff.email, request.ip, async () => {
@@ -99,5 +100,21 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     return reply.status(204).send();
   });
 
-  app.get('/me', async (request) => me(signedIn(request)));
+  // The portal's first call: who is signed in, or that nobody is. It answers 200 either way, so opening
+  // the sign-in page is not a failed request (/me stays 401 without a session, for API clients).
+  app.get(
+    '/session',
+    {
+      config: {
+        openapi: {
+          summary: 'Whether a session is signed in: {"signedIn": false}, or {"signedIn": true} with what /me gives',
+          noSession: true,
+          responses: { 200: 'The session, signed in or not' },
+        },
+      },
+    },
+    async (request) => (request.staff ? { signedIn: true as const, ...me(request.staff) } : { signedIn: false as const }),
+  );
+
+  app.get('/me', { config: { openapi: { summary: 'Who is signed in: email, role, authorities and the CSRF token for changes', responses: { 200: 'The signed-in user', 401: REFUSED[401] } } } }, async (request) => me(signedIn(request)));
 }
