@@ -1,7 +1,8 @@
 // The child app's first load must stay small for old tablets on poor
 // connections: what the server really sends over HTTP (compressed bodies
-// and their headers) for the page, its script and style, the default
-// language and the wave, at most 50 KiB, with no chart or portal code.
+// and their headers) for the page (with the start screen and its wave
+// drawn in), its script and style and the default language, at most
+// 50 KiB, with no chart or portal code.
 // Reads the build made by test/global-setup.ts, served by the real app.
 import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
@@ -54,9 +55,12 @@ describe('the child survey as the server sends it', () => {
   it(`sends at most ${BUDGET_BYTES / 1024} KiB before the first screen, every file compressed`, async () => {
     const page = await get(srv.base, `/s/${code}`);
     expect(page.status).toBe(200);
-    // The wave is asked for while the script downloads, not after it ran.
-    expect(page.headers.link).toBe(`</api/waves/${code}>; rel=preload; as=fetch; crossorigin=anonymous`);
     const html = (await import('node:zlib')).brotliDecompressSync(page.body).toString();
+    // The start screen comes drawn, with its wave in the page: nothing to ask for before the first screen
+    // (the app asks for the wave once it runs, for the service worker to keep the round).
+    expect(html).toContain('<div class="ages" role="group"');
+    expect(html).toContain('<script type="application/json" id="hearme-wave">');
+    expect(page.headers.link).toBeUndefined();
     // The default language rides in the main script or is linked; either way it must be counted.
     const assets = readdirSync(`${SURVEY_DIR}/assets`);
     const en = assets.filter((f) => /^en-.*\.js$/.test(f)).map((f) => `/survey/assets/${f}`);
@@ -71,22 +75,42 @@ describe('the child survey as the server sends it', () => {
       expect(r.headers.vary, f).toMatch(/accept-encoding/i);
       sent[f] = r.wire;
     }
-    const wave = await get(srv.base, `/api/waves/${code}`);
-    expect(wave.status).toBe(200);
-    sent[`/api/waves/${code}`] = wave.wire;
     const total = Object.values(sent).reduce((a, b) => a + b, 0);
     console.log(`child survey first load over HTTP: ${(total / 1024).toFixed(1)} KiB`, sent);
     expect(page.headers['content-encoding']).toBe('br');
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
+  it('allows the page its one inline script by hash, and nothing else inline', async () => {
+    const page = await get(srv.base, `/s/${code}`, 'identity');
+    const html = page.body.toString();
+    const scripts = [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const hash = (await import('node:crypto')).createHash('sha256').update(scripts[0]!).digest('base64');
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(policy).not.toContain('unsafe-inline');
+    // Anything else gets the policy without it.
+    expect(String((await get(srv.base, '/')).headers['content-security-policy'])).toContain("script-src 'self';");
+  });
+
+  it('sends the plain page, and a preload of the wave, for a code with no open round', async () => {
+    const closed = await srv.t.app.inject({ method: 'GET', url: '/s/NOSUCHCODE' });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.headers.link).toBe('</api/waves/NOSUCHCODE>; rel=preload; as=fetch; crossorigin=anonymous');
+    expect(closed.body).toContain('<div id="app"><p class="loading">');
+    expect(closed.body).not.toContain('hearme-wave');
+  });
+
   it('falls back to gzip, and to plain for a client that takes neither', async () => {
-    const page = await get(srv.base, '/', 'gzip');
-    expect(page.headers['content-encoding']).toBe('gzip');
-    expect((await import('node:zlib')).gunzipSync(page.body).toString()).toContain('<div id="app">');
-    const plain = await get(srv.base, '/', 'identity');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.toString()).toContain('<div id="app">');
+    for (const path of ['/', `/s/${code}`]) {
+      const zipped = await get(srv.base, path, 'gzip');
+      expect(zipped.headers['content-encoding'], path).toBe('gzip');
+      expect((await import('node:zlib')).gunzipSync(zipped.body).toString(), path).toContain('<div id="app">');
+      const plain = await get(srv.base, path, 'identity');
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(plain.body.toString(), path).toContain('<div id="app">');
+    }
   });
 
   it('lets browsers keep hashed files for a year, and checks the page and the service worker every time', async () => {

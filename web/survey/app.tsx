@@ -9,8 +9,7 @@ import type { Instrument } from '../../surveys/schema.js';
 import { validateAnswers, type AnswerValue, type Answers } from '../../surveys/validate.js';
 import { loadInstrument, loadResults, loadWave, type Loaded } from './api.js';
 import { newResponseId } from './code.js';
-import { Help } from './components/Help.js';
-import { LeaveNow } from './components/LeaveNow.js';
+import { Frame } from './components/Frame.js';
 import { instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
 import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
 import { setAddressee, setLocale, t } from './i18n.js';
@@ -58,6 +57,8 @@ export interface AppProps {
   locale: string;
   /** The wave, already being fetched while the app started (saves a round trip on slow networks). */
   wave?: Promise<Loaded<Wave>>;
+  /** The open wave whose start screen the server drew into the page: the app starts on it, as drawn. */
+  drawn?: Wave | undefined;
   /** The same for the results of `results`. */
   shared?: Promise<Loaded<Results>> | undefined;
 }
@@ -72,7 +73,13 @@ export function App(props: AppProps) {
   const { store, sender } = props;
   const [locale, setLocaleState] = useState(props.locale);
   const [view, setView] = useState<View>(() =>
-    props.resumed ? { kind: 'still-there', session: props.resumed } : props.code || props.results ? { kind: 'loading' } : { kind: 'code' },
+    props.resumed
+      ? { kind: 'still-there', session: props.resumed }
+      : props.drawn && props.code
+        ? { kind: 'start', wave: props.drawn, code: props.code }
+        : props.code || props.results
+          ? { kind: 'loading' }
+          : { kind: 'code' },
   );
   // A girl is spoken to as a girl once she has said so, on the survey's own screens only: the screen
   // that asks whether the last child is still there must not show anything of that child.
@@ -84,7 +91,7 @@ export function App(props: AppProps) {
    * page. Unset while the page has only found a survey left on the device,
    * whose round may not be the one in the address.
    */
-  const home = useRef<{ wave: Wave; code: string } | undefined>(undefined);
+  const home = useRef<{ wave: Wave; code: string } | undefined>(view.kind === 'start' ? { wave: view.wave, code: view.code } : undefined);
   /**
    * Bumped by every "start again": a step still in flight (an answer being
    * saved, a survey loading) checks it and never brings the old survey back.
@@ -232,17 +239,9 @@ export function App(props: AppProps) {
   const authority = council?.name;
 
   return (
-    <div key={round}>
-      <header class="top">
-        {/* dir=auto: a council name in Latin script keeps its own brackets in a right-to-left page. */}
-        <span class="brand" dir="auto">
-          {authority ?? t('survey.app_name')}
-        </span>
-        <LeaveNow onLeave={startAgain} />
-        <Help authority={authority} contact={council?.contact} />
-      </header>
-      <main>{screen()}</main>
-    </div>
+    <Frame key={round} authority={authority} contact={council?.contact} onLeave={startAgain}>
+      {screen()}
+    </Frame>
   );
 
   function screen() {

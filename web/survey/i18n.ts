@@ -24,6 +24,8 @@ export async function setLocale(code: string): Promise<LocaleInfo> {
     i18next.addResourceBundle(info.code, 'translation', messages);
   }
   await i18next.changeLanguage(info.code);
+  // On the server (the start screen drawn into the page, prerender.tsx) there is no page to set.
+  if (typeof document === 'undefined') return info;
   document.documentElement.lang = info.code;
   document.documentElement.dir = info.dir;
   document.title = i18next.t('survey.app_name');
