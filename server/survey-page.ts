@@ -24,30 +24,52 @@ interface Prerender {
 const APP_SLOT = '<div id="app"><p class="loading">Loading…</p></div>';
 
 export interface SurveyPage {
-  /** The page with an open wave's start screen drawn in it. */
-  render(wave: ReturnType<typeof publicWave>): Promise<string>;
-  /** The Content Security Policy's script-src with the inline script allowed by its hash, and nothing else inline. */
-  scriptSrc: string;
+  /** The page with an open wave's start screen drawn in it, and the Content Security Policy that lets it run. */
+  render(wave: ReturnType<typeof publicWave>, policy: string): Promise<{ html: string; policy: string }>;
 }
+
+/** How the built page links its stylesheet (vite's output). */
+const STYLESHEET = /<link rel="stylesheet" crossorigin href="\/survey\/(assets\/[^"]+\.css)">/;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Loads the built renderer; undefined when the survey has not been built with it (the plain page is served). */
 export async function loadSurveyPage(surveyDir: string): Promise<SurveyPage | undefined> {
   const module = join(surveyDir, '..', 'survey-prerender', 'prerender.js');
   if (!existsSync(module) || !existsSync(join(surveyDir, 'index.html'))) return undefined;
   const prerender = (await import(pathToFileURL(module).href)) as Prerender;
-  const hash = createHash('sha256').update(prerender.EARLY_TAPS_SCRIPT).digest('base64');
+  const scriptHash = sha256(prerender.EARLY_TAPS_SCRIPT);
+  /** The stylesheet's text by file (its name changes with its content), with its hash. */
+  const styles = new Map<string, { css: string; hash: string }>();
+  const style = async (file: string) => {
+    let got = styles.get(file);
+    if (!got) {
+      const css = await readFile(join(surveyDir, file), 'utf8');
+      if (css.includes('</')) throw new Error(`${file} cannot be put inside <style>`);
+      got = { css, hash: sha256(css) };
+      styles.set(file, got);
+    }
+    return got;
+  };
   return {
-    scriptSrc: `script-src 'self' 'sha256-${hash}'`,
-    async render(wave) {
+    async render(wave, policy) {
       // Read each time: a rebuild names new files, and the page is never cached (cache-control: no-cache).
       const template = await readFile(join(surveyDir, 'index.html'), 'utf8');
-      if (!template.includes(APP_SLOT) || !template.includes('</head>')) throw new Error('dist/web/survey/index.html has no app slot: rebuild');
+      const sheet = STYLESHEET.exec(template)?.[1];
+      if (!template.includes(APP_SLOT) || !template.includes('</head>') || !sheet || !policy.includes("script-src 'self';") || !policy.includes("style-src 'self';"))
+        throw new Error('dist/web/survey/index.html or the security policy is not as expected: rebuild');
+      const { css, hash } = await style(sheet);
       const markup = await prerender.renderStart(wave);
       // "<" escaped so that no text of the wave can close the script element.
       const data = JSON.stringify(wave).replaceAll('<', '\\u003c');
-      return template
+      // The style is in the page, not a second request: the screen is drawn as soon as the page has arrived,
+      // before the app's script (the one request left) has arrived and taken the main thread.
+      const html = template
+        .replace(STYLESHEET, `<style>${css}</style>`)
         .replace('</head>', `<script>${prerender.EARLY_TAPS_SCRIPT}</script></head>`)
         .replace(APP_SLOT, `<div id="app">${markup}</div><script type="application/json" id="hearme-wave">${data}</script>`);
+      // Exactly these two inline texts are allowed, by their hashes; nothing else inline.
+      return { html, policy: policy.replace("script-src 'self';", `script-src 'self' ${scriptHash};`).replace("style-src 'self';", `style-src 'self' ${hash};`) };
     },
   };
 }

@@ -67,11 +67,11 @@ export default async function surveyStatic(app: FastifyInstance) {
       const shown = wave && publicWave(wave);
       if (!drawn || !shown?.open)
         return page(request, reply.header('link', `</api/waves/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`));
-      const { body, encoding } = await compressPage(await drawn.render(shown), request.headers['accept-encoding']);
-      const policy = String(reply.getHeader('content-security-policy') ?? reply.raw.getHeader('content-security-policy') ?? '');
+      const { html, policy } = await drawn.render(shown, String(reply.raw.getHeader('content-security-policy')));
+      const { body, encoding } = await compressPage(html, request.headers['accept-encoding']);
       if (encoding) reply.header('content-encoding', encoding);
       return reply
-        .header('content-security-policy', policy.replace("script-src 'self'", drawn.scriptSrc))
+        .header('content-security-policy', policy)
         .header('vary', 'accept-encoding')
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')

@@ -66,7 +66,9 @@ describe('the child survey as the server sends it', () => {
     const en = assets.filter((f) => /^en-.*\.js$/.test(f)).map((f) => `/survey/assets/${f}`);
     const files = [...new Set([...linked(html), ...en])];
     expect(files.some((f) => f.endsWith('.js'))).toBe(true);
-    expect(files.some((f) => f.endsWith('.css'))).toBe(true);
+    // The style is in the page (one request fewer before the screen can be drawn).
+    expect(files.some((f) => f.endsWith('.css'))).toBe(false);
+    expect(html).toMatch(/<style>[^<]*\.ages[^<]*<\/style>/);
     const sent: Record<string, number> = { [`/s/${code}`]: page.wire };
     for (const f of files) {
       const r = await get(srv.base, f);
@@ -81,17 +83,22 @@ describe('the child survey as the server sends it', () => {
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it('allows the page its one inline script by hash, and nothing else inline', async () => {
+  it('allows the page its one inline script and style by their hashes, and nothing else inline', async () => {
     const page = await get(srv.base, `/s/${code}`, 'identity');
     const html = page.body.toString();
+    const { createHash } = await import('node:crypto');
+    const hash = (text: string) => createHash('sha256').update(text).digest('base64');
     const scripts = [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]!);
-    expect(scripts).toHaveLength(1);
-    const hash = (await import('node:crypto')).createHash('sha256').update(scripts[0]!).digest('base64');
+    const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!);
+    expect([scripts.length, styles.length]).toEqual([1, 1]);
     const policy = String(page.headers['content-security-policy']);
-    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash(scripts[0]!)}';`);
+    expect(policy).toContain(`style-src 'self' 'sha256-${hash(styles[0]!)}';`);
     expect(policy).not.toContain('unsafe-inline');
-    // Anything else gets the policy without it.
-    expect(String((await get(srv.base, '/')).headers['content-security-policy'])).toContain("script-src 'self';");
+    // Anything else gets the policy without them.
+    const plain = String((await get(srv.base, '/')).headers['content-security-policy']);
+    expect(plain).toContain("script-src 'self';");
+    expect(plain).toContain("style-src 'self';");
   });
 
   it('sends the plain page, and a preload of the wave, for a code with no open round', async () => {
