@@ -33,7 +33,8 @@ export type View =
   | { kind: 'survey'; session: Session }
   /** An unfinished survey is on the device: ask before showing any of it. */
   | { kind: 'still-there'; session: Session }
-  | { kind: 'end'; wave: Wave; code: string; responseId: string }
+  /** `gender`: the thank-you is still said to the child who answered, in her own forms (see setAddressee). */
+  | { kind: 'end'; wave: Wave; code: string; responseId: string; gender: unknown }
   /** What children told us last time: `from` is the start screen it was opened from (none at /results/CODE). */
   | { kind: 'results'; results: Results; screen: ResultsModule['ResultsScreen']; from?: { wave: Wave; code: string } };
 
@@ -81,9 +82,9 @@ export function App(props: AppProps) {
           ? { kind: 'loading' }
           : { kind: 'code' },
   );
-  // A girl is spoken to as a girl once she has said so, on the survey's own screens only: the screen
-  // that asks whether the last child is still there must not show anything of that child.
-  setAddressee(view.kind === 'survey' ? view.session.answers.gender : undefined);
+  // A girl is spoken to as a girl once she has said so, on the survey's own screens and its thank-you
+  // only: the screen that asks whether the last child is still there must not show anything of that child.
+  setAddressee(view.kind === 'survey' ? view.session.answers.gender : view.kind === 'end' ? view.gender : undefined);
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
   useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
   /**
@@ -225,7 +226,7 @@ export function App(props: AppProps) {
     const still = live();
     await store.finish(body);
     setStatuses((all) => ({ ...all, [s.id]: { kind: 'sending' } }));
-    if (still()) setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id });
+    if (still()) setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id, gender: s.answers.gender });
     void sender.flushNow();
   };
 
