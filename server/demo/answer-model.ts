@@ -6,7 +6,7 @@
 // shifts every answer towards the better options, so authorities differ
 // and some improve from wave to wave.
 import { scaleOf, isShown, type Answers, type Instrument } from '../../surveys/index.js';
-import { COMMENTS, WORRYING_COMMENTS } from './comments.js';
+import { WORRYING_COMMENTS, commentsFor } from './comments.js';
 import type { Random } from './random.js';
 
 /** Weights in the scale's option order, and the options that count as the better answers. */
@@ -125,7 +125,7 @@ export function drawAnswers(inst: Instrument, rnd: Random, effect: number): Answ
       const x = model.mean - girl + effect * (model.sd / 2.5) + model.sd * rnd.normal();
       answers[q.id] = Math.max(scale.min, Math.min(scale.max, Math.round(x)));
     } else if (rnd.next() < WORRYING) answers[q.id] = rnd.pick(WORRYING_COMMENTS);
-    else if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(COMMENTS);
+    else if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(commentsFor(inst));
   }
   return answers;
 }
