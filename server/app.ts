@@ -13,6 +13,7 @@ import { WaveLookup } from './repos/wave-lookup.js';
 import { compileMatcher, type Matcher } from './safeguarding/matcher.js';
 import { ResponseWriter } from './response-writer.js';
 import { RequestLog, randomRequestId, redactUrl, untilNextMinute } from './request-log.js';
+import openapi from './openapi.js';
 import health from './routes/public/health.js';
 import instruments from './routes/public/instruments.js';
 import responses from './routes/public/responses.js';
@@ -80,6 +81,8 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   // Finish writing what was accepted before the database is closed.
   app.addHook('onClose', async (instance) => instance.responseWriter.close());
 
+  // First, so it sees every route registered after it (each /api route must describe itself).
+  await app.register(openapi);
   await app.register(errors);
   await app.register(securityHeaders);
   await app.register(cookie);

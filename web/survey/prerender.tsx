@@ -21,7 +21,7 @@ export async function renderStart(wave: Wave): Promise<string> {
   await setLocale('en');
   return renderToString(
     <Frame authority={wave.authority.name} contact={wave.authority.contact} onLeave={inert}>
-      <Start wave={wave} locale="en" waiting={{ count: 0, refused: 0 }} onLocale={inert} onAge={inert} />
+      <Start wave={wave} locale="en" waiting={{ count: 0, refused: 0 }} onLocale={inert} onAge={inert} onBegin={inert} />
     </Frame>,
   );
 }

@@ -5,6 +5,7 @@
 // allows (see compare.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { can } from '../../auth/access.js';
 import { formatResponsesCsv } from '../../csv/responses-csv.js';
 import { HttpError } from '../../plugins/errors.js';
@@ -19,7 +20,7 @@ import { renderHtml } from '../../../reports/render/html.js';
 import { renderJson } from '../../../reports/render/json.js';
 import { renderSummaryHtml } from '../../../reports/render/summary-html.js';
 import type { Report } from '../../../reports/schema.js';
-import { scopedWave } from './scope.js';
+import { WaveParam, scopedWave } from './scope.js';
 
 const ReportQuery = z.strictObject({ compare: Period.optional() });
 const Format = z.object({ format: z.enum(['html', 'csv', 'json', 'docx', 'summary']) });
@@ -73,14 +74,14 @@ export default async function reportRoutes(app: FastifyInstance) {
     return { staff, wave, report: { ...full, said: [], saidWithheld: 0 }, freeTextWithheld: full.said.length + full.saidWithheld };
   }
 
-  app.get('/waves/:id/report', async (request) => {
+  app.get('/waves/:id/report', { config: { openapi: { summary: 'The report of a round as the page shows it (free text only for those entitled to read it)', params: WaveParam, query: ReportQuery, responses: { 200: 'The report model, labels and the periods it may be compared with', 400: 'Invalid comparison', ...REFUSED } } } }, async (request) => {
     const { staff, wave, report, freeTextWithheld } = await scopedReport(request);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_view', authority: wave.authority_code, detail: { wave: wave.id, compare: report.comparePeriod } });
     const periods = (await app.db.selectFrom('waves').select('period').where('authority_id', '=', wave.authority_id).where('programme', '=', wave.programme).where('period', '<', wave.period).orderBy('period', 'desc').execute()).map((w) => w.period);
     return { report, labels: labels(report), comparePeriods: periods, freeTextWithheld };
   });
 
-  app.get('/waves/:id/report.:format', async (request, reply) => {
+  app.get('/waves/:id/report.:format', { config: { openapi: { summary: 'The report as a download: html, csv, json, docx, or the one-page summary', params: WaveParam.extend(Format.shape), query: ReportQuery, produces: 'application/octet-stream', responses: { 200: 'The file (content-disposition: attachment)', 400: 'Invalid format or comparison', ...REFUSED } } } }, async (request, reply) => {
     const { staff, wave, report } = await scopedReport(request);
     const { format } = Format.parse(request.params);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_download', authority: wave.authority_code, detail: { wave: wave.id, format } });
@@ -88,7 +89,7 @@ export default async function reportRoutes(app: FastifyInstance) {
     return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}${ending}`, type).send(await render(report));
   });
 
-  app.get('/waves/:id/responses.csv', async (request, reply) => {
+  app.get('/waves/:id/responses.csv', { config: { openapi: { summary: 'Every response of a round as CSV, one row each (officers and admins)', params: WaveParam, produces: 'text/csv', responses: { 200: 'The CSV file', ...REFUSED } } } }, async (request, reply) => {
     const { staff, wave } = await scopedWave(request, 'export');
     const rows = await responsesForExport(app.db, wave.authority_code, wave.period, wave.programme);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'export', authority: wave.authority_code, detail: { wave: wave.id, responses: rows.length } });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { programmeInstruments } from '../../../surveys/index.js';
+import { registry } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError } from '../../plugins/errors.js';
@@ -15,7 +15,8 @@ export function publicWave(wave: WaveWithAuthority) {
     programme: wave.programme,
     period: wave.period,
     open: isOpenOn(wave, today()),
-    instruments: programmeInstruments(wave.programme).map((i) => ({
+    // A council's local questions on a core instrument take its place: asked after the core ones.
+    instruments: registry.roundInstruments(wave.programme, wave.authority_id).map((i) => ({
       id: i.id,
       version: i.version,
       band: i.band,
@@ -29,7 +30,16 @@ export function publicWave(wave: WaveWithAuthority) {
 export default async function waves(app: FastifyInstance) {
   app.get(
     '/api/waves/:code',
-    { config: { rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' } } },
+    {
+      config: {
+        rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' },
+        openapi: {
+          summary: 'The survey round an access code opens: authority, programme, period, whether it is open, its instruments',
+          params: Params,
+          responses: { 200: 'The round', 404: 'No survey has this code', 429: 'Too many look-ups from this address' },
+        },
+      },
+    },
     async (request) => {
       const { code } = Params.parse(request.params);
       const normalised = normaliseAccessCode(code);
