@@ -1,5 +1,5 @@
-// The standalone HTML report: one file with its CSS, chart.js, the chart
-// data and accessible tables inline, for a corporate parenting panel.
+// The standalone HTML report: one file with its CSS, the charts as SVG
+// (svg-charts.ts) and accessible tables inline, for a corporate parenting panel.
 // Every piece of text goes through esc(): children's free text (and any
 // authority name) may contain HTML.
 import { DOMAINS } from '../../surveys/index.js';

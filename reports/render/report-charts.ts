@@ -1,5 +1,6 @@
 // Which charts a report has and what each shows, shared by the HTML and
 // Word reports so both draw the same pictures from the same figures.
+import { INDICATORS } from '../../surveys/indicators.js';
 import { domainLabel, indicatorLabel } from '../labels.js';
 import type { Report } from '../schema.js';
 import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
@@ -45,13 +46,21 @@ export function trendSeries(r: Report, domain: string): Report['trend'] {
 }
 
 /**
- * Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart).
- * An indicator's style is its place in the domain's list, so it looks the same in every band's panel.
+ * An indicator's colour, marker and dash: its place in its domain in the question bank, so it looks
+ * the same in every panel of a report and on every portal page, whichever rounds or bands are shown
+ * (a domain has at most ten indicators, one colour each). An id the bank does not know (a council's
+ * own questionnaire) gets a style from its letters, stable too.
  */
+export function indicatorStyle(id: string): number {
+  const known = INDICATORS.find((i) => i.id === id);
+  if (known) return INDICATORS.filter((i) => i.domain === known.domain).indexOf(known);
+  return [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 0);
+}
+
+/** Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart). */
 export function trendCharts(r: Report, domain: string): { band: string; svg: string; label: string }[] {
   const { periods, provisional } = trendPeriods(r);
   const series = trendSeries(r, domain);
-  const ids = [...new Set(series.map((t) => t.id))];
   const bands = [...new Set(series.map((t) => t.band))];
   return bands.map((band) => {
     const label = `Line chart of ${domainLabel(domain)} indicators for ages ${band} across survey rounds. The same figures are in the table below.`;
@@ -67,7 +76,7 @@ export function trendCharts(r: Report, domain: string): { band: string; svg: str
           .filter((t) => t.band === band)
           .map((t) => ({
             label: indicatorLabel(t.id),
-            style: ids.indexOf(t.id),
+            style: indicatorStyle(t.id),
             data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
           })),
       }),
