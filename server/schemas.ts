@@ -25,7 +25,13 @@ export const Programme = z
   .trim()
   .max(40)
   .refine((p) => registry.knowsProgramme(p), {
-    error: (i) => `unknown programme ${String(i.input)} (expected ${PROGRAMMES.join(', ')} or the id of a questionnaire added with hearme questionnaire add)`,
+    error: (i) => {
+      // Local questions are not a round of their own: the core programme's rounds ask them.
+      const local = registry.current(String(i.input).trim())?.extends;
+      if (local)
+        return `${String(i.input)} is local questions on ${local.instrument}: open a ${registry.get(local.instrument, local.version)?.programme ?? 'core'} round and it asks them after the core questions`;
+      return `unknown programme ${String(i.input)} (expected ${PROGRAMMES.join(', ')} or the id of a questionnaire added with hearme questionnaire add)`;
+    },
   });
 /** An age band of a programme's instruments: a built-in one, or a council questionnaire's ages or audience. */
 export const Band = z

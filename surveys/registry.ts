@@ -98,6 +98,38 @@ export class InstrumentRegistry {
       .sort((a, b) => a.minAge - b.minAge);
   }
 
+  /**
+   * What a round of an authority asks, band by band: the programme's
+   * instruments, each replaced by the authority's local questions on it
+   * when it has some for that core version (its own first, else ones a
+   * programme admin added for everyone; the newest version of them).
+   */
+  roundInstruments(programme: string, authorityId: number): Instrument[] {
+    return this.programmeInstruments(programme).map((core) => this.localQuestions(core, authorityId) ?? core);
+  }
+
+  /** The local questions an authority asks after `core`, if any (see roundInstruments). */
+  localQuestions(core: Instrument, authorityId: number): Instrument | undefined {
+    let best: Instrument | undefined;
+    let bestRank = 0;
+    for (const [k, inst] of this.#byKey) {
+      if (inst.extends?.instrument !== core.id || inst.extends.version !== core.version) continue;
+      const owner = this.#stored.get(k)?.owner;
+      const rank = owner === authorityId ? 2 : owner === null ? 1 : 0;
+      if (rank > bestRank || (rank && rank === bestRank && best && best.id === inst.id && inst.version > best.version)) {
+        best = inst;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  /** Whether an authority's rounds may take answers to this instrument: not to another authority's local questions. */
+  usableBy(inst: Instrument, authorityId: number): boolean {
+    const owner = this.#stored.get(key(inst.id, inst.version))?.owner;
+    return !inst.extends || owner === null || owner === authorityId;
+  }
+
   /** Whether a programme id is known: a built-in programme or a council questionnaire. */
   knowsProgramme(programme: string): boolean {
     return this.programmeInstruments(programme).length > 0;

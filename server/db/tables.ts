@@ -43,6 +43,9 @@ export interface ResponseTable {
   submitted_on: string;
   /** sha256 of the canonical payload, to tell a retry from a conflicting reuse of the id. */
   payload_hash: string;
+  /** Local questions on a core round: the council questionnaire (and version) the response's other answers belong to; null for a plain response. */
+  local_instrument: string | null;
+  local_version: number | null;
 }
 
 export interface AnswerTable {

@@ -59,14 +59,26 @@ export async function storeQuestionnaire(db: DB, value: unknown, authorityId: nu
     const owner = versions[0]?.authority_id;
     if (versions.length && owner !== authorityId)
       refuse('$.id', owner === null ? `${file.id} is a questionnaire for every authority; only a programme admin changes it` : `${file.id} belongs to another authority`);
+    // One set of local questions per owner and core instrument, so a round never has to choose between two.
+    const ext = file.extends;
+    const rival =
+      ext &&
+      registry
+        .all()
+        .find((i) => i.id !== file.id && i.extends?.instrument === ext.instrument && registry.stored(i.id, i.version)?.owner === authorityId);
+    if (rival) refuse('$.extends', `${rival.id} already holds ${authorityId === null ? 'everyone’s' : 'this authority’s'} local questions on ${ext.instrument}; give it a new version instead`);
     const same = versions.find((v) => v.version === file.version);
     if (same?.hash === hash) return 'unchanged' as const;
     if (same) {
       const answered = await trx
         .selectFrom('responses')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('instrument', '=', file.id)
-        .where('instrument_version', '=', file.version)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('instrument', '=', file.id), eb('instrument_version', '=', file.version)]),
+            eb.and([eb('local_instrument', '=', file.id), eb('local_version', '=', file.version)]),
+          ]),
+        )
         .executeTakeFirstOrThrow();
       if (Number(answered.n) > 0)
         refuse('$.version', `version ${file.version} of ${file.id} has answers and never changes; give the changed file version ${Math.max(...versions.map((v) => v.version)) + 1}`);
@@ -110,8 +122,12 @@ export async function listQuestionnaires(db: DB, scope?: { authorityId: number }
       eb
         .selectFrom('responses')
         .select((r) => r.fn.countAll<number>().as('n'))
-        .whereRef('responses.instrument', '=', 'questionnaires.id')
-        .whereRef('responses.instrument_version', '=', 'questionnaires.version')
+        .where((w) =>
+          w.or([
+            w.and([w('responses.instrument', '=', w.ref('questionnaires.id')), w('responses.instrument_version', '=', w.ref('questionnaires.version'))]),
+            w.and([w('responses.local_instrument', '=', w.ref('questionnaires.id')), w('responses.local_version', '=', w.ref('questionnaires.version'))]),
+          ]),
+        )
         .as('responses'),
     ])
     .orderBy('questionnaires.id')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import { BREAKDOWN_QUESTIONS, scaleOf, getInstrument, indicatorQuestions, type AnswerValue, type Answers } from '../../surveys/index.js';
+import { BREAKDOWN_QUESTIONS, scaleOf, getInstrument, indicatorQuestions, type AnswerValue, type Answers, type Instrument } from '../../surveys/index.js';
 import type { DB } from '../db/database.js';
 
 export interface NewResponse {
@@ -10,20 +10,49 @@ export interface NewResponse {
   version: number;
   band: string;
   submittedOn: string;
-  /** Already validated for the instrument version. */
+  /** Already validated for the instrument version (with `local`: for the local questionnaire, core and local answers). */
   answers: Answers;
+  /** Local questions on a core round: the council questionnaire version answered; `instrument` is then its core. */
+  local?: { instrument: string; version: number } | undefined;
+}
+
+/**
+ * Which instrument a response is stored under. Local questions on a core
+ * round are stored as a response to the core instrument naming its local
+ * questionnaire, so the core is counted (and reported) exactly as in a
+ * plain round, and the local answers are counted under the questionnaire.
+ */
+export function storedAs(inst: Instrument): Pick<NewResponse, 'instrument' | 'version' | 'local'> {
+  if (!inst.extends) return { instrument: inst.id, version: inst.version };
+  return { instrument: inst.extends.instrument, version: inst.extends.version, local: { instrument: inst.id, version: inst.version } };
+}
+
+const countedUnderCache = new WeakMap<Instrument, ReadonlyMap<string, string>>();
+
+/** Question id -> the instrument its running counts are kept under: the core's for core questions, else the instrument's own. */
+function countedUnder(inst: Instrument): ReadonlyMap<string, string> {
+  let map = countedUnderCache.get(inst);
+  if (!map) {
+    const core = inst.extends && getInstrument(inst.extends.instrument, inst.extends.version);
+    const coreIds = new Set(core ? core.questions.map((q) => q.id) : []);
+    map = new Map(inst.questions.map((q) => [q.id, core && coreIds.has(q.id) ? core.id : inst.id]));
+    countedUnderCache.set(inst, map);
+  }
+  return map;
 }
 
 /** stored: new; duplicate: the same id and payload was stored before; conflict: the id was used for another payload. */
 export type StoreOutcome = 'stored' | 'duplicate' | 'conflict';
 
 /** Identifies what was answered (not when), so a retry on another day is still a retry. */
-export function payloadHash(r: Pick<NewResponse, 'waveId' | 'instrument' | 'version' | 'answers'>): string {
+export function payloadHash(r: Pick<NewResponse, 'waveId' | 'instrument' | 'version' | 'answers' | 'local'>): string {
   const answers = Object.keys(r.answers)
     .sort()
     .map((k) => [k, r.answers[k]]);
+  // A plain response hashes as it always has (stored hashes stay valid).
+  const local = r.local ? [r.local.instrument, r.local.version] : [];
   return createHash('sha256')
-    .update(JSON.stringify([r.waveId, r.instrument, r.version, answers]))
+    .update(JSON.stringify([r.waveId, r.instrument, r.version, answers, ...local]))
     .digest('hex');
 }
 
@@ -54,8 +83,8 @@ export class ResponseStore {
   constructor(sqlite: SQLite.Database) {
     this.findHash = sqlite.prepare('SELECT payload_hash FROM responses WHERE uuid = ?');
     this.insertResponse = sqlite.prepare(
-      `INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash, local_instrument, local_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     this.insertAnswers = sqlite.prepare(
       'INSERT INTO answers (response_id, question, value) SELECT ?, key, value FROM json_each(?)',
@@ -87,8 +116,11 @@ export class ResponseStore {
       const hash = payloadHash(r);
       const existing = this.findHash.get(r.uuid);
       if (existing) return existing.payload_hash === hash ? 'duplicate' : 'conflict';
-      const inst = getInstrument(r.instrument, r.version);
-      if (!inst) throw new Error(`unknown instrument ${r.instrument} v${r.version}`);
+      // The instrument answered: the local questionnaire (core and local questions), or the core alone.
+      const answered = r.local ?? r;
+      const inst = getInstrument(answered.instrument, answered.version);
+      if (!inst) throw new Error(`unknown instrument ${answered.instrument} v${answered.version}`);
+      const under = countedUnder(inst);
       const { id } = this.insertResponse.get(
         r.uuid,
         r.waveId,
@@ -97,6 +129,8 @@ export class ResponseStore {
         r.band,
         r.submittedOn,
         hash,
+        r.local?.instrument ?? null,
+        r.local?.version ?? null,
       )!;
       const values: Record<string, string> = {};
       for (const [question, value] of Object.entries(r.answers)) values[question] = encodeValue(value);
@@ -104,20 +138,22 @@ export class ResponseStore {
       for (const q of inst.questions) {
         // Free text is not counted: every text is its own value.
         if (values[q.id] === undefined || scaleOf(q).kind === 'text') continue;
-        const key = `${r.waveId}\u0000${r.instrument}\u0000${q.id}\u0000${values[q.id]}`;
+        const instrument = under.get(q.id)!;
+        const key = `${r.waveId}\u0000${instrument}\u0000${q.id}\u0000${values[q.id]}`;
         const row = counts.get(key);
         if (row) row[4]++;
-        else counts.set(key, [r.waveId, r.instrument, q.id, values[q.id]!, 1]);
+        else counts.set(key, [r.waveId, instrument, q.id, values[q.id]!, 1]);
       }
       for (const by of BREAKDOWN_QUESTIONS) {
         const byValue = values[by];
         if (byValue === undefined) continue;
         for (const question of indicatorQuestions(inst)) {
           if (values[question] === undefined) continue;
-          const key = `${r.waveId}\u0000${r.instrument}\u0000${by}\u0000${byValue}\u0000${question}\u0000${values[question]}`;
+          const instrument = under.get(question)!;
+          const key = `${r.waveId}\u0000${instrument}\u0000${by}\u0000${byValue}\u0000${question}\u0000${values[question]}`;
           const row = countsBy.get(key);
           if (row) row[6]++;
-          else countsBy.set(key, [r.waveId, r.instrument, by, byValue, question, values[question]!, 1]);
+          else countsBy.set(key, [r.waveId, instrument, by, byValue, question, values[question]!, 1]);
         }
       }
       return 'stored';

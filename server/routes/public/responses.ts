@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { currentInstrument, getInstrument, validateAnswers } from '../../../surveys/index.js';
+import { currentInstrument, getInstrument, registry, validateAnswers } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError, invalid, zodIssues } from '../../plugins/errors.js';
-import { findStoredHash, payloadHash } from '../../repos/responses.js';
+import { findStoredHash, payloadHash, storedAs } from '../../repos/responses.js';
 
 const Body = z
   .object({
@@ -31,10 +31,11 @@ export default async function responses(app: FastifyInstance) {
       if (!wave) throw new HttpError(404, 'no survey has this code');
 
       const inst = getInstrument(body.instrument, body.version);
-      if (!inst || inst.programme !== wave.programme) {
+      // Another authority's local questions are not this round's.
+      if (!inst || inst.programme !== wave.programme || !registry.usableBy(inst, wave.authority_id)) {
         const known = currentInstrument(body.instrument);
         throw invalid([
-          known && known.programme === wave.programme
+          known && known.programme === wave.programme && registry.usableBy(known, wave.authority_id)
             ? { path: 'version', message: `${body.instrument} has no version ${body.version}` }
             : { path: 'instrument', message: `${body.instrument} is not an instrument of this survey` },
         ]);
@@ -45,8 +46,7 @@ export default async function responses(app: FastifyInstance) {
       const response = {
         uuid,
         waveId: wave.id,
-        instrument: inst.id,
-        version: inst.version,
+        ...storedAs(inst),
         band: inst.band,
         submittedOn: today(),
         answers: result.answers,

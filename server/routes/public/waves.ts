@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { programmeInstruments } from '../../../surveys/index.js';
+import { registry } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError } from '../../plugins/errors.js';
@@ -21,7 +21,8 @@ export default async function waves(app: FastifyInstance) {
         programme: wave.programme,
         period: wave.period,
         open: isOpenOn(wave, today()),
-        instruments: programmeInstruments(wave.programme).map((i) => ({
+        // A council's local questions on a core instrument take its place: asked after the core ones.
+        instruments: registry.roundInstruments(wave.programme, wave.authority_id).map((i) => ({
           id: i.id,
           version: i.version,
           band: i.band,
