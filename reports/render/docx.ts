@@ -35,7 +35,7 @@ import {
   wrongPopulations,
 } from './html.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
-import { changeWords, summarise, type SummaryLine, type Tested } from './summary.js';
+import { UNTESTED, changeWords, referenceRows, summarise, type SummaryLine, type Tested } from './summary.js';
 
 /** Text of a fragment of the HTML report: tags dropped, entities read. */
 export function plain(html: string): string {
@@ -189,6 +189,31 @@ function domain(r: Report, d: string): (Paragraph | Table)[] {
         ];
       }),
       (c) => c > 1,
+    ),
+    ...reference(r, rows),
+  ];
+}
+
+/** Published figures from outside this installation, as the HTML report shows them: labelled with their source, tested only where they give n. */
+function reference(r: Report, rows: Report['indicators']): (Paragraph | Table)[] {
+  const refs = referenceRows({ ...r, indicators: rows });
+  if (!refs.length) return [];
+  return [
+    para(`Published reference figures (from outside this system), beside ${r.authority.name}`, { bold: true }),
+    table(
+      ['Indicator', 'Ages', 'Source', 'Reference', 'Difference'],
+      refs.map(({ indicator: i, figure: f }) => [
+        indicatorLabel(i.id),
+        i.band,
+        `${f.source} ${f.period}`,
+        `${pc(f.percent)}${f.n === null ? '' : `\nof ${f.n}`}`,
+        f.difference === null
+          ? 'not shown'
+          : f.pValue === null
+            ? `${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points\n${UNTESTED}`
+            : change(i.direction, f.difference, { pValue: f.pValue }, ' points', 1),
+      ]),
+      (c) => c > 2,
     ),
   ];
 }

@@ -142,7 +142,7 @@ describe('the portal in Chromium', () => {
     const [responses] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Responses as CSV' }).click()]);
     const rows = readFileSync((await responses.path())!, 'utf8').trim().split(/\r?\n/);
     expect(rows).toHaveLength(4);
-  }, 60_000);
+  }, 120_000);
 
   // Each page, once its data is on screen (the selector says when).
   for (const [route, ready, shot] of [
@@ -156,7 +156,7 @@ describe('the portal in Chromium', () => {
       await page.goto(`${base}/portal#${route}`);
       await page.waitForSelector(ready);
       await check(shot);
-    }, 30_000);
+    }, 60_000);
 
   it("changes a user's role, in a form that opens with their role and authorities", async () => {
     await addUser(t, 'change-me@example.org', 'viewer', ['E06000002']);
@@ -238,7 +238,7 @@ describe('an officer and a viewer in Chromium', () => {
     await page.goto(`${base}/portal#/users`);
     await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
     await expect(page.getByText('Portal accounts').count()).resolves.toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('a viewer: the report without free text or responses, no safeguarding', async () => {
     await signInAs('viewer@example.org');

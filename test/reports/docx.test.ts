@@ -39,6 +39,9 @@ beforeAll(async () => {
   const { env } = freshDatabase(dir);
   for (const a of AUTHORITIES) expect((await runCli(['authority', 'add', '--code', a.code, '--name', a.name], env)).code).toBe(0);
   expect((await runCli(['import', writeCsv(dir, 'data.csv', reportCsv())], env)).code).toBe(0);
+  // published figures, one with n (tested) and one without
+  const national = 'source,period,programme,band,indicator,percent,n\nNational survey,2024,ylyc,11-17,feels_safe,70,400\nBright Spots,2023,ylyc,11-17,likes_bedroom,60,\n';
+  expect((await runCli(['reference', 'import', writeCsv(dir, 'national.csv', national)], env)).code).toBe(0);
   const out = join(dir, 'report.docx');
   // the format follows the file's extension
   const made = await runCli(['report', '--authority', A.code, '--period', '2024', '--out', out], env);
@@ -81,6 +84,14 @@ describe('hearme report --format docx', () => {
     expect(text).not.toContain('07700 900123');
     expect(text).not.toContain(WORRYING_TEXT);
     expect(text).toContain('1 answer is not shown here: the safeguarding word list caught it');
+  });
+
+  it('shows the published reference figures beside the benchmark, as the HTML report does', () => {
+    expect(text).toContain('Published reference figures (from outside this system), beside Middlesbrough');
+    // A: 55% feel safe against the national 70% of 400: -15 points, p = 0.0043 (worked in test/cli/reference.test.ts)
+    expect(text).toMatch(/Feels safe where they live\s+11-17\s+National survey 2024\s+70\.0%\s+of 400\s+▼ -15\.0 points\s+significantly worse, p = 0\.004/);
+    // no n: the difference (55 - 60), not tested
+    expect(text).toMatch(/Likes their bedroom\s+11-17\s+Bright Spots 2023\s+60\.0%\s+-5\.0 points\s+not tested \(no number answered given\)/);
   });
 
   it('carries every chart as a picture with its description', () => {

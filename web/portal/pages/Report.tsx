@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../../../reports/labels.js';
 import { INDICATORS } from '../../../surveys/indicators.js';
-import { summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
+import { UNTESTED, referenceRows, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
@@ -268,7 +268,7 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string; 
 
 /** Published figures from outside this installation (hearme reference import), as the download shows them: tested only where they give n. */
 function References({ report, rows }: { report: Report; rows: ReportIndicator[] }) {
-  const refs = rows.flatMap((i) => i.reference.map((f) => ({ i, f })));
+  const refs = referenceRows({ ...report, indicators: rows }).map(({ indicator: i, figure: f }) => ({ i, f }));
   if (!refs.length) return null;
   return (
     <table class="reference">
@@ -301,7 +301,7 @@ function References({ report, rows }: { report: Report; rows: ReportIndicator[] 
                   {f.difference > 0 ? '+' : ''}
                   {f.difference.toFixed(1)} points
                   <br />
-                  <span class="small">not tested (no number answered given)</span>
+                  <span class="small">{UNTESTED}</span>
                 </>
               ) : (
                 <Change direction={i.direction} delta={f.difference} t={{ pValue: f.pValue }} />
