@@ -102,12 +102,40 @@ describe('hearme report --format docx', () => {
     for (const name of pictures) {
       const png = files.get(name)!;
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-      // drawn at twice the page's width in pixels, so it prints sharp
-      expect(png.readUInt32BE(16), name).toBeGreaterThan(600);
+      // drawn at twice its width on the page (600 px, or 295 for a trend panel), so it prints sharp
+      expect(png.readUInt32BE(16), name).toBeGreaterThanOrEqual(2 * 295);
     }
     const body = files.get('word/document.xml')!.toString('utf8');
     expect(body.match(/<wp:docPr [^>]*descr="Bar chart of [^"]+"/g)).toHaveLength(5);
     expect(body).toMatch(/descr="Line chart of /);
+  });
+
+  it('fits the page: fixed column widths within the margins, pictures no larger than a page, trend panels two to a line, headings kept with what follows', () => {
+    const body = zipEntries(docx).get('word/document.xml')!.toString('utf8');
+    // A4 less 1-inch margins: 9026 twips wide; pictures in EMU (9525 a pixel): 600 px wide, 820 tall at most
+    const tables = [...body.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!);
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) {
+      expect(t).toContain('<w:tblLayout w:type="fixed"/>');
+      const grid = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(grid.length).toBeGreaterThan(1);
+      expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
+    }
+    const pictures = [...body.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => ({ width: Number(m[1]) / 9525, height: Number(m[2]) / 9525 }));
+    expect(pictures.length).toBeGreaterThanOrEqual(6);
+    for (const p of pictures) {
+      expect(p.width).toBeLessThanOrEqual(600);
+      expect(p.height).toBeLessThanOrEqual(820);
+    }
+    // a domain's trend panels (a line chart per age band) share a paragraph, each at most half the page's width: two to a line
+    const paragraphs = [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!);
+    const trendLines = paragraphs.filter((p) => p.includes('descr="Line chart of '));
+    expect(trendLines.length).toBeGreaterThan(0);
+    for (const p of trendLines) for (const [, cx] of p.matchAll(/<wp:extent cx="(\d+)"/g)) expect(Number(cx) / 9525).toBeLessThanOrEqual(300);
+    // every heading is kept with what follows it, so none is left alone at a page's foot
+    const headings = paragraphs.filter((p) => /<w:pStyle w:val="Heading[12]"\/>/.test(p));
+    expect(headings.length).toBeGreaterThan(10);
+    for (const h of headings) expect(h).toContain('<w:keepNext/>');
   });
 
   it('needs --out: a Word document is not written to standard output (exit 2)', async () => {
