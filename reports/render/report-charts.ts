@@ -1,14 +1,14 @@
 // Which charts a report has and what each shows, shared by the HTML and
 // Word reports so both draw the same pictures from the same figures.
 import { INDICATORS } from '../../surveys/indicators.js';
-import { domainLabel, indicatorLabel } from '../labels.js';
+import { domainLabel, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
 
 export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
 
 /** One domain's indicators as bars: before, here (with its interval) and other authorities. */
-export function domainChart(r: Report, domain: string): { svg: string; label: string } | null {
+export function domainChart(r: Report, domain: string | null): { svg: string; label: string } | null {
   const rows = r.indicators.filter((i) => i.domain === domain);
   if (!rows.length) return null;
   const series: BarSeries[] = [];
@@ -27,7 +27,7 @@ export function domainChart(r: Report, domain: string): { svg: string; label: st
     label,
     svg: barChartSvg({
       label,
-      rows: rows.map((i) => `${indicatorLabel(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
+      rows: rows.map((i) => `${reportLabels(r).indicator(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
       series,
     }),
   };
@@ -41,26 +41,27 @@ export function trendPeriods(r: Report): { periods: string[]; provisional: strin
 }
 
 /** Trend series worth a line: at least two rounds with a figure shown, in the domain's indicators. */
-export function trendSeries(r: Report, domain: string): Report['trend'] {
+export function trendSeries(r: Report, domain: string | null): Report['trend'] {
   return r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
 }
 
 /**
  * An indicator's colour, marker and dash: its place in its domain in the question bank, so it looks
  * the same in every panel of a report and on every portal page, whichever rounds or bands are shown
- * (a domain has at most ten indicators, one colour each). An id the bank does not know (a council's
- * own questionnaire) gets a style from its letters, stable too.
+ * (a domain has at most ten indicators, one colour each). An indicator the bank does not know (a
+ * council's own questionnaire) takes its place among `others`, the report's trended indicators.
  */
-export function indicatorStyle(id: string): number {
+export function indicatorStyle(id: string, others: string[] = [id]): number {
   const known = INDICATORS.find((i) => i.id === id);
   if (known) return INDICATORS.filter((i) => i.domain === known.domain).indexOf(known);
-  return [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 0);
+  return Math.max(0, others.indexOf(id));
 }
 
 /** Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart). */
-export function trendCharts(r: Report, domain: string): { band: string; svg: string; label: string }[] {
+export function trendCharts(r: Report, domain: string | null): { band: string; svg: string; label: string }[] {
   const { periods, provisional } = trendPeriods(r);
   const series = trendSeries(r, domain);
+  const ids = [...new Set(series.map((t) => t.id))];
   const bands = [...new Set(series.map((t) => t.band))];
   return bands.map((band) => {
     const label = `Line chart of ${domainLabel(domain)} indicators for ages ${band} across survey rounds. The same figures are in the table below.`;
@@ -75,8 +76,8 @@ export function trendCharts(r: Report, domain: string): { band: string; svg: str
         series: series
           .filter((t) => t.band === band)
           .map((t) => ({
-            label: indicatorLabel(t.id),
-            style: indicatorStyle(t.id),
+            label: reportLabels(r).indicator(t.id),
+            style: indicatorStyle(t.id, ids),
             data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
           })),
       }),

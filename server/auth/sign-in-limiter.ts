@@ -15,7 +15,10 @@
 // clears an account's failures, here at its next attempt.
 import { isIPv4 } from 'node:net';
 import type { DB } from '../db/database.js';
+import { HttpError } from '../plugins/errors.js';
 import { audit, failedSignInsSince, lastUnlock } from '../repos/audit.js';
+import { HashBusyError } from './hash-gate.js';
+import type { RefusalLog } from './refusal-log.js';
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_PAIR_FAILURES = 10;
@@ -26,6 +29,9 @@ export const SLOW_SPACING_MS = 1000;
 export const MAX_WAIT_MS = 10_000;
 /** How long an address an account signed in from skips the account's queue. */
 export const KNOWN_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+
+export const TOO_MANY = 'too many failed sign-ins; wait 15 minutes and try again';
+export const SLOWED = 'this account is getting many sign-in attempts; try again in a minute';
 
 /**
  * The key an address is counted under. An IPv6 client usually has a whole
@@ -211,6 +217,39 @@ export class SignInLimiter {
     for (const [k, at] of this.known) if (now - at >= KNOWN_FOR_MS) this.known.delete(k);
     for (const [k, at] of this.nextSlot) if (at < now) this.nextSlot.delete(k);
   }
+}
+
+/**
+ * One password check under the limits, as a sign-in and a password change
+ * both make it: the attempt is reserved as it starts and waits its turn if
+ * the account is slowed; a refused one is counted in the refusal log and
+ * answered 429. Then `verify` says whether the password was right: a right
+ * one takes the reservation back, a wrong one keeps it (it is the failure
+ * the limits count), and one the server was too busy to check is taken back.
+ */
+export async function limitedPasswordCheck(
+  limiter: SignInLimiter,
+  refusals: RefusalLog,
+  email: string,
+  ip: string,
+  verify: () => Promise<boolean>,
+): Promise<boolean> {
+  const attempt = await limiter.begin(email, ip);
+  const refused = typeof attempt === 'string' ? attempt : await limiter.turn(attempt);
+  if (refused) {
+    await refusals.refused(addressKey(ip), email, refused);
+    throw new HttpError(429, refused === 'slowed' ? SLOWED : TOO_MANY);
+  }
+  const a = attempt as Attempt;
+  let ok: boolean;
+  try {
+    ok = await verify();
+  } catch (error) {
+    if (error instanceof HashBusyError) limiter.abandoned(a);
+    throw error;
+  }
+  if (ok) limiter.succeeded(a);
+  return ok;
 }
 
 /**

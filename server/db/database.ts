@@ -22,6 +22,16 @@ export function openDatabase(path: string): OpenDatabase {
 
 const provider = { getMigrations: async () => MIGRATIONS };
 
+/**
+ * Migrations numbered below the newest applied one still run (Kysely would
+ * refuse them by default): 0009 landed before 0008, so a database migrated
+ * then has 0009 without 0008. Pending ones run in name order, and going
+ * down undoes them newest-applied first. This is safe because each
+ * migration touches only its own tables and columns, never another's; a
+ * new migration must keep it so.
+ */
+const migrator = (db: DB) => new Migrator({ db, provider, allowUnorderedMigrations: true });
+
 export class MigrationError extends Error {}
 
 function check(result: MigrationResultSet): MigrationResultSet {
@@ -34,11 +44,11 @@ function check(result: MigrationResultSet): MigrationResultSet {
 }
 
 export async function migrateToLatest(db: DB): Promise<string[]> {
-  const result = check(await new Migrator({ db, provider }).migrateToLatest());
+  const result = check(await migrator(db).migrateToLatest());
   return (result.results ?? []).map((r) => r.migrationName);
 }
 
 export async function migrateDown(db: DB): Promise<string[]> {
-  const result = check(await new Migrator({ db, provider }).migrateDown());
+  const result = check(await migrator(db).migrateDown());
   return (result.results ?? []).map((r) => r.migrationName);
 }

@@ -2,12 +2,16 @@
 // for invalid input, {"error": sentence} otherwise. Internal details of a
 // 5xx are logged, never sent.
 import fp from 'fastify-plugin';
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 
-export interface Issue {
-  path: string;
-  message: string;
-}
+const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof IssueSchema>;
+
+/** What every refusal and failure answers (the OpenAPI description's Error). */
+export const ErrorBody = z.object({
+  error: z.string().describe('What went wrong, as a sentence for a person'),
+  issues: z.array(IssueSchema).optional().describe('For invalid input: each refused field and why'),
+});
 
 /** A failure with a status and a message meant for the user. */
 export class HttpError extends Error {

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors.js';
 
 /** The folder holding package.json, found from here whether running from server/ (tsx) or dist/server/. */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);

@@ -103,26 +103,34 @@ export async function lastUnlock(db: DB, email: string): Promise<string | null> 
 }
 
 /**
- * Failed sign-ins of an account since a time and since its last successful
- * one or an admin's unlock. Attempts refused for being over the limit do
- * not count, or trying on would keep an account slowed for ever (they are
- * `sign_in_refused` now; older databases have them as `sign_in_failed`
- * with the reason "rate limited").
+ * Failed password checks of an account since a time and since its last
+ * right password (a sign-in, or a password change's right current
+ * password) or an admin's unlock: failed sign-ins and password changes
+ * whose current password was wrong (the limiter counts both alike).
+ * Attempts refused for being over the limit do not count, or trying on
+ * would keep an account slowed for ever (they are `sign_in_refused` now;
+ * older databases have them as `sign_in_failed` with the reason "rate
+ * limited").
  */
 export async function failedSignInsSince(db: DB, email: string, since: string): Promise<number> {
-  const lastSignIn = db
+  const ok = sql<number | null>`json_extract(detail, '$.ok')`;
+  const lastRight = db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.max('at').as('at'))
     .where('email', '=', email)
-    .where('action', 'in', ['sign_in', 'sign_in_unlock']);
+    .where((eb) => eb.or([eb('action', 'in', ['sign_in', 'sign_in_unlock']), eb.and([eb('action', '=', 'password_change'), eb(ok, '=', 1)])]));
   const { n } = await db
     .selectFrom('audit_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('email', '=', email)
-    .where('action', '=', 'sign_in_failed')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('action', '=', 'sign_in_failed'), eb(eb.fn.coalesce(sql<string>`json_extract(detail, '$.reason')`, eb.val('')), '<>', 'rate limited')]),
+        eb.and([eb('action', '=', 'password_change'), eb(ok, '=', 0)]),
+      ]),
+    )
     .where('at', '>', since)
-    .where((eb) => eb('at', '>', eb.fn.coalesce(lastSignIn, eb.val(''))))
-    .where((eb) => eb(eb.fn.coalesce(sql<string>`json_extract(detail, '$.reason')`, eb.val('')), '<>', 'rate limited'))
+    .where((eb) => eb('at', '>', eb.fn.coalesce(lastRight, eb.val(''))))
     .executeTakeFirstOrThrow();
   return n;
 }

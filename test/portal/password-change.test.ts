@@ -6,7 +6,9 @@ import { verifyPassword } from '../../server/auth/passwords.js';
 import { findUserByEmail } from '../../server/repos/users.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
-import { MAX_PAIR_FAILURES } from '../../server/auth/sign-in-limiter.js';
+import { MAX_PAIR_FAILURES, SLOW_AFTER, SLOW_SPACING_MS } from '../../server/auth/sign-in-limiter.js';
+import { buildApp } from '../../server/app.js';
+import { openDatabase } from '../../server/db/database.js';
 import { HOST, ORIGIN, PASSWORD, addUser, sessionOf, type Session } from '../helpers/portal.js';
 
 const NEW_PASSWORD = 'marmalade lantern Quietly 77';
@@ -78,6 +80,36 @@ describe('wrong current passwords', () => {
     expect((await signInFrom('10.1.2.3')).statusCode).toBe(204);
     const user = await findUserByEmail(t.db, 'guessed@example.org');
     expect(await verifyPassword(PASSWORD, user!.password_hash)).toBe(true);
+  }, 120_000);
+
+  /** Stops the real app and starts it again on the same SQLite file: what the limiter held in memory is gone. */
+  async function restart() {
+    await t.app.close();
+    await t.db.destroy();
+    const open = openDatabase(t.config.databasePath);
+    const app = await buildApp(t.config, open);
+    const close = t.close;
+    t = { ...t, ...open, app, close: async () => close() };
+  }
+
+  it('are remembered across a restart, as failed sign-ins are: the account is still slowed', async () => {
+    await addUser(t, 'restarted@example.org', 'viewer', []);
+    const leftOpen = await sessionOf(t, 'restarted@example.org');
+    // From as many addresses as it takes to slow the account, none of them refused.
+    for (let i = 0; i < SLOW_AFTER; i++) expect((await change(leftOpen, `10.8.0.${i}`, `guess number ${i}`)).statusCode).toBe(400);
+    await restart();
+    const admin = await sessionOf(t, 'forgot@example.org');
+    const users = (await admin.call('GET', '/api/portal/users')).json() as { users: { email: string; lockedOut: boolean }[] };
+    expect(users.users.find((u) => u.email === 'restarted@example.org')!.lockedOut).toBe(true);
+    // Two more tries from new addresses at once: checked one a second, not together.
+    const again = await sessionOf(t, 'restarted@example.org');
+    const finished = await Promise.all(
+      ['10.8.1.1', '10.8.1.2'].map(async (address, i) => {
+        expect((await change(again, address, `once more ${i}`)).statusCode).toBe(400);
+        return performance.now();
+      }),
+    );
+    expect(Math.abs(finished[1]! - finished[0]!)).toBeGreaterThan(SLOW_SPACING_MS / 2);
   }, 120_000);
 });
 

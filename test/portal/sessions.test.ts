@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ABSOLUTE_MS, IDLE_MS, hashToken } from '../../server/auth/sessions.js';
 import { testApp, seedWave, type TestApp } from '../helpers/app.js';
-import { addUser, HOST, PASSWORD, signIn, signInRequest, sessionFrom } from '../helpers/portal.js';
+import { addUser, anonymous, HOST, PASSWORD, signIn, signInRequest, sessionFrom } from '../helpers/portal.js';
 
 let t: TestApp;
 let authority: string;
@@ -75,6 +75,20 @@ describe('sign-in', () => {
 });
 
 describe('sessions', () => {
+  it('are told apart from no session by GET /session, which answers 200 either way (the portal’s first call)', async () => {
+    // Opening the sign-in page asks this: no failed request (and no console error) for simply not being signed in yet.
+    const none = await anonymous(t).call('GET', '/api/portal/session');
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ signedIn: false });
+    const s = await signIn(t, 'officer@example.org');
+    const yes = await s.call('GET', '/api/portal/session');
+    expect(yes.statusCode).toBe(200);
+    expect(yes.json()).toEqual({ signedIn: true, ...(await s.call('GET', '/api/portal/me')).json() });
+    expect(yes.json()).toMatchObject({ email: 'officer@example.org', role: 'authority_officer', csrfToken: s.csrf });
+    await s.call('POST', '/api/portal/sign-out');
+    expect((await s.call('GET', '/api/portal/session')).json()).toEqual({ signedIn: false });
+  });
+
   it('end at sign-out: the same cookie no longer works', async () => {
     const s = await signIn(t, 'officer@example.org');
     expect((await s.call('GET', '/api/portal/me')).statusCode).toBe(200);

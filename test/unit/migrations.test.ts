@@ -45,6 +45,23 @@ describe('migrations', () => {
     }
   });
 
+  it('run one numbered below the newest applied: a database at 0009 without 0008 (0009 landed first) migrates, and goes down again', async () => {
+    const { db, sqlite } = fresh();
+    try {
+      const without0008 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== '0008_reference_figures'));
+      await new Migrator({ db, provider: { getMigrations: async () => without0008 } }).migrateToLatest();
+      expect(tables(sqlite)).not.toContain('reference_figures');
+      expect(tables(sqlite)).toContain('questionnaires');
+      expect(await migrateToLatest(db)).toEqual(['0008_reference_figures']);
+      expect(tables(sqlite)).toContain('reference_figures');
+      // Down undoes the newest applied first: 0008, then the newest of the others.
+      expect(await migrateDown(db)).toEqual(['0008_reference_figures']);
+      expect(await migrateDown(db)).toEqual([Object.keys(without0008).at(-1)]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('open every connection with WAL, synchronous=FULL, foreign keys and a busy timeout', async () => {
     const { db, sqlite } = fresh();
     try {

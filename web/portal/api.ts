@@ -1,4 +1,4 @@
-// Calls to /api/portal. The CSRF token (from /me) goes with every state
+// Calls to /api/portal. The CSRF token (from /session) goes with every state
 // change; the session cookie goes by itself (same origin, HttpOnly).
 import { PROGRAMME_NAMES } from '../../surveys/programme-names.js';
 export type Role = 'programme_admin' | 'authority_officer' | 'viewer';
@@ -9,6 +9,9 @@ export interface Me {
   authorities: { code: string; name: string }[];
   csrfToken: string;
 }
+
+/** GET /session: who is signed in, or that nobody is. */
+export type Session = { signedIn: false } | ({ signedIn: true } & Me);
 
 export interface Issue {
   path: string;
@@ -58,7 +61,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
-  if (res.status === 401 && path !== '/sign-in' && path !== '/me') onSignedOut();
+  if (res.status === 401 && path !== '/sign-in') onSignedOut();
   if (!res.ok) {
     const data = (await res.json().catch(() => ({}))) as { error?: string; issues?: Issue[] };
     throw new ApiError(res.status, data.error ?? `the server answered ${res.status}`, data.issues);

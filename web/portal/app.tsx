@@ -1,7 +1,7 @@
 // The portal shell: who is signed in, the navigation, and the page for
 // the address after #.
 import { useEffect, useState } from 'preact/hooks';
-import { api, can, setCsrf, whenSignedOut, type Me } from './api.js';
+import { api, can, setCsrf, whenSignedOut, type Me, type Session } from './api.js';
 import { useRoute } from './hooks.js';
 import { ActionsPage } from './pages/Actions.js';
 import { AuditPage } from './pages/Audit.js';
@@ -50,9 +50,10 @@ const TITLES: [RegExp, string][] = [
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const route = useRoute();
+  // /session answers 200 signed in or not: opening the sign-in page is no failed request.
   const load = () =>
-    api<Me>('GET', '/me').then(
-      (m) => (setCsrf(m.csrfToken), setMe(m)),
+    api<Session>('GET', '/session').then(
+      (s) => (s.signedIn ? (setCsrf(s.csrfToken), setMe(s)) : setMe(null)),
       () => setMe(null),
     );
   useEffect(() => {

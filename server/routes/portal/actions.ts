@@ -3,6 +3,7 @@
 // add and change actions, every change audit-logged.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { requireAuthority } from '../../auth/access.js';
 import { ActionStatus, Due, NoteText, Owner, Pledge, findingProblem } from '../../loop/action-fields.js';
 import { HttpError } from '../../plugins/errors.js';
@@ -11,7 +12,7 @@ import { addAction, getAction, updateAction } from '../../repos/actions.js';
 import { audit } from '../../repos/audit.js';
 import { findWave } from '../../repos/waves.js';
 import { Band, Period, Programme } from '../../schemas.js';
-import { scopedAuthority } from './scope.js';
+import { AuthorityParam, scopedAuthority } from './scope.js';
 
 const ListQuery = z.strictObject({ programme: Programme.optional(), period: Period.optional() });
 
@@ -32,13 +33,13 @@ const Change = z
 const IdParam = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 31) });
 
 export default async function actionRoutes(app: FastifyInstance) {
-  app.get('/authorities/:code/actions', async (request) => {
+  app.get('/authorities/:code/actions', { config: { openapi: { summary: 'The action plan of an authority: each action with its finding, before and after', params: AuthorityParam, query: ListQuery, responses: { 200: 'The plan', ...REFUSED } } } }, async (request) => {
     const { authority } = await scopedAuthority(request, 'read');
     const q = ListQuery.parse(request.query);
     return { authority: { code: authority.code, name: authority.name }, ...(await actionPlan(app.db, { authorityId: authority.id, ...q, minBase: app.config.minBase })) };
   });
 
-  app.post('/authorities/:code/actions', async (request, reply) => {
+  app.post('/authorities/:code/actions', { config: { openapi: { summary: 'Adds an action on a finding of a round', params: AuthorityParam, body: NewAction, responses: { 201: 'The action', 400: 'Invalid action, or no such round or finding', ...REFUSED } } } }, async (request, reply) => {
     const { staff, authority } = await scopedAuthority(request, 'action_plan');
     const a = NewAction.parse(request.body);
     const problem = findingProblem(a.programme, a.indicator, a.band);
@@ -58,7 +59,7 @@ export default async function actionRoutes(app: FastifyInstance) {
     return reply.status(201).send(action);
   });
 
-  app.patch('/actions/:id', async (request) => {
+  app.patch('/actions/:id', { config: { openapi: { summary: 'Changes an action’s status, pledge, owner or due date, or adds a dated note', params: IdParam, body: Change, responses: { 200: 'The action', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
     const { id } = IdParam.parse(request.params);
     const existing = await getAction(app.db, id);
     const staff = requireAuthority(request, 'action_plan', existing?.authorityId);

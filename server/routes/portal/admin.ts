@@ -1,6 +1,7 @@
 // Programme admins only: authorities, users and the audit log.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import { requirePermission } from '../../auth/access.js';
 import { unlockSignIns, type SignInLimiter } from '../../auth/sign-in-limiter.js';
@@ -50,7 +51,7 @@ function unknownAuthority(error: unknown): never {
 }
 
 export default async function adminRoutes(app: FastifyInstance, { limiter }: { limiter: SignInLimiter }) {
-  app.post('/authorities', async (request, reply) => {
+  app.post('/authorities', { config: { openapi: { summary: 'Adds a local authority (programme admins)', body: NewAuthority, responses: { 201: 'Added', 400: 'Invalid body', ...REFUSED, 409: 'It already exists' } } } }, async (request, reply) => {
     const staff = requirePermission(request, 'admin');
     const body = NewAuthority.parse(request.body);
     if (await findAuthority(app.db, body.code)) throw new HttpError(409, `authority ${body.code} already exists`);
@@ -59,13 +60,13 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return reply.status(201).send({ code: a.code, name: a.name, region: a.region, contact: a.contact });
   });
 
-  app.get('/users', async (request) => {
+  app.get('/users', { config: { openapi: { summary: 'Every portal user, with whether failed sign-ins locked them out (programme admins)', responses: { 200: 'The users', ...REFUSED } } } }, async (request) => {
     requirePermission(request, 'admin');
     const users = await listUsers(app.db);
     return { users: await Promise.all(users.map(async (u) => ({ ...u, lockedOut: await limiter.lockedOut(u.email) }))) };
   });
 
-  app.post('/users', async (request, reply) => {
+  app.post('/users', { config: { openapi: { summary: 'Adds a user (programme admins)', body: NewUser, responses: { 201: 'Added: its id', 400: 'Invalid body or weak password', ...REFUSED, 409: 'A user with this email exists' } } } }, async (request, reply) => {
     const staff = requirePermission(request, 'admin');
     const body = NewUser.parse(request.body);
     const problem = await passwordProblem(body.password, body.email);
@@ -76,7 +77,7 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return reply.status(201).send({ id });
   });
 
-  app.patch('/users/:id', async (request) => {
+  app.patch('/users/:id', { config: { openapi: { summary: 'Changes a user’s role, authorities or whether it is disabled (programme admins)', params: IdParam, body: UserChange, responses: { 200: 'Every user, changed', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'admin');
     const { id } = IdParam.parse(request.params);
     const change = UserChange.parse(request.body);
@@ -93,7 +94,7 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return { users: await listUsers(app.db) };
   });
 
-  app.post('/users/:id/unlock', async (request) => {
+  app.post('/users/:id/unlock', { config: { openapi: { summary: 'Clears the failed sign-ins that locked a user out (programme admins)', params: IdParam, responses: { 200: 'Unlocked', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'admin');
     const { id } = IdParam.parse(request.params);
     const target = (await listUsers(app.db)).find((u) => u.id === id);
@@ -103,7 +104,7 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return { ok: true };
   });
 
-  app.get('/audit', async (request) => {
+  app.get('/audit', { config: { openapi: { summary: 'The audit log, newest first, by action and authority, paged with before (programme admins)', query: AuditQuery, responses: { 200: 'Entries', 400: 'Invalid filter', ...REFUSED } } } }, async (request) => {
     requirePermission(request, 'admin');
     return { entries: await readAudit(app.db, AuditQuery.parse(request.query)) };
   });

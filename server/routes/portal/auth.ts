@@ -1,12 +1,12 @@
 // Sign in, sign out, and who is signed in.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookie.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { endSession, hashToken, startSession, type Staff } from '../../auth/sessions.js';
-import { HashBusyError } from '../../auth/hash-gate.js';
 import { RefusalLog } from '../../auth/refusal-log.js';
-import { SignInLimiter, addressKey, type Refusal } from '../../auth/sign-in-limiter.js';
+import { limitedPasswordCheck, type SignInLimiter } from '../../auth/sign-in-limiter.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { findUserByEmail, setPassword } from '../../repos/users.js';
@@ -24,8 +24,6 @@ const PasswordChange = z.strictObject({
 
 /** One message for an unknown address and a wrong password: which one it was is nobody's business. */
 export const SIGN_IN_FAILED = 'that email address and password do not match an account';
-export const TOO_MANY = 'too many failed sign-ins; wait 15 minutes and try again';
-export const SLOWED = 'this account is getting many sign-in attempts; try again in a minute';
 /** How often refused sign-ins' counts reach the audit log, and memory is pruned. */
 const FLUSH_MS = 5000;
 
@@ -48,32 +46,20 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     await flush();
   });
 
-  const refuse = async (address: string, email: string, reason: Refusal): Promise<never> => {
-    await refusals.refused(address, email, reason);
-    throw new HttpError(429, reason === 'slowed' ? SLOWED : TOO_MANY);
-  };
-
-  app.post('/sign-in', { config: { signIn: true } }, async (request, reply) => {
+  app.post('/sign-in', { config: { signIn: true, openapi: { summary: 'Signs in: sets the session cookie (a new session each time); same limits for every account and address', body: SignIn, noSession: true, responses: { 204: 'Signed in', 400: 'Invalid body', 401: SIGN_IN_FAILED, 403: 'Not from the portal’s own origin', 429: 'Too many failed sign-ins' } } } }, async (request, reply) => {
     const body = SignIn.parse(request.body);
-    const attempt = await limiter.begin(body.email, request.ip);
-    if (typeof attempt === 'string') return refuse(addressKey(request.ip), body.email, attempt);
-    const slowed = await limiter.turn(attempt);
-    if (slowed) return refuse(attempt.address, body.email, slowed);
-    const user = await findUserByEmail(app.db, body.email);
-    let ok: boolean;
-    try {
+    let user: Awaited<ReturnType<typeof findUserByEmail>>;
+    let right = false;
+    const ok = await limitedPasswordCheck(limiter, refusals, body.email, request.ip, async () => {
+      user = await findUserByEmail(app.db, body.email);
       // Always hash once, so an unknown address answers as slowly as a wrong password.
-      ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
-    } catch (error) {
-      if (error instanceof HashBusyError) limiter.abandoned(attempt);
-      throw error;
-    }
-    if (!user || !ok || user.disabled) {
-      // The reservation stays: it is the failure the limits count.
-      await audit(app.db, { userId: user?.id ?? null, email: body.email, action: 'sign_in_failed', detail: { reason: !user ? 'unknown' : !ok ? 'password' : 'disabled' } });
+      right = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
+      return !!user && right && !user.disabled;
+    });
+    if (!user || !ok) {
+      await audit(app.db, { userId: user?.id ?? null, email: body.email, action: 'sign_in_failed', detail: { reason: !user ? 'unknown' : !right ? 'password' : 'disabled' } });
       throw new HttpError(401, SIGN_IN_FAILED);
     }
-    limiter.succeeded(attempt);
     // A new token at every sign-in; any session this browser had is ended.
     const old = readSessionCookie(request);
     if (old) await endSession(app.db, hashToken(old));
@@ -83,7 +69,7 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     return reply.status(204).send();
   });
 
-  app.post('/sign-out', async (request, reply) => {
+  app.post('/sign-out', { config: { openapi: { summary: 'Signs out: ends this session', responses: { 204: 'Signed out', 401: REFUSED[401], 403: REFUSED[403] } } } }, async (request, reply) => {
     const staff = signedIn(request);
     await endSession(app.db, staff.tokenHash);
     clearSessionCookie(request, reply);
@@ -95,27 +81,17 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
   // left open on a shared computer cannot be turned into the account. A
   // wrong current password is a failed password check like a failed
   // sign-in, so the same limits count it (pair, address, account).
-  app.post('/password', async (request, reply) => {
+  app.post('/password', { config: { openapi: { summary: 'Changes one’s own password (the current one is asked for); other sessions of the user end', body: PasswordChange, responses: { 204: 'Changed', 400: 'The current password is not right, or the new one is too weak', 401: REFUSED[401], 403: REFUSED[403], 429: 'Too many failed password checks' } } } }, async (request, reply) => {
     const staff = signedIn(request);
     const body = PasswordChange.parse(request.body);
-    const attempt = await limiter.begin(staff.email, request.ip);
-    if (typeof attempt === 'string') return refuse(addressKey(request.ip), staff.email, attempt);
-    const slowed = await limiter.turn(attempt);
-    if (slowed) return refuse(attempt.address, staff.email, slowed);
-    const user = await findUserByEmail(app.db, staff.email);
-    let ok: boolean;
-    try {
-      ok = !!user && (await verifyPassword(body.current, user.password_hash));
-    } catch (error) {
-      if (error instanceof HashBusyError) limiter.abandoned(attempt);
-      throw error;
-    }
+    const ok = await limitedPasswordCheck(limiter, refusals, staff.email, request.ip, async () => {
+      const user = await findUserByEmail(app.db, staff.email);
+      return !!user && (await verifyPassword(body.current, user.password_hash));
+    });
     if (!ok) {
-      // The reservation stays: it is the failure the limits count.
       await audit(app.db, { userId: staff.userId, email: staff.email, action: 'password_change', detail: { ok: false } });
       throw new HttpError(400, 'the current password is not right', [{ path: 'current', message: 'the current password is not right' }]);
     }
-    limiter.succeeded(attempt);
     const problem = await passwordProblem(body.password, staff.email);
     if (problem) throw new HttpError(400, problem, [{ path: 'password', message: problem }]);
     // Every other session of this user ends; this one stays signed in.
@@ -124,5 +100,21 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     return reply.status(204).send();
   });
 
-  app.get('/me', async (request) => me(signedIn(request)));
+  // The portal's first call: who is signed in, or that nobody is. It answers 200 either way, so opening
+  // the sign-in page is not a failed request (/me stays 401 without a session, for API clients).
+  app.get(
+    '/session',
+    {
+      config: {
+        openapi: {
+          summary: 'Whether a session is signed in: {"signedIn": false}, or {"signedIn": true} with what /me gives',
+          noSession: true,
+          responses: { 200: 'The session, signed in or not' },
+        },
+      },
+    },
+    async (request) => (request.staff ? { signedIn: true as const, ...me(request.staff) } : { signedIn: false as const }),
+  );
+
+  app.get('/me', { config: { openapi: { summary: 'Who is signed in: email, role, authorities and the CSRF token for changes', responses: { 200: 'The signed-in user', 401: REFUSED[401] } } } }, async (request) => me(signedIn(request)));
 }

@@ -3,11 +3,12 @@
 // date; its name and region are for programme admins.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { can, requirePermission } from '../../auth/access.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { updateAuthority } from '../../repos/authorities.js';
-import { scopedAuthority } from './scope.js';
+import { AuthorityParam, scopedAuthority } from './scope.js';
 
 /** What is given changes; an empty region or contact clears it. */
 const AuthorityChange = z
@@ -19,7 +20,7 @@ const AuthorityChange = z
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'give name, region or contact' });
 
 export default async function authorityRoutes(app: FastifyInstance) {
-  app.get('/authorities', async (request) => {
+  app.get('/authorities', { config: { openapi: { summary: 'The authorities the user may see', responses: { 200: 'The authorities', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const all = app.db.selectFrom('authorities').select(['code', 'name', 'region', 'contact']).orderBy('name');
     if (staff.role === 'programme_admin') return { authorities: await all.execute() };
@@ -27,7 +28,7 @@ export default async function authorityRoutes(app: FastifyInstance) {
     return { authorities: codes.length ? await all.where('code', 'in', codes).execute() : [] };
   });
 
-  app.patch('/authorities/:code', async (request) => {
+  app.patch('/authorities/:code', { config: { openapi: { summary: 'Changes an authority’s contact for children (officers), name or region (programme admins)', params: AuthorityParam, body: AuthorityChange, responses: { 200: 'The authority', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
     const { staff, authority } = await scopedAuthority(request, 'manage_waves');
     const change = AuthorityChange.parse(request.body);
     if ((change.name !== undefined || change.region !== undefined) && !can(staff, 'admin'))

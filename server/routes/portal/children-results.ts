@@ -4,6 +4,7 @@
 // published (routes/public/results.ts).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { RESULTS_LOCALES } from '../../../surveys/results-text.js';
 import { ResultsEdit, ResultsInputError, ResultsLocale, resolveResults, resultChoices, suggestResults } from '../../loop/children-results.js';
@@ -14,15 +15,15 @@ import { childrenResults, publishChildrenResults, saveChildrenResults } from '..
 import type { PortalWaveRow } from '../../repos/portal-waves.js';
 import { Band } from '../../schemas.js';
 import { buildOrExplain } from './reports.js';
-import { scopedWave } from './scope.js';
+import { WaveParam, scopedWave } from './scope.js';
 
 const Version = z.strictObject({ id: z.string(), band: Band, locale: ResultsLocale });
 
 export default async function childrenResultsRoutes(app: FastifyInstance) {
   const reportOf = (wave: PortalWaveRow) =>
-    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: null });
+    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: false });
 
-  app.get('/waves/:id/children-results', async (request) => {
+  app.get('/waves/:id/children-results', { config: { openapi: { summary: 'The children’s version of a round’s results: a suggestion per band, the choices, the saved versions', params: WaveParam, responses: { 200: 'Suggestions and versions', ...REFUSED } } } }, async (request) => {
     const { wave } = await scopedWave(request, 'read');
     const report = await reportOf(wave);
     const pledges = await listActions(app.db, { authorityId: wave.authority_id, programme: wave.programme, period: wave.period });
@@ -36,7 +37,7 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
     };
   });
 
-  app.put('/waves/:id/children-results/:band/:locale', async (request) => {
+  app.put('/waves/:id/children-results/:band/:locale', { config: { openapi: { summary: 'Saves the children’s version for a band and language (not public until published)', params: WaveParam.extend(Version.shape), body: ResultsEdit, responses: { 200: 'The saved version', 400: 'Invalid choice', ...REFUSED } } } }, async (request) => {
     const { band, locale } = Version.parse(request.params);
     const { staff, wave } = await scopedWave(request, 'action_plan');
     const edit = ResultsEdit.parse(request.body);
@@ -52,7 +53,7 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
     return { band, locale, content, publishedAt: null };
   });
 
-  app.post('/waves/:id/children-results/:band/:locale/publish', async (request) => {
+  app.post('/waves/:id/children-results/:band/:locale/publish', { config: { openapi: { summary: 'Publishes the saved version: children see it at /results/CODE', params: WaveParam.extend(Version.shape), responses: { 200: 'Published', ...REFUSED } } } }, async (request) => {
     const { band, locale } = Version.parse(request.params);
     const { staff, wave } = await scopedWave(request, 'action_plan');
     if (!(await publishChildrenResults(app.db, wave.id, band, locale, staff.userId))) throw new HttpError(404, `nothing saved for ages ${band} in ${locale}`);

@@ -6,6 +6,7 @@
 // reports. Every look and every mark is audit-logged.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { requireAuthority, requirePermission } from '../../auth/access.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
@@ -13,13 +14,13 @@ import { answerByReference, markSeen, textAnswers } from '../../repos/safeguardi
 import { answerReference, Reference } from '../../safeguarding/reference.js';
 import { registry, textQuestionIds } from '../../../surveys/index.js';
 import { maskFreeText } from '../../../reports/mask.js';
-import { scopedAuthority } from './scope.js';
+import { AuthorityParam, scopedAuthority } from './scope.js';
 
 const Seen = z.strictObject({ note: z.string().trim().max(2000).default('') });
 const AnswerParam = z.strictObject({ reference: Reference, question: z.string().max(60) });
 
 export default async function safeguardingRoutes(app: FastifyInstance) {
-  app.get('/authorities/:code/safeguarding', async (request) => {
+  app.get('/authorities/:code/safeguarding', { config: { openapi: { summary: 'The safeguarding queue: free-text answers with worrying words, masked, by anonymous reference', params: AuthorityParam, responses: { 200: 'The queue', ...REFUSED } } } }, async (request) => {
     const { staff, authority } = await scopedAuthority(request, 'safeguarding');
     const waves = await app.db.selectFrom('waves').select(['id']).where('authority_id', '=', authority.id).execute();
     const rows = await textAnswers(app.db, waves.map((w) => w.id), textQuestionIds(registry.all()));
@@ -41,7 +42,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
     return { authority: { code: authority.code, name: authority.name }, items };
   });
 
-  app.post('/safeguarding/:reference/:question/seen', async (request) => {
+  app.post('/safeguarding/:reference/:question/seen', { config: { openapi: { summary: 'Marks an answer in the queue as seen, with a note', params: AnswerParam, body: Seen, bodyOptional: true, responses: { 200: 'Marked', 400: 'Invalid note', ...REFUSED } } } }, async (request) => {
     const { reference, question } = AnswerParam.parse(request.params);
     const { note } = Seen.parse(request.body ?? {});
     const staff = requirePermission(request, 'safeguarding');

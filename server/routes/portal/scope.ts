@@ -8,8 +8,10 @@ import { findAuthority } from '../../repos/authorities.js';
 import { getWave, type PortalWaveRow } from '../../repos/portal-waves.js';
 import { AuthorityCode } from '../../schemas.js';
 
-const WaveParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) });
-const AuthorityParam = z.object({ code: AuthorityCode });
+/** :id of a wave (also its OpenAPI description). */
+export const WaveParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) });
+/** :code of an authority. */
+export const AuthorityParam = z.object({ code: AuthorityCode });
 
 /** The wave named by :id when the user may do `permission` for its authority; 404 otherwise. */
 export async function scopedWave(request: FastifyRequest, permission: Permission): Promise<{ staff: Staff; wave: PortalWaveRow }> {

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
+import { REFUSED } from '../../openapi.js';
 import { can, requirePermission } from '../../auth/access.js';
 import { formatAccessCode } from '../../access-code.js';
 import { IsoDate, isOpenOn, today } from '../../dates.js';
@@ -16,7 +17,7 @@ import { programmeInstruments } from '../../../surveys/index.js';
 import { programmeName } from '../../../surveys/programme-names.js';
 import { Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
-import { scopedAuthority, scopedWave } from './scope.js';
+import { WaveParam, scopedAuthority, scopedWave } from './scope.js';
 import { wavePopulations } from '../../../reports/queries/wave-populations.js';
 
 const NewWave = z
@@ -49,13 +50,13 @@ function summary(w: PortalWaveRow, staff: Staff, date = today()) {
 const yesterday = () => today(new Date(Date.now() - 24 * 60 * 60 * 1000));
 
 export default async function waveRoutes(app: FastifyInstance) {
-  app.get('/waves', async (request) => {
+  app.get('/waves', { config: { openapi: { summary: 'The survey rounds the user may see, with response counts (access codes for those who manage rounds)', responses: { 200: 'The rounds', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const ids = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
     return { waves: (await listWaves(app.db, ids)).map((w) => summary(w, staff)) };
   });
 
-  app.post('/waves', async (request, reply) => {
+  app.post('/waves', { config: { openapi: { summary: 'Creates a survey round: its access code is drawn', body: NewWave, responses: { 201: 'Created: id and access code', 400: 'Invalid body', ...REFUSED, 409: 'The authority already has this round' } } } }, async (request, reply) => {
     const body = NewWave.parse(request.body);
     const { staff, authority } = await scopedAuthority(request, 'manage_waves', body.authority);
     if (await findWave(app.db, authority.code, body.programme, body.period))
@@ -71,7 +72,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return reply.status(201).send({ id: wave.id, code: formatAccessCode(wave.access_code) });
   });
 
-  app.get('/waves/:id', async (request) => {
+  app.get('/waves/:id', { config: { openapi: { summary: 'A round: dates, responses and rates by band, the address children open (for those who manage rounds)', params: WaveParam, responses: { 200: 'The round', ...REFUSED } } } }, async (request) => {
     const { staff, wave } = await scopedWave(request, 'read');
     const counts = await responsesByBand(app.db, wave.id);
     const populations = await wavePopulations(app.db, wave.id);
@@ -87,7 +88,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return { ...summary(wave, staff), address, bands, threshold: LOW_RESPONSE_RATE };
   });
 
-  app.put('/waves/:id/population', async (request) => {
+  app.put('/waves/:id/population', { config: { openapi: { summary: 'Sets how many children each band has, for response rates', params: WaveParam, body: Population, responses: { 200: 'Saved', 400: 'Invalid figures', ...REFUSED } } } }, async (request) => {
     const { staff, wave } = await scopedWave(request, 'manage_waves');
     const { bands } = Population.parse(request.body);
     const allowed = new Set(programmeInstruments(wave.programme).map((i) => i.band));
@@ -100,7 +101,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
-  app.post('/waves/:id/close', async (request) => {
+  app.post('/waves/:id/close', { config: { openapi: { summary: 'Closes a round now (its last day becomes yesterday)', params: WaveParam, responses: { 200: 'The new closing date', ...REFUSED, 409: 'Already closed' } } } }, async (request) => {
     const { staff, wave } = await scopedWave(request, 'manage_waves');
     // The last day it takes answers becomes yesterday: closed from now on.
     const closesOn = yesterday();
@@ -110,7 +111,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return { closesOn };
   });
 
-  app.get('/waves/:id/qr.svg', async (request, reply) => {
+  app.get('/waves/:id/qr.svg', { config: { openapi: { summary: 'The QR code of the address children open', params: WaveParam, produces: 'image/svg+xml', responses: { 200: 'An SVG image', ...REFUSED } } } }, async (request, reply) => {
     const { wave } = await scopedWave(request, 'manage_waves');
     const { url } = surveyAddress(app.config.publicUrl, request, wave.access_code);
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

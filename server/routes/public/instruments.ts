@@ -23,13 +23,26 @@ export default async function instruments(app: FastifyInstance) {
   // Definitions never change once published, so each is serialised once (every child fetches one)
   // and clients and proxies may cache them.
   const described = new Map<Instrument, string>();
-  app.get('/api/instruments/:id', async (request, reply) => {
-    const { id } = Params.parse(request.params);
-    const { version } = Query.parse(request.query);
-    const inst = version === undefined ? currentInstrument(id) : getInstrument(id, version);
-    if (!inst) throw new HttpError(404, `no instrument ${id}${version ? ` version ${version}` : ''}`);
-    let body = described.get(inst);
-    if (body === undefined) described.set(inst, (body = describe(inst)));
-    return reply.header('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(body);
-  });
+  app.get(
+    '/api/instruments/:id',
+    {
+      config: {
+        openapi: {
+          summary: 'A questionnaire (instrument): its questions and the scales they use; the current version unless one is asked for',
+          params: Params,
+          query: Query,
+          responses: { 200: 'The instrument', 400: 'Invalid version', 404: 'No such instrument or version' },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = Params.parse(request.params);
+      const { version } = Query.parse(request.query);
+      const inst = version === undefined ? currentInstrument(id) : getInstrument(id, version);
+      if (!inst) throw new HttpError(404, `no instrument ${id}${version ? ` version ${version}` : ''}`);
+      let body = described.get(inst);
+      if (body === undefined) described.set(inst, (body = describe(inst)));
+      return reply.header('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(body);
+    },
+  );
 }

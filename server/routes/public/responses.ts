@@ -19,7 +19,24 @@ const Body = z
 export default async function responses(app: FastifyInstance) {
   app.post(
     '/api/responses',
-    { config: { rateLimit: { max: app.config.submitRateLimit, timeWindow: '1 minute' } } },
+    {
+      config: {
+        rateLimit: { max: app.config.submitRateLimit, timeWindow: '1 minute' },
+        openapi: {
+          summary: "Submits one child's answers; the client's UUID makes a retry safe",
+          body: Body,
+          responses: {
+            200: 'Already stored (a retry): {"id", "status": "duplicate"}',
+            201: 'Stored: {"id", "status": "stored"}',
+            400: 'Invalid answers, naming each',
+            403: 'The survey is not open',
+            404: 'No survey has this code',
+            409: 'This id was already used for different answers',
+            429: 'Too many submissions from this address',
+          },
+        },
+      },
+    },
     async (request, reply) => {
       const parsed = Body.safeParse(request.body);
       if (!parsed.success) throw invalid(zodIssues(parsed.error));

@@ -15,7 +15,17 @@ const Query = z.object({ last: z.enum(['1']).optional() });
 export default async function results(app: FastifyInstance) {
   app.get(
     '/api/results/:code',
-    { config: { rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' } } },
+    {
+      config: {
+        rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' },
+        openapi: {
+          summary: "The published children's version of a round's results (with last=1: of the latest earlier round that has one)",
+          params: Params,
+          query: Query,
+          responses: { 200: 'The published versions by band and language', 404: 'None published', 429: 'Too many look-ups from this address' },
+        },
+      },
+    },
     async (request) => {
       const { code } = Params.parse(request.params);
       const { last } = Query.parse(request.query);

@@ -10,7 +10,16 @@ const Params = z.object({ code: z.string().max(32) });
 export default async function waves(app: FastifyInstance) {
   app.get(
     '/api/waves/:code',
-    { config: { rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' } } },
+    {
+      config: {
+        rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' },
+        openapi: {
+          summary: 'The survey round an access code opens: authority, programme, period, whether it is open, its instruments',
+          params: Params,
+          responses: { 200: 'The round', 404: 'No survey has this code', 429: 'Too many look-ups from this address' },
+        },
+      },
+    },
     async (request) => {
       const { code } = Params.parse(request.params);
       const normalised = normaliseAccessCode(code);

@@ -4,14 +4,13 @@
 // worse orange, both said in words), judged as the download judges them
 // (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
-import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../../../reports/labels.js';
-import { INDICATORS } from '../../../surveys/indicators.js';
+import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
+import { DOMAINS, INDICATORS } from '../../../surveys/indicators.js';
 import { UNTESTED, referenceRows, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from '../../../reports/render/report-charts.js';
-import { DOMAINS } from '../../../surveys/indicators.js';
 import { useLoad } from '../hooks.js';
 import { actionPlanHref } from './Actions.js';
 import { childrenResultsHref } from './ChildrenResults.js';
@@ -192,7 +191,7 @@ function Actions({ report }: { report: Report }) {
           {report.actions.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                {indicatorLabel(a.indicator)} <span class="small">({bandName(a.band)})</span>
+                {reportLabels(report).indicator(a.indicator)} <span class="small">({bandName(a.band)})</span>
               </th>
               <td>
                 {a.pledge}
@@ -215,13 +214,14 @@ function Actions({ report }: { report: Report }) {
   );
 }
 
-function Domain({ report, domain, rows, me }: { report: Report; domain: string; rows: ReportIndicator[]; me: Me }) {
+function Domain({ report, domain, rows, me }: { report: Report; domain: string | null; rows: ReportIndicator[]; me: Me }) {
   const title = domainLabel(domain);
+  const anchor = `domain-${domain ?? 'own'}`;
   const chart = domainChart(report, domain);
   return (
-    <section aria-labelledby={`domain-${domain}`}>
-      <h2 id={`domain-${domain}`}>{title}</h2>
-      {chart && <SvgChart svg={chart.svg} id={`chart-${domain}`} />}
+    <section aria-labelledby={anchor}>
+      <h2 id={anchor}>{title}</h2>
+      {chart && <SvgChart svg={chart.svg} id={`chart-${domain ?? 'own'}`} />}
       <table>
         <caption>{title}: share of children in each indicator's positive answers</caption>
         <thead>
@@ -238,13 +238,13 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string; 
           {rows.map((r) => (
             <tr key={`${r.id}-${r.band}`}>
               <th scope="row">
-                {indicatorLabel(r.id)}
+                {reportLabels(report).indicator(r.id)}
                 {r.direction === 'lower' && <span class="small"> (lower is better)</span>}
                 {can.actionPlan(me) && (
                   <>
                     {' '}
                     <a class="small no-print" href={actionPlanHref(report.authority.code, { programme: report.programme, period: report.period, indicator: r.id, band: r.band })}>
-                      Add an action<span class="visually-hidden"> on {indicatorLabel(r.id)}, {r.band}</span>
+                      Add an action<span class="visually-hidden"> on {reportLabels(report).indicator(r.id)}, {r.band}</span>
                     </a>
                   </>
                 )}
@@ -285,7 +285,7 @@ function References({ report, rows }: { report: Report; rows: ReportIndicator[] 
       <tbody>
         {refs.map(({ i, f }) => (
           <tr key={`${i.id}-${i.band}-${f.source}-${f.period}`}>
-            <th scope="row">{indicatorLabel(i.id)}</th>
+            <th scope="row">{reportLabels(report).indicator(i.id)}</th>
             <td>{i.band}</td>
             <td>
               {f.source} {f.period}
@@ -318,15 +318,15 @@ function Scores({ report }: { report: Report }) {
   if (!report.scores.length) return null;
   return (
     <section aria-labelledby="scores-h">
-      <h2 id="scores-h">Well-being scores</h2>
+      <h2 id="scores-h">{scoreWords(report).heading}</h2>
       <table>
-        <caption>Average answers (0 to 10, or faces 1 to 5 for the youngest); higher is better</caption>
+        <caption>{scoreWords(report).intro}</caption>
         <thead>
           <tr>
             <th scope="col">Question</th>
             <th scope="col">Ages</th>
             <th scope="col">Answered</th>
-            <th scope="col">Average</th>
+            <th scope="col">Average (95% interval)</th>
             <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
             <th scope="col">Other authorities</th>
           </tr>
@@ -334,11 +334,22 @@ function Scores({ report }: { report: Report }) {
         <tbody>
           {report.scores.map((s) => (
             <tr key={`${s.question}-${s.band}`}>
-              <th scope="row">{questionLabel(s.question)}</th>
+              <th scope="row">{reportLabels(report).question(s.question)}</th>
               <td>{s.band}</td>
               <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
-              <td class="num">{s.mean === null ? 'hidden' : s.mean.toFixed(2)}</td>
-              <td class="num">{s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}</td>
+              <td class="num">
+                {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
+                {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
+              </td>
+              <td class="num">
+                {s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
+                {s.previous?.t != null && (
+                  <span class="small">
+                    {' '}
+                    (Welch t = {s.previous.t.toFixed(2)}, df {s.previous.df!.toFixed(1)})
+                  </span>
+                )}
+              </td>
               <FigureWithChange
                 figure={s.benchmark?.mean === null || !s.benchmark ? '–' : s.benchmark.mean.toFixed(2)}
                 direction="higher"
@@ -366,15 +377,15 @@ function Trends({ report }: { report: Report }) {
       ) : (
         <>
           <p>Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).</p>
-          {DOMAINS.map((domain) => {
+          {[...DOMAINS, null].map((domain) => {
             const series = trendSeries(report, domain);
             if (!series.length) return null;
             return (
-              <div key={domain}>
+              <div key={domain ?? 'own'}>
                 <h3>{domainLabel(domain)}</h3>
                 <div class="chart-row">
                   {trendCharts(report, domain).map((c) => (
-                    <SvgChart key={c.band} svg={c.svg} id={`trend-${domain}-${c.band}`} />
+                    <SvgChart key={c.band} svg={c.svg} id={`trend-${domain ?? 'own'}-${c.band}`} />
                   ))}
                 </div>
                 <table>
@@ -394,7 +405,7 @@ function Trends({ report }: { report: Report }) {
                   <tbody>
                     {series.map((t) => (
                       <tr key={`${t.id}-${t.band}`}>
-                        <th scope="row">{indicatorLabel(t.id)}</th>
+                        <th scope="row">{reportLabels(report).indicator(t.id)}</th>
                         <td>{t.band}</td>
                         {periods.map((p) => {
                           const point = t.points.find((x) => x.period === p);
@@ -463,7 +474,7 @@ function Breakdowns({ report }: { report: Report }) {
               <tbody>
                 {list.map((b) => (
                   <tr key={b.indicator}>
-                    <th scope="row">{indicatorLabel(b.indicator)}</th>
+                    <th scope="row">{reportLabels(report).indicator(b.indicator)}</th>
                     {b.cells.map((c) => (
                       <td class="num" key={String(c.value)}>
                         {cellText(c, report.minBase)}
@@ -511,7 +522,7 @@ function Said({ report, me, withheld }: { report: Report; me: Me; withheld: numb
         return (
           <div key={key}>
             <h3>
-              Ages {band}: {questionLabel(question)}
+              Ages {band}: {reportLabels(report).question(question)}
             </h3>
             <ul class="said">
               {[...texts].map(([text, count]) => (
@@ -572,7 +583,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        Report: {full.authority.name}, {PROGRAMMES[full.programme]} {full.period}
+        Report: {full.authority.name}, {full.questionnaire?.title ?? PROGRAMMES[full.programme] ?? full.programme} {full.period}
       </h1>
       {full.provisional && (
         <p class="provisional" role="note">
@@ -624,7 +635,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
       <Responses report={full} />
       <Actions report={report} />
       {domains.map((d) => (
-        <Domain key={d} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
+        <Domain key={d ?? 'own'} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
       ))}
       <Scores report={report} />
       <Trends report={report} />
