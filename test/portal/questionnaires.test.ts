@@ -26,9 +26,10 @@ beforeAll(async () => {
   await addUser(t, 'officer-a@example.org', 'authority_officer', [A]);
   await addUser(t, 'officer-b@example.org', 'authority_officer', [B]);
   await addUser(t, 'viewer-a@example.org', 'viewer', [A]);
-  [admin, officerA, officerB, viewerA] = await Promise.all(
-    ['admin@example.org', 'officer-a@example.org', 'officer-b@example.org', 'viewer-a@example.org'].map((e) => sessionOf(t, e)),
-  );
+  admin = await sessionOf(t, 'admin@example.org');
+  officerA = await sessionOf(t, 'officer-a@example.org');
+  officerB = await sessionOf(t, 'officer-b@example.org');
+  viewerA = await sessionOf(t, 'viewer-a@example.org');
 });
 afterAll(() => t.close());
 
