@@ -109,6 +109,52 @@ describe('hearme demo', () => {
     expect(query(first.path, 'SELECT count(*) AS n FROM waves WHERE closes_on IS NULL')).toEqual([{ n: 14 }]); // 7 authorities × 2 programmes
   });
 
+  it('has a carers’ and a staff questionnaire run two years by three authorities, and local questions on Middlesbrough’s ylyc rounds', () => {
+    const rounds = query<{ programme: string; periods: string; authorities: number; closed: number }>(
+      first.path,
+      `SELECT programme, group_concat(DISTINCT period) AS periods, count(DISTINCT authority_id) AS authorities, sum(closes_on IS NOT NULL) AS closed
+       FROM waves WHERE programme IN ('demo-carers', 'demo-staff') GROUP BY programme ORDER BY programme`,
+    );
+    expect(rounds).toEqual([
+      { programme: 'demo-carers', periods: '2024,2025', authorities: 3, closed: 6 },
+      { programme: 'demo-staff', periods: '2024,2025', authorities: 3, closed: 6 },
+    ]);
+    // Mean agreement with "I have time to build relationships" per authority and year: low, as Brighton & Hove's was.
+    const means = query<{ code: string; period: string; mean: number; n: number }>(
+      first.path,
+      `SELECT a.code, w.period, sum(c.value * c.n) * 1.0 / sum(c.n) AS mean, sum(c.n) AS n
+       FROM answer_counts c JOIN waves w ON w.id = c.wave_id JOIN authorities a ON a.id = w.authority_id
+       WHERE c.instrument = 'demo-staff' AND c.question = 'time_for_children' GROUP BY a.code, w.period ORDER BY a.code, w.period`,
+    );
+    expect(means).toHaveLength(6);
+    for (const m of means) {
+      expect(m.n).toBeGreaterThanOrEqual(10);
+      expect(m.mean).toBeGreaterThan(1.8);
+      expect(m.mean).toBeLessThan(4);
+    }
+    // Doncaster and Middlesbrough, the demo's improvers, are agreed with more in 2025 than in 2024.
+    for (const code of ['E08000017', 'E06000002']) {
+      const [y2024, y2025] = means.filter((m) => m.code === code);
+      expect(y2025!.mean).toBeGreaterThan(y2024!.mean);
+    }
+    // Middlesbrough's local questions: stored with its ylyc 11-17 responses of 2024 and 2025, counted under their own id.
+    const local = query<{ period: string; instrument: string; n: number }>(
+      first.path,
+      `SELECT w.period, r.instrument, count(*) AS n FROM responses r JOIN waves w ON w.id = r.wave_id
+       WHERE r.local_instrument = 'demo-middlesbrough-local' GROUP BY w.period, r.instrument ORDER BY w.period`,
+    );
+    expect(local.map((l) => `${l.period} ${l.instrument}`)).toEqual(['2024 ylyc-11-17', '2025 ylyc-11-17']);
+    expect(query(first.path, "SELECT DISTINCT question FROM answer_counts WHERE instrument = 'demo-middlesbrough-local' ORDER BY question")).toEqual([
+      { question: 'know_advocate' },
+      { question: 'things_to_do' },
+    ]);
+    expect(query(first.path, 'SELECT id, authority_id IS NULL AS everyone FROM questionnaires ORDER BY id')).toEqual([
+      { id: 'demo-carers', everyone: 1 },
+      { id: 'demo-middlesbrough-local', everyone: 0 },
+      { id: 'demo-staff', everyone: 1 },
+    ]);
+  });
+
   it('creates a portal account of each role, with the password it prints', async () => {
     const users = query<{ email: string; role: string; password_hash: string }>(first.path, 'SELECT email, role, password_hash FROM users ORDER BY id');
     expect(users.map((u) => u.role)).toEqual(['programme_admin', 'authority_officer', 'viewer']);
