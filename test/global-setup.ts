@@ -1,10 +1,11 @@
 // Builds, once before any test file runs, what the tests run as a user
 // would: the server and command line (dist/server: the package's bin, run
 // by the bin test), the child survey (dist/web/survey: browser and weight
-// budget tests) and the portal (dist/web/portal: portal browser tests).
+// budget tests; dist/web/survey-prerender: its start screen, drawn by the
+// server) and the portal (dist/web/portal: portal browser tests).
 // Each is rebuilt only when a file it was built from changed since its
 // last build, so running one test file costs no build when nothing changed;
-// the three builds run side by side.
+// the builds run side by side.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -69,6 +70,8 @@ const TARGETS: Target[] = [
     },
   },
   viteTarget('survey', 'web/vite.config.ts', 'web/survey', 'dist/web/survey'),
+  // The server's copy of the start screen, drawn into the page at /s/CODE (server/survey-page.ts).
+  viteTarget('survey-prerender', 'web/vite.prerender.config.ts', 'web/survey', 'dist/web/survey-prerender'),
   viteTarget('portal', 'web/vite.portal.config.ts', 'web/portal', 'dist/web/portal'),
 ];
 

@@ -6,7 +6,7 @@
 // shifts every answer towards the better options, so authorities differ
 // and some improve from wave to wave.
 import { scaleOf, isShown, type Answers, type Instrument } from '../../surveys/index.js';
-import { COMMENTS, WORRYING_COMMENTS } from './comments.js';
+import { WORRYING_COMMENTS, commentsFor } from './comments.js';
 import { ADULT_COMMENTS, AGREEMENT_MEANS } from './questionnaires.js';
 import type { Random } from './random.js';
 
@@ -130,7 +130,7 @@ export function drawAnswers(inst: Instrument, rnd: Random, effect: number): Answ
       // Staff and carers write about the service, in their own words.
       if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(ADULT_COMMENTS);
     } else if (rnd.next() < WORRYING) answers[q.id] = rnd.pick(WORRYING_COMMENTS);
-    else if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(COMMENTS);
+    else if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(commentsFor(inst));
   }
   return answers;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords.js';
 import { DEMO_ACCOUNTS } from '../../server/demo/accounts.js';
-import { WORRYING_COMMENTS } from '../../server/demo/comments.js';
+import { COMMENTS, WORRYING_COMMENTS } from '../../server/demo/comments.js';
 import { compileMatcher, loadWordList } from '../../server/safeguarding/matcher.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
 import { spawnHearme } from '../helpers/server-process.js';
@@ -107,6 +107,26 @@ describe('hearme demo', () => {
     const caught = new Set(texts.filter((t) => list.find(t.value).length).map((t) => t.value));
     expect([...caught].sort()).toEqual([...WORRYING_COMMENTS].sort());
     expect(query(first.path, 'SELECT count(*) AS n FROM waves WHERE closes_on IS NULL')).toEqual([{ n: 14 }]); // 7 authorities × 2 programmes
+  });
+
+  it("writes each age's own kind of free text: no driving lessons or flats from 8-year-olds, no sleepovers from care leavers", () => {
+    const texts = (instruments: string[]) =>
+      new Set(
+        query<{ value: string }>(
+          first.path,
+          `SELECT DISTINCT a.value FROM answers a JOIN responses r ON r.id = a.response_id
+           WHERE a.question IN ('anything_else', 'make_care_better', 'make_life_better') AND r.instrument IN (${instruments.map(() => '?').join(',')})`,
+          ...instruments,
+        ).map((r) => r.value),
+      );
+    const young = texts(['ylyc-4-7', 'ylyc-8-11']);
+    const leavers = texts(['ylbc-16-25']);
+    expect(young.size).toBeGreaterThan(5);
+    expect(leavers.size).toBeGreaterThan(5);
+    for (const [got, pool] of [[young, COMMENTS.children], [texts(['ylyc-11-17']), COMMENTS.teenagers], [leavers, COMMENTS.careLeavers]] as const)
+      for (const text of got) expect([...pool, ...WORRYING_COMMENTS]).toContain(text);
+    for (const text of young) expect(text).not.toMatch(/drive|apprenticeship|job|flat|bills|college|PA\b/);
+    for (const text of leavers) expect(text).not.toMatch(/sleepover|homework|nan|stay up|school trip|foster family/);
   });
 
   it('has a carers’ and a staff questionnaire run two years by three authorities, and local questions on Middlesbrough’s ylyc rounds', () => {
