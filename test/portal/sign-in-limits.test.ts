@@ -20,12 +20,14 @@ import { runCli } from '../helpers/cli.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
 import { addUser, PASSWORD, signIn, signInRequest } from '../helpers/portal.js';
 
-// Behind one proxy, so each attempt can come from its own address.
+// Behind one proxy, so each attempt can come from its own address. The
+// survey page's look-up limit (120 a minute per address) is raised: the
+// test loads the page again and again while the sign-ins run, to time it.
 let t: TestApp;
 let base: string;
 let code: string;
 beforeAll(async () => {
-  t = await testApp({ TRUST_PROXY: '1' });
+  t = await testApp({ TRUST_PROXY: '1', LOOKUP_RATE_LIMIT: '100000' });
   ({ code } = await seedWave(t));
   await addUser(t, 'burst@example.org', 'viewer');
   await addUser(t, 'target@example.org', 'viewer');
