@@ -42,11 +42,13 @@ export function pooledOthers(
   instrument: string,
   question: string,
   minBase: number,
+  /** Which other authorities may be pooled at all (a questionnaire's: those answering the same version). */
+  include: (authorityId: number) => boolean = () => true,
 ): { values: Map<string, number>; authorities: number } {
   const pooled: Tally = new Map();
   let authorities = 0;
   for (const [authorityId, tally] of period.byAuthority) {
-    if (authorityId === ownAuthorityId) continue;
+    if (authorityId === ownAuthorityId || !include(authorityId)) continue;
     const values = tally.get(instrument)?.get(question);
     if (!values) continue;
     let n = 0;

@@ -6,10 +6,14 @@ import type { Matcher } from '../server/safeguarding/matcher.js';
 import {
   BREAKDOWN_QUESTIONS,
   INDICATORS,
+  integerBounds,
   programmeInstruments,
+  registry,
   scaleOf,
   textQuestionIds,
   type Band,
+  type Domain,
+  type Direction,
   type Instrument,
   type IndicatorRule,
   type Programme,
@@ -28,10 +32,11 @@ import { referenceFigures } from './queries/reference-figures.js';
 import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
-import type { Report, ReportBreakdown, ReportIndicator, ReportScore } from './schema.js';
-import { benjaminiHochberg, roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
+import type { Report, ReportBreakdown, ReportIndicator, ReportQuestionnaire, ReportScore } from './schema.js';
+import { benjaminiHochberg, meanInterval, roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
 import { baseSuppressed, round1, suppressBreakdown, type RawCell } from './suppression.js';
 import { numericCounts, proportion, tallyOf, type Tally } from './tally.js';
+import { answeredVersions, askedAlike, definitionOf, periodVersions, programmeHasVersions, type AuthorityVersions } from './versions.js';
 
 export interface ReportRequest {
   authority: string;
@@ -54,16 +59,19 @@ export class ReportInputError extends Error {}
 
 /** Reports of one period share the period's counts (the benchmark): `--all` reads them once. */
 export class PeriodCache {
-  private readonly cache = new Map<string, Promise<PeriodTallies>>();
-  get(db: DB, programme: Programme, period: string, questions: readonly string[], today: string): Promise<PeriodTallies> {
+  private readonly cache = new Map<string, Promise<PeriodTallies & { versions: AuthorityVersions | undefined }>>();
+  get(db: DB, programme: Programme, period: string, questions: readonly string[], today: string): Promise<PeriodTallies & { versions: AuthorityVersions | undefined }> {
     const key = `${programme}\u0000${period}\u0000${today}`;
     let hit = this.cache.get(key);
     if (!hit)
       this.cache.set(
         key,
-        (hit = Promise.all([periodAnswerCounts(db, programme, period, questions, today), openRoundAuthorities(db, programme, period, today)]).then(
-          ([rows, open]) => periodTallies(rows, open),
-        )),
+        (hit = Promise.all([
+          periodAnswerCounts(db, programme, period, questions, today),
+          openRoundAuthorities(db, programme, period, today),
+          // Only where some instrument has several versions: otherwise every answer is of the one there is.
+          programmeHasVersions(programme) ? periodVersions(db, programme, period, today) : undefined,
+        ]).then(([rows, open, versions]) => ({ ...periodTallies(rows, open), versions }))),
       );
     return hit;
   }
@@ -83,6 +91,17 @@ export function responseRate(responses: number, population: number) {
 }
 
 const INDICATOR_ORDER = new Map<string, number>(INDICATORS.map((i, k) => [i.id, k]));
+const BUILT_IN_INDICATORS = new Map<string, { domain: Domain; direction: Direction }>(INDICATORS.map((i) => [i.id, i]));
+
+/**
+ * What an indicator is: a built-in one's domain and direction (surveys/indicators.ts), or a
+ * questionnaire's own, declared in its file (direction only: it belongs to no domain).
+ */
+function indicatorMeta(inst: Instrument, id: string): { domain: Domain | null; direction: Direction } {
+  const local = inst.localIndicators?.find((l) => l.id === id);
+  if (local) return { domain: null, direction: local.direction };
+  return BUILT_IN_INDICATORS.get(id)!;
+}
 
 /** Why there is no report to build: an unknown authority, or the periods it does have. */
 async function noWaveReason(db: DB, req: ReportRequest): Promise<string> {
@@ -95,10 +114,14 @@ async function noWaveReason(db: DB, req: ReportRequest): Promise<string> {
 export async function buildReport(db: DB, req: ReportRequest, cache = new PeriodCache()): Promise<Report> {
   const wave = await reportWave(db, req.authority, req.programme, req.period);
   if (!wave) throw new ReportInputError(await noWaveReason(db, req));
-  const instruments = programmeInstruments(req.programme);
   const waves = await authorityWaves(db, wave.authorityId, req.programme);
   const comparePeriod = pickComparePeriod(waves, req.period, req.compare);
   const shownWaves = waves.filter((w) => w.period <= req.period);
+  const versions = await answeredVersions(db, shownWaves.map((w) => w.id));
+  // Each instrument as the version this round was answered in: old answers are read with their own definition.
+  const instruments = programmeInstruments(req.programme).map((cur) => definitionOf(cur, versions.get(wave.waveId)?.get(cur.id)));
+  /** The versions of an instrument answered in some of this authority's waves. */
+  const versionsIn = (inst: Instrument, waveIds: number[]) => waveIds.flatMap((id) => [...(versions.get(id)?.get(inst.id)?.keys() ?? [])]);
 
   const ownRows = await waveAnswerCounts(db, shownWaves.map((w) => w.id));
   const tallyByWave = new Map(shownWaves.map((w) => [w.id, tallyOf(ownRows.filter((r) => r.wave_id === w.id))]));
@@ -107,10 +130,28 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
   const previous = previousWave ? (tallyByWave.get(previousWave.id) ?? tallyOf(await waveAnswerCounts(db, [previousWave.id]))) : undefined;
   const asOf = req.today ?? todayIs();
   const period = await cache.get(db, req.programme, req.period, reportQuestions(instruments), asOf);
-  const ctx: Context = { minBase: req.minBase, own, previous, comparePeriod, period, authorityId: wave.authorityId };
+  const ownVersions = (inst: Instrument) => versionsIn(inst, [wave.waveId]);
+  const ctx: Context = {
+    minBase: req.minBase,
+    own,
+    previous,
+    comparePeriod,
+    period,
+    authorityId: wave.authorityId,
+    comparable: (inst, question, rule) => !previousWave || askedAlike(inst, versionsIn(inst, [previousWave.id, wave.waveId]), question, rule),
+    // The benchmark pools only other councils' rounds answered in this round's version alone.
+    sameVersion: (authorityId, inst) => {
+      const theirs = period.versions?.get(authorityId)?.get(inst.id);
+      return !theirs || (theirs.size === 1 && theirs.has(inst.version));
+    },
+  };
 
   const responsesByBand: Record<string, number> = {};
-  for (const inst of instruments) responsesByBand[inst.band] = (responsesByBand[inst.band] ?? 0) + responseCount(own, inst);
+  for (const inst of instruments) {
+    let n = 0;
+    for (const k of versions.get(wave.waveId)?.get(inst.id)?.values() ?? []) n += k;
+    responsesByBand[inst.band] = (responsesByBand[inst.band] ?? 0) + n;
+  }
   const populations = await wavePopulations(db, wave.waveId);
 
   const indicators: ReportIndicator[] = [];
@@ -120,6 +161,8 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
   const crossTab = await breakdownCounts(db, wave.waveId);
   for (const inst of instruments) {
     for (const rule of sortedRules(inst)) {
+      // A round answered in versions that count this indicator differently has no figure for it.
+      if (!askedAlike(inst, ownVersions(inst), rule.question, rule)) continue;
       const indicator = indicatorFigures(ctx, inst, rule);
       indicators.push(indicator);
       breakdowns.push(...indicatorBreakdowns(ctx, inst, rule, indicator, crossTab));
@@ -127,7 +170,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
         id: rule.indicator,
         band: inst.band,
         points: shownWaves
-          .filter((w) => tallyByWave.get(w.id)?.get(inst.id)?.has(rule.question))
+          .filter((w) => tallyByWave.get(w.id)?.get(inst.id)?.has(rule.question) && askedAlike(inst, versionsIn(inst, [w.id]), rule.question, rule))
           .map((w) => {
             const { n, count } = proportion(tallyByWave.get(w.id)!, inst.id, rule.question, positiveSet(rule));
             const suppressed = baseSuppressed(n, req.minBase);
@@ -141,7 +184,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
           }),
       });
     }
-    for (const question of inst.scores) scores.push(scoreFigures(ctx, inst, question));
+    for (const question of inst.scores) if (askedAlike(inst, ownVersions(inst), question)) scores.push(scoreFigures(ctx, inst, question));
   }
   await addReferences(db, req.programme, indicators);
   indicators.sort(byIndicatorThenBand(instruments));
@@ -152,6 +195,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
   return {
     authority: wave.authority,
     programme: req.programme,
+    ...(registry.isBuiltIn(instruments[0]?.id ?? '') ? {} : { questionnaire: questionnaireOf(instruments, versions.get(wave.waveId)) }),
     period: req.period,
     comparePeriod,
     minBase: req.minBase,
@@ -189,6 +233,10 @@ interface Context {
   comparePeriod: string | null;
   period: PeriodTallies;
   authorityId: number;
+  /** Whether the previous round asked this question (and counted this indicator) exactly as this one. */
+  comparable: (inst: Instrument, question: string, rule?: IndicatorRule) => boolean;
+  /** Whether another authority's round of the period may be pooled with this one for an instrument (same version). */
+  sameVersion: (authorityId: number, inst: Instrument) => boolean;
 }
 
 function pickComparePeriod(waves: { period: string; responses: number }[], period: string, compare: string | undefined): string | null {
@@ -206,25 +254,24 @@ function reportQuestions(instruments: Instrument[]): string[] {
   return [...new Set(instruments.flatMap((i) => [...i.indicators.map((r) => r.question), ...i.scores]))];
 }
 
-/** Age is the one required question, so its counts add up to the responses. */
-function responseCount(t: Tally, inst: Instrument): number {
-  let n = 0;
-  for (const k of t.get(inst.id)?.get('age')?.values() ?? []) n += k;
-  return n;
-}
-
 function positiveSet(rule: IndicatorRule): Set<string> {
   return new Set(rule.options.map(String));
 }
 
+/** Built-in indicators in the question bank's order, then a questionnaire's own in its file's order. */
+function indicatorRank(id: string, inst: Instrument): number {
+  return INDICATOR_ORDER.get(id) ?? INDICATOR_ORDER.size + (inst.localIndicators?.findIndex((l) => l.id === id) ?? 0);
+}
+
 function sortedRules(inst: Instrument): IndicatorRule[] {
-  return [...inst.indicators].sort((a, b) => INDICATOR_ORDER.get(a.indicator)! - INDICATOR_ORDER.get(b.indicator)!);
+  return [...inst.indicators].sort((a, b) => indicatorRank(a.indicator, inst) - indicatorRank(b.indicator, inst));
 }
 
 function byIndicatorThenBand(instruments: Instrument[]) {
   const bands = instruments.map((i) => i.band as string);
+  const rank = (id: string, band: string) => indicatorRank(id, instruments.find((i) => i.band === band) ?? instruments[0]!);
   return (a: { id?: string; indicator?: string; band: string }, b: { id?: string; indicator?: string; band: string }) =>
-    INDICATOR_ORDER.get((a.id ?? a.indicator)!)! - INDICATOR_ORDER.get((b.id ?? b.indicator)!)! || bands.indexOf(a.band) - bands.indexOf(b.band);
+    rank((a.id ?? a.indicator)!, a.band) - rank((b.id ?? b.indicator)!, b.band) || bands.indexOf(a.band) - bands.indexOf(b.band);
 }
 
 function percentOf(count: number, n: number): number {
@@ -233,18 +280,22 @@ function percentOf(count: number, n: number): number {
 
 /** One indicator's figure and benchmark, without a before/after: a row of the Compare page. */
 export function indicatorAgainstPeriod(own: Tally, period: PeriodTallies, authorityId: number, inst: Instrument, rule: IndicatorRule, minBase: number): ReportIndicator {
-  return indicatorFigures({ minBase, own, previous: undefined, comparePeriod: null, period, authorityId }, inst, rule);
+  return indicatorFigures(
+    { minBase, own, previous: undefined, comparePeriod: null, period, authorityId, comparable: () => false, sameVersion: () => true },
+    inst,
+    rule,
+  );
 }
 
 function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): ReportIndicator {
-  const definition = INDICATORS.find((i) => i.id === rule.indicator)!;
+  const definition = indicatorMeta(inst, rule.indicator);
   const positive = positiveSet(rule);
   const { n, count } = proportion(ctx.own, inst.id, rule.question, positive);
   const suppressed = baseSuppressed(n, ctx.minBase);
   const ci = suppressed ? null : wilsonInterval(count, n);
 
   let previous: ReportIndicator['previous'] = null;
-  const before = ctx.previous && proportion(ctx.previous, inst.id, rule.question, positive);
+  const before = ctx.previous && ctx.comparable(inst, rule.question, rule) && proportion(ctx.previous, inst.id, rule.question, positive);
   // No comparison where the earlier wave did not ask it (or nobody answered).
   if (before && before.n > 0) {
     const hidden = baseSuppressed(before.n, ctx.minBase);
@@ -264,7 +315,7 @@ function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): 
   }
 
   let benchmark: ReportIndicator['benchmark'] = null;
-  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, rule.question, ctx.minBase);
+  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, rule.question, ctx.minBase, (id) => ctx.sameVersion(id, inst));
   if (pool.authorities > 0) {
     let bn = 0;
     let bcount = 0;
@@ -307,6 +358,8 @@ function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): 
 function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportScore {
   const s = sampleFromCounts(numericCounts(ctx.own, inst.id, question));
   const suppressed = baseSuppressed(s.n, ctx.minBase);
+  const q = inst.questions.find((x) => x.id === question)!;
+  const ci = suppressed ? null : meanInterval(s, integerBounds(scaleOf(q), inst) ?? undefined);
   const shown = (x: Sample, hidden: boolean) => ({
     n: hidden ? null : x.n,
     mean: hidden ? null : round2(x.mean),
@@ -314,7 +367,7 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
   });
 
   let previous: ReportScore['previous'] = null;
-  const b = ctx.previous && sampleFromCounts(numericCounts(ctx.previous, inst.id, question));
+  const b = ctx.previous && ctx.comparable(inst, question) && sampleFromCounts(numericCounts(ctx.previous, inst.id, question));
   if (b && b.n > 0) {
     const hidden = baseSuppressed(b.n, ctx.minBase);
     const test = !hidden && !suppressed ? welchTTest(b, s) : null;
@@ -323,6 +376,8 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
       suppressed: hidden || suppressed,
       ...shown(b, hidden),
       change: !hidden && !suppressed ? round2(s.mean - b.mean) : null,
+      t: test && Number.isFinite(test.statistic) ? round2(test.statistic) : null,
+      df: test ? round2(test.df) : null,
       pValue: test ? roundP(test.pValue) : null,
       qValue: null,
       significant: test ? test.significant : null,
@@ -330,7 +385,7 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
   }
 
   let benchmark: ReportScore['benchmark'] = null;
-  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, question, ctx.minBase);
+  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, question, ctx.minBase, (id) => ctx.sameVersion(id, inst));
   if (pool.authorities > 0) {
     const o = sampleFromCounts([...pool.values].map(([v, k]) => [Number(v), k] as const));
     const hidden = pool.authorities < MIN_BENCHMARK_AUTHORITIES;
@@ -346,7 +401,15 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
     };
   }
 
-  return { question, band: inst.band, suppressed, ...shown(s, suppressed), previous, benchmark };
+  return {
+    question,
+    band: inst.band,
+    suppressed,
+    ...shown(s, suppressed),
+    ci: ci && { low: round2(ci.low), high: round2(ci.high) },
+    previous,
+    benchmark,
+  };
 }
 
 function indicatorBreakdowns(
@@ -431,6 +494,27 @@ async function said(
       .map((r) => ({ band: bandOf.get(r.instrument)!, question: r.question, text: maskFreeText(r.value) }))
       .sort((a, b) => instruments.findIndex((i) => i.band === a.band) - instruments.findIndex((i) => i.band === b.band)),
     saidWithheld: rows.length - shown.length,
+  };
+}
+
+/**
+ * What a report of a council's questionnaire says about it: its title, the versions this
+ * round was answered in, and the words of its indicators and questions (in English where the
+ * file has it, else in its first language), which the renderers print instead of the question bank's.
+ */
+function questionnaireOf(instruments: Instrument[], answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined): ReportQuestionnaire {
+  const inst = instruments[0]!;
+  const words = inst.strings?.en ?? inst.strings?.[inst.locales?.[0] ?? ''] ?? {};
+  return {
+    id: inst.id,
+    version: inst.version,
+    title: words[inst.title] ?? inst.id,
+    audience: inst.audience,
+    versions: [...(answered?.get(inst.id) ?? [])].map(([version, responses]) => ({ version, responses })).sort((a, b) => a.version - b.version),
+    labels: {
+      indicators: Object.fromEntries((inst.localIndicators ?? []).map((l) => [l.id, words[l.label] ?? l.id])),
+      questions: Object.fromEntries(inst.questions.map((q) => [q.id, words[q.text] ?? q.id])),
+    },
   };
 }
 

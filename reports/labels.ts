@@ -1,6 +1,7 @@
 // English wording for reports, from the survey's own locale file, so an
 // indicator is named the same way in the survey, the portal and a report.
 import en from '../surveys/locales/en.json' with { type: 'json' };
+import type { ReportQuestionnaire } from './schema.js';
 
 const locale = en as unknown as Record<string, Record<string, unknown>>;
 
@@ -13,12 +14,32 @@ export function indicatorLabel(id: string): string {
   return lookup('indicators', id) ?? id;
 }
 
-export function domainLabel(domain: string): string {
-  return lookup('domains', domain) ?? domain;
+/** A built-in domain's name; null is a council questionnaire's own indicators, which belong to no domain. */
+export function domainLabel(domain: string | null): string {
+  return domain === null ? 'Indicators' : (lookup('domains', domain) ?? domain);
 }
 
 export function questionLabel(id: string): string {
   return lookup('questions', id) ?? id;
+}
+
+/**
+ * The words a report names its rows with: a council questionnaire's own (carried in the report,
+ * `questionnaire.labels`) where it has them, else the question bank's.
+ */
+export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined }) {
+  const own = r.questionnaire?.labels;
+  return {
+    indicator: (id: string) => own?.indicators[id] ?? indicatorLabel(id),
+    question: (id: string) => own?.questions[id] ?? questionLabel(id),
+  };
+}
+
+/** The scores section's heading and what its scales are. */
+export function scoreWords(r: { questionnaire?: ReportQuestionnaire | undefined }): { heading: string; intro: string } {
+  return r.questionnaire
+    ? { heading: 'Mean scores', intro: 'Mean answers to each question on its scale (agree: 1 strongly disagree to 5 strongly agree; 0 to 10; faces 1 to 5), with a 95% interval for the mean. Higher means more agreement.' }
+    : { heading: 'Well-being scores', intro: 'Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children), with a 95% interval for the average. Higher is better.' };
 }
 
 /** The label of a background answer (gender, placement, leaver_home); null is "not stated". */

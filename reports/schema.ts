@@ -61,7 +61,8 @@ export const IndicatorSchema = z
   .object({
     id: z.string(),
     band: Band,
-    domain: z.enum(DOMAINS),
+    /** A built-in indicator's domain; null for a council questionnaire's own indicator (it has none). */
+    domain: z.enum(DOMAINS).nullable(),
     direction: z.enum(['higher', 'lower']),
     /** Suppressed (base under minBase): n, count, percent and ci are null. */
     suppressed: z.boolean(),
@@ -96,7 +97,19 @@ export const ScoreSchema = z
     n: Count.nullable(),
     mean: z.number().nullable(),
     sd: z.number().nullable(),
-    previous: z.object({ period: z.string(), ...ScoreFigures, change: z.number().nullable() }).strict().nullable(),
+    /** 95% interval for the mean, t-based (mean ± t(0.975, n − 1)·sd/√n, clipped to the scale's ends); null when suppressed or under 2 answers. */
+    ci: z.object({ low: z.number(), high: z.number() }).strict().nullable(),
+    previous: z
+      .object({
+        period: z.string(),
+        ...ScoreFigures,
+        change: z.number().nullable(),
+        /** Welch's t (positive when this round is higher) and its Welch-Satterthwaite degrees of freedom; null when not tested. */
+        t: z.number().nullable(),
+        df: z.number().nullable(),
+      })
+      .strict()
+      .nullable(),
     benchmark: z.object({ authorities: Count, ...ScoreFigures, difference: z.number().nullable() }).strict().nullable(),
   })
   .strict();
@@ -156,11 +169,27 @@ export const ActionSchema = z
   })
   .strict();
 
+/** Only in the report of a council's questionnaire: what it is, the versions answered, and its words. */
+export const ReportQuestionnaireSchema = z
+  .object({
+    id: z.string(),
+    /** The version the figures are read with: the one this round was answered in (the newest of them if several). */
+    version: z.number().int().min(1),
+    title: z.string(),
+    audience: z.enum(['children', 'young_people', 'adults']),
+    /** Every version answered in this round, with its responses. */
+    versions: z.array(z.object({ version: z.number().int().min(1), responses: Count }).strict()),
+    /** Labels of the questionnaire's own indicators and of its questions, by id. */
+    labels: z.object({ indicators: z.record(z.string(), z.string()), questions: z.record(z.string(), z.string()) }).strict(),
+  })
+  .strict();
+
 export const ReportSchema = z
   .object({
     authority: z.object({ code: z.string(), name: z.string() }).strict(),
     /** A built-in programme or a council questionnaire's id. */
     programme: z.string().min(1),
+    questionnaire: ReportQuestionnaireSchema.optional(),
     period: z.string(),
     comparePeriod: z.string().nullable(),
     minBase: z.number().int().min(1),
@@ -208,6 +237,7 @@ export const ReportSchema = z
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportIndicator = z.infer<typeof IndicatorSchema>;
 export type ReportScore = z.infer<typeof ScoreSchema>;
+export type ReportQuestionnaire = z.infer<typeof ReportQuestionnaireSchema>;
 export type ReportBreakdown = z.infer<typeof BreakdownSchema>;
 export type ReportAction = z.infer<typeof ActionSchema>;
 export type BreakdownCell = z.infer<typeof BreakdownCellSchema>;

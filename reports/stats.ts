@@ -74,6 +74,38 @@ export function welchTTest(a: Sample, b: Sample): (TestResult & { df: number }) 
   return { statistic: t, pValue, significant: pValue < ALPHA, df };
 }
 
+/**
+ * The t quantile with `df` degrees of freedom that leaves `tail` in the upper tail
+ * (tail 0.025: the t of a two-sided 95% interval), found by bisection on the same
+ * two-sided p-value the tests publish, so an interval and a test never disagree.
+ */
+export function tQuantile(tail: number, df: number): number {
+  if (!(tail > 0 && tail < 0.5) || !(df > 0)) throw new RangeError('tQuantile needs 0 < tail < 0.5 and df > 0');
+  let low = 0;
+  let high = 1;
+  while (studentTwoSidedP(high, df) > 2 * tail) high *= 2;
+  // 200 halvings take the bracket far below double precision; it stops sooner once it cannot shrink.
+  for (let k = 0; k < 200 && high - low > 1e-12 * high; k++) {
+    const mid = (low + high) / 2;
+    if (studentTwoSidedP(mid, df) > 2 * tail) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+
+/**
+ * 95% interval for a mean, t-based: mean ± t(0.975, n − 1)·sd/√n. Null under two
+ * answers (no spread to go on). With `bounds` (the scale's ends) it is clipped to
+ * them: the mean of answers 1 to 5 cannot lie outside 1 to 5.
+ */
+export function meanInterval(s: Sample, bounds?: { min: number; max: number }): Interval | null {
+  if (s.n < 2) return null;
+  const half = tQuantile((1 - 0.95) / 2, s.n - 1) * (s.sd / Math.sqrt(s.n));
+  const low = s.mean - half;
+  const high = s.mean + half;
+  return bounds ? { low: Math.max(bounds.min, low), high: Math.min(bounds.max, high) } : { low, high };
+}
+
 /** n, mean and sample sd from value → count pairs (how the running counts hold a score). */
 export function sampleFromCounts(counts: Iterable<readonly [number, number]>): Sample {
   let n = 0;

@@ -7,9 +7,9 @@ import { scaleOf, type ScaleId } from './scales.js';
 /**
  * Integer scales whose every point has its own label (`<prefix>.<n>`), as
  * well as the end labels (`<prefix>.min`, `<prefix>.max`) that every
- * integer scale has: happy5 is shown as five labelled faces.
+ * integer scale has: happy5 is shown as five labelled faces, agree5 as five numbered, worded buttons.
  */
-export const POINT_LABELLED_SCALES: ReadonlySet<ScaleId> = new Set<ScaleId>(['happy5']);
+export const POINT_LABELLED_SCALES: ReadonlySet<ScaleId> = new Set<ScaleId>(['happy5', 'agree5']);
 
 /** The key prefix of a question's answer labels: `labels`, or `scales.<scale>` by default. */
 export function labelPrefix(question: Pick<Question, 'scale' | 'labels'>): string {

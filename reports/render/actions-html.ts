@@ -3,7 +3,7 @@
 // change is significant (the same test as the comparison with the
 // previous round). Left out when the authority recorded no actions.
 import { INDICATORS } from '../../surveys/index.js';
-import { STATUS_NAMES, bandName, indicatorLabel } from '../labels.js';
+import { STATUS_NAMES, bandName, reportLabels } from '../labels.js';
 import type { Report, ReportAction } from '../schema.js';
 import { changeCell, esc, fewer, pc } from './html.js';
 
@@ -17,7 +17,7 @@ export function actionsSection(r: Report): string {
   const rows = r.actions
     .map((a) => {
       const direction = INDICATORS.find((i) => i.id === a.indicator)?.direction ?? 'higher';
-      return `<tr><th scope="row">${esc(indicatorLabel(a.indicator))} <span class="note">(${esc(bandName(a.band))})</span></th><td>${esc(a.pledge)}<br><span class="note">${esc(a.owner)}, by ${esc(a.due)} · ${esc(STATUS_NAMES[a.status] ?? a.status)}</span></td><td>${esc(a.madeAt)}</td>${side(a.before, r.minBase)}${side(a.after, r.minBase)}${changeCell(direction, a.change, { pValue: a.pValue }, ' points', 1)}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).indicator(a.indicator))} <span class="note">(${esc(bandName(a.band))})</span></th><td>${esc(a.pledge)}<br><span class="note">${esc(a.owner)}, by ${esc(a.due)} · ${esc(STATUS_NAMES[a.status] ?? a.status)}</span></td><td>${esc(a.madeAt)}</td>${side(a.before, r.minBase)}${side(a.after, r.minBase)}${changeCell(direction, a.change, { pValue: a.pValue }, ' points', 1)}</tr>`;
     })
     .join('');
   return `<section class="page-break" id="actions" aria-labelledby="actions-h">

@@ -19,7 +19,7 @@ import {
   WidthType,
 } from 'docx';
 import { DOMAINS, INDICATORS } from '../../surveys/index.js';
-import { BY_NAMES, PROGRAMME_NAMES, STATUS_NAMES, bandName, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
+import { BY_NAMES, PROGRAMME_NAMES, STATUS_NAMES, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../labels.js';
 import type { Report, ReportAction } from '../schema.js';
 import {
   PROVISIONAL,
@@ -31,8 +31,10 @@ import {
   pc,
   qValue,
   silentBands,
+  versionWords,
   withheldNote,
   wrongPopulations,
+  yearOnYearRows,
 } from './html.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
 import { changeWords, summarise, type SummaryLine, type Tested } from './summary.js';
@@ -154,7 +156,7 @@ function actions(r: Report): (Paragraph | Table)[] {
     table(
       ['Indicator', 'What we said we would do', 'Made at', 'Before', `After (${r.period})`, 'Change'],
       r.actions.map((a) => [
-        `${indicatorLabel(a.indicator)} (${bandName(a.band)})`,
+        `${reportLabels(r).indicator(a.indicator)} (${bandName(a.band)})`,
         `${a.pledge}\n${a.owner}, by ${a.due} · ${STATUS_NAMES[a.status] ?? a.status}`,
         a.madeAt,
         side(a.before),
@@ -166,7 +168,7 @@ function actions(r: Report): (Paragraph | Table)[] {
   ];
 }
 
-function domain(r: Report, d: string): (Paragraph | Table)[] {
+function domain(r: Report, d: string | null): (Paragraph | Table)[] {
   const rows = r.indicators.filter((i) => i.domain === d);
   const chart = domainChart(r, d);
   if (!rows.length || !chart) return [];
@@ -180,7 +182,7 @@ function domain(r: Report, d: string): (Paragraph | Table)[] {
         const p = i.previous;
         const b = i.benchmark;
         return [
-          `${indicatorLabel(i.id)}${i.direction === 'lower' ? ' (lower is better)' : ''}`,
+          `${reportLabels(r).indicator(i.id)}${i.direction === 'lower' ? ' (lower is better)' : ''}`,
           i.band,
           i.suppressed ? fewer(r.minBase) : String(i.n),
           i.suppressed ? '' : `${pc(i.percent)}\n${pc(i.ci!.low)} to ${pc(i.ci!.high)}`,
@@ -198,17 +200,41 @@ function scores(r: Report): (Paragraph | Table)[] {
   const compare = r.comparePeriod !== null;
   const mean = (m: number | null) => (m === null ? '' : m.toFixed(2));
   return [
-    h2('Well-being scores'),
-    para('Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children). Higher is better.'),
+    h2(scoreWords(r).heading),
+    para(scoreWords(r).intro),
     table(
-      ['Question', 'Ages', 'Answered', 'Average', ...(compare ? [r.comparePeriod!, 'Change'] : []), 'Other authorities', 'Difference'],
+      ['Question', 'Ages', 'Answered', 'Average (95% interval)', ...(compare ? [r.comparePeriod!, 'Change'] : []), 'Other authorities', 'Difference'],
       r.scores.map((s) => [
-        questionLabel(s.question),
+        reportLabels(r).question(s.question),
         s.band,
         s.suppressed ? fewer(r.minBase) : String(s.n),
-        s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}`,
+        s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}${s.ci ? `\n${mean(s.ci.low)} to ${mean(s.ci.high)}` : ''}`,
         ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change('higher', s.previous.change, s.previous, '', 2)]) : []),
         ...(!s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change('higher', s.benchmark.difference, s.benchmark, '', 2)]),
+      ]),
+      (c) => c > 1,
+    ),
+    ...yearOnYear(r),
+  ];
+}
+
+/** The year-on-year table of mean scores with Welch's t-test in full, as in the HTML report. */
+function yearOnYear(r: Report): (Paragraph | Table)[] {
+  const rows = yearOnYearRows(r);
+  if (!rows.length || !r.comparePeriod) return [];
+  const mean = (m: number, n: number | null) => `${m.toFixed(2)} (n ${n})`;
+  return [
+    h3(`Mean scores, ${r.comparePeriod} and ${r.period}, with Welch's t-test`),
+    table(
+      ['Question', 'Ages', r.comparePeriod, r.period, 'Change', 't', 'df'],
+      rows.map((s) => [
+        reportLabels(r).question(s.question),
+        s.band,
+        mean(s.previous!.mean!, s.previous!.n),
+        mean(s.mean!, s.n),
+        change('higher', s.previous!.change, s.previous!, '', 2),
+        s.previous!.t!.toFixed(2),
+        s.previous!.df!.toFixed(1),
       ]),
       (c) => c > 1,
     ),
@@ -219,7 +245,7 @@ function trends(r: Report): (Paragraph | Table)[] {
   const { periods, provisional } = trendPeriods(r);
   if (periods.length < 2) return [h2('Trends'), para('Trends appear once this authority has two or more survey rounds.')];
   const out: (Paragraph | Table)[] = [h2('Trends'), para("Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).")];
-  for (const d of DOMAINS) {
+  for (const d of [...DOMAINS, null]) {
     const series = trendSeries(r, d);
     if (!series.length) continue;
     out.push(h3(domainLabel(d)));
@@ -228,7 +254,7 @@ function trends(r: Report): (Paragraph | Table)[] {
       table(
         ['Indicator', 'Ages', ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
         series.map((t) => [
-          indicatorLabel(t.id),
+          reportLabels(r).indicator(t.id),
           t.band,
           ...periods.map((p) => {
             const point = t.points.find((x) => x.period === p);
@@ -263,7 +289,7 @@ function breakdowns(r: Report): (Paragraph | Table)[] {
     out.push(
       table(
         ['Indicator', ...first.cells.map((c) => optionLabel(scale, c.value))],
-        list.map((b) => [indicatorLabel(b.indicator), ...b.cells.map((c) => plain(breakdownCellText(c, r.minBase)))]),
+        list.map((b) => [reportLabels(r).indicator(b.indicator), ...b.cells.map((c) => plain(breakdownCellText(c, r.minBase)))]),
       ),
     );
   }
@@ -276,7 +302,7 @@ function said(r: Report): Paragraph[] {
   if (r.saidWithheld) out.push(para(withheldNote(r.saidWithheld)));
   let heading = '';
   for (const s of r.said) {
-    const here = `Ages ${s.band}: ${questionLabel(s.question)}`;
+    const here = `Ages ${s.band}: ${reportLabels(r).question(s.question)}`;
     if (here !== heading) out.push(h3((heading = here)));
     out.push(new Paragraph({ children: [new TextRun({ text: s.text, italics: true })], indent: { left: 360 }, spacing: { after: 120 } }));
   }
@@ -285,7 +311,9 @@ function said(r: Report): Paragraph[] {
 
 export async function renderDocx(full: Report): Promise<Buffer> {
   const r = answeredBandsOnly(full);
-  const title = `How ${r.programme === 'ylbc' ? 'care leavers' : 'children in care'} in ${r.authority.name} say their lives are going`;
+  const title = r.questionnaire
+    ? `${r.questionnaire.title}: ${r.authority.name}`
+    : `How ${r.programme === 'ylbc' ? 'care leavers' : 'children in care'} in ${r.authority.name} say their lives are going`;
   const doc = new Document({
     title: `Hear Me ${r.period}: ${r.authority.name}`,
     creator: 'Hear Me',
@@ -294,12 +322,12 @@ export async function renderDocx(full: Report): Promise<Buffer> {
       {
         children: [
           h1(title),
-          para(`${PROGRAMME_NAMES[r.programme] ?? r.programme} · survey round ${r.period}${r.comparePeriod ? ` · compared with ${r.comparePeriod}` : ''} · ${r.authority.code}`),
+          para(`${PROGRAMME_NAMES[r.programme] ?? r.programme}${r.questionnaire ? ` ${versionWords(r.questionnaire)}` : ''} · survey round ${r.period}${r.comparePeriod ? ` · compared with ${r.comparePeriod}` : ''} · ${r.authority.code}`),
           ...(r.provisional ? [para(`${PROVISIONAL}. Every figure here may change as more answers arrive.`, { bold: true })] : []),
           ...summary(r),
           ...responses(r),
           ...actions(r),
-          ...DOMAINS.flatMap((d) => domain(r, d)),
+          ...[...DOMAINS, null].flatMap((d) => domain(r, d)),
           ...scores(r),
           ...trends(r),
           ...breakdowns(r),

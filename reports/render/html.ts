@@ -3,7 +3,7 @@
 // Every piece of text goes through esc(): children's free text (and any
 // authority name) may contain HTML.
 import { DOMAINS } from '../../surveys/index.js';
-import { BY_NAMES, PROGRAMME_NAMES, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../labels.js';
+import { BY_NAMES, PROGRAMME_NAMES, domainLabel, optionLabel, reportLabels, scoreWords } from '../labels.js';
 import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
 import { domainChart, fewer, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
@@ -61,7 +61,7 @@ export function renderHtml(full: Report): string {
     summarySection(report),
     responseSection(report),
     actionsSection(report),
-    ...DOMAINS.map((d) => domainSection(report, d)).filter(Boolean),
+    ...[...DOMAINS, null].map((d) => domainSection(report, d)).filter(Boolean),
     scoreSection(report),
     trendSection(report),
     breakdownSection(report),
@@ -78,8 +78,8 @@ export function renderHtml(full: Report): string {
 </head>
 <body>
 <header>
-<h1>How ${report.programme === 'ylbc' ? 'care leavers' : 'children in care'} in ${esc(name)} say their lives are going</h1>
-<p class="lede">${esc(PROGRAMME_NAMES[report.programme] ?? report.programme)} · survey round ${esc(report.period)}${
+<h1>${report.questionnaire ? `${esc(report.questionnaire.title)}: ${esc(name)}` : `How ${report.programme === 'ylbc' ? 'care leavers' : 'children in care'} in ${esc(name)} say their lives are going`}</h1>
+<p class="lede">${esc(PROGRAMME_NAMES[report.programme] ?? report.programme)}${report.questionnaire ? ` ${versionWords(report.questionnaire)}` : ''} · survey round ${esc(report.period)}${
     compare ? ` · compared with ${esc(compare)}` : ''
   } · ${esc(report.authority.code)}</p>
 ${report.provisional ? `<p class="provisional" role="note"><strong>${PROVISIONAL}.</strong> Every figure here may change as more answers arrive.</p>` : ''}
@@ -117,7 +117,7 @@ function summarySection(r: Report): string {
     : '<p>This is the first survey round for this authority, so there is nothing earlier to compare with yet.</p>';
   return `<section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
-<ul class="facts"><li><strong>${r.responses.total}</strong>children and young people answered</li>${rates}</ul>
+<ul class="facts"><li><strong>${r.responses.total}</strong>${r.questionnaire?.audience === 'adults' ? 'people' : 'children and young people'} answered</li>${rates}</ul>
 ${silentBands(r)}
 ${wrongPopulations(r)}
 ${lowBands.length ? `<p class="warn">Fewer than 30% of children answered in ages ${lowBands.map(([b]) => esc(b)).join(', ')}: read those results with care.</p>` : ''}
@@ -166,11 +166,11 @@ function responseSection(r: Report): string {
 </section>`;
 }
 
-function domainSection(r: Report, domain: string): string {
+function domainSection(r: Report, domain: string | null): string {
   const rows = r.indicators.filter((i) => i.domain === domain);
   const chart = domainChart(r, domain);
   if (!rows.length || !chart) return '';
-  const id = `chart-${domain}`;
+  const id = `chart-${domain ?? 'own'}`;
   const body = rows
     .map((i) => {
       const p = i.previous;
@@ -186,7 +186,7 @@ function domainSection(r: Report, domain: string): string {
       const bench = !b
         ? '<td class="num supp">none</td><td></td>'
         : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i.direction, b.difference, b, ' points', 1)}`;
-      return `<tr><th scope="row">${esc(indicatorLabel(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(i.band)}</td>${figure}${prev}${bench}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(i.band)}</td>${figure}${prev}${bench}</tr>`;
     })
     .join('');
   return `<section class="page-break" aria-labelledby="${id}-h">
@@ -208,7 +208,7 @@ function referenceTable(r: Report, rows: Report['indicators']): string {
   const body = refs
     .map(({ i, f }) => {
       const diff = f.difference === null ? '<td class="num supp">not shown</td>' : f.pValue === null ? `<td class="num">${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points<br><span class="note">not tested (no number answered given)</span></td>` : changeCell(i.direction, f.difference, { pValue: f.pValue }, ' points', 1);
-      return `<tr><th scope="row">${esc(indicatorLabel(i.id))}</th><td>${esc(i.band)}</td><td>${esc(f.source)} ${esc(f.period)}</td><td class="num">${pc(f.percent)}${f.n === null ? '' : `<br><span class="note">of ${f.n}</span>`}</td>${diff}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}</th><td>${esc(i.band)}</td><td>${esc(f.source)} ${esc(f.period)}</td><td class="num">${pc(f.percent)}${f.n === null ? '' : `<br><span class="note">of ${f.n}</span>`}</td>${diff}</tr>`;
     })
     .join('');
   return `<table class="reference"><caption>Published reference figures (from outside this system), beside ${esc(r.authority.name)}</caption>
@@ -217,24 +217,54 @@ function referenceTable(r: Report, rows: Report['indicators']): string {
 
 const compareColumn = (r: Report) => r.comparePeriod !== null;
 
+/** "version 2", or "versions 1 and 2" when a round was answered in several. */
+export function versionWords(q: NonNullable<Report['questionnaire']>): string {
+  const vs = q.versions.length ? q.versions.map((v) => v.version) : [q.version];
+  return vs.length === 1 ? `version ${vs[0]}` : `versions ${vs.slice(0, -1).join(', ')} and ${vs[vs.length - 1]}`;
+}
+
+const twoDp = (x: number) => x.toFixed(2);
+
 function scoreSection(r: Report): string {
   if (!r.scores.length) return '';
+  const words = scoreWords(r);
   const fmt = (mean: number | null, sd: number | null) => (mean === null ? '' : `${mean.toFixed(2)}${sd === null ? '' : ` <span class="note">(sd ${sd.toFixed(2)})</span>`}`);
+  const interval = (ci: { low: number; high: number } | null) => (ci ? `<br><span class="note">${twoDp(ci.low)} to ${twoDp(ci.high)}</span>` : '');
   const rows = r.scores
     .map((s) => {
-      const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}</td>`;
+      const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}${interval(s.ci)}</td>`;
       const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${changeCell('higher', s.previous.change, s.previous, '', 2)}`;
       const bench = !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell('higher', s.benchmark.difference, s.benchmark, '', 2)}`;
-      return `<tr><th scope="row">${esc(questionLabel(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
     })
     .join('');
   return `<section class="page-break" aria-labelledby="scores-h">
-<h2 id="scores-h">Well-being scores</h2>
-<p>Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children). Higher is better.</p>
-<table><caption>Average scores</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Average</th>${
+<h2 id="scores-h">${words.heading}</h2>
+<p>${words.intro}</p>
+<table><caption>${r.questionnaire ? 'Mean scores' : 'Average scores'}</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Average (95% interval)</th>${
     compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
   }<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows}</tbody></table>
+${yearOnYearTable(r)}
 </section>`;
+}
+
+/** Rows of the year-on-year table: scores tested against the round compared with. */
+export function yearOnYearRows(r: Report) {
+  return r.scores.filter((s) => s.previous !== null && s.previous.t !== null && s.mean !== null && s.previous.mean !== null);
+}
+
+/** Mean scores this round and the round compared with, side by side, with Welch's t-test in full (t, df, p). */
+function yearOnYearTable(r: Report): string {
+  const rows = yearOnYearRows(r);
+  if (!rows.length || !r.comparePeriod) return '';
+  const body = rows
+    .map((s) => {
+      const p = s.previous!;
+      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td><td class="num">${twoDp(p.mean!)} <span class="note">(n ${p.n})</span></td><td class="num">${twoDp(s.mean!)} <span class="note">(n ${s.n})</span></td>${changeCell('higher', p.change, p, '', 2)}<td class="num">${twoDp(p.t!)}</td><td class="num">${p.df!.toFixed(1)}</td></tr>`;
+    })
+    .join('');
+  return `<table class="year-on-year"><caption>Mean scores, ${esc(r.comparePeriod)} and ${esc(r.period)}, with Welch's t-test</caption>
+<thead><tr><th scope="col">Question</th><th scope="col">Ages</th><th scope="col" class="num">${esc(r.comparePeriod)}</th><th scope="col" class="num">${esc(r.period)}</th><th scope="col" class="num">Change</th><th scope="col" class="num">t</th><th scope="col" class="num">df</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function trendSection(r: Report): string {
@@ -242,12 +272,12 @@ function trendSection(r: Report): string {
   if (periods.length < 2)
     return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2><p>Trends appear once this authority has two or more survey rounds.</p></section>`;
   const provisionalPeriods = new Set(provisional);
-  const parts = DOMAINS.map((domain) => {
+  const parts = [...DOMAINS, null].map((domain) => {
     const series = trendSeries(r, domain);
     if (!series.length) return '';
-    const perBand = trendCharts(r, domain).map((c) => `<div class="chart" id="trend-${domain}-${c.band}">${c.svg}</div>`);
+    const perBand = trendCharts(r, domain).map((c) => `<div class="chart" id="trend-${domain ?? 'own'}-${c.band}">${c.svg}</div>`);
     const rows = series
-      .map((t) => `<tr><th scope="row">${esc(indicatorLabel(t.id))}</th><td>${esc(t.band)}</td>${periods
+      .map((t) => `<tr><th scope="row">${esc(reportLabels(r).indicator(t.id))}</th><td>${esc(t.band)}</td>${periods
         .map((p) => {
           const point = t.points.find((x) => x.period === p);
           return `<td class="num">${!point ? '<span class="supp">not asked</span>' : point.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(point.percent)}</td>`;
@@ -284,7 +314,7 @@ function breakdownSection(r: Report): string {
     const scale = first.by === 'gender' && first.band === '16-25' ? 'gender_adult' : first.by;
     const head = first.cells.map((c) => `<th scope="col" class="num">${esc(optionLabel(scale, c.value))}</th>`).join('');
     const rows = list
-      .map((b) => `<tr><th scope="row">${esc(indicatorLabel(b.indicator))}</th>${b.cells.map((c) => `<td class="num">${breakdownCellText(c, r.minBase)}</td>`).join('')}</tr>`)
+      .map((b) => `<tr><th scope="row">${esc(reportLabels(r).indicator(b.indicator))}</th>${b.cells.map((c) => `<td class="num">${breakdownCellText(c, r.minBase)}</td>`).join('')}</tr>`)
       .join('');
     // Focusable, so the table can be scrolled from the keyboard on a narrow screen.
     return `<div class="table-wrap" tabindex="0" role="region" aria-label="Ages ${esc(first.band)} by ${esc(BY_NAMES[first.by] ?? first.by)}"><table class="breakdown"><caption>Ages ${esc(first.band)}, by ${esc(BY_NAMES[first.by] ?? first.by)}</caption><thead><tr><th scope="col">Indicator</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -304,9 +334,9 @@ function saidSection(r: Report): string {
   }
   const parts = [...groups].map(([key, texts]) => {
     const [band, question] = key.split('\u0000') as [string, string];
-    return `<h3>Ages ${esc(band)}: ${esc(questionLabel(question))}</h3>\n${texts.map((t) => `<blockquote>${esc(t)}</blockquote>`).join('\n')}`;
+    return `<h3>Ages ${esc(band)}: ${esc(reportLabels(r).question(question))}</h3>\n${texts.map((t) => `<blockquote>${esc(t)}</blockquote>`).join('\n')}`;
   });
-  return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What children said</h2>
+  return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What ${r.questionnaire?.audience === 'adults' ? 'people' : 'children'} said</h2>
 <p>In their own words, as written. Phone numbers, email addresses and postcodes have been removed.</p>
 ${r.saidWithheld ? `<p>${withheldNote(r.saidWithheld)}</p>\n` : ''}${parts.join('\n')}</section>`;
 }
@@ -325,7 +355,13 @@ export function methodsSection(r: Report): string {
 <p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round whose round had closed before ${esc(r.benchmarkRounds.closedBefore)}, when this report was made${
     r.benchmarkRounds.openLeftOut ? ` (${r.benchmarkRounds.openLeftOut} other ${r.benchmarkRounds.openLeftOut === 1 ? "authority's round was" : "authorities' rounds were"} still open and ${r.benchmarkRounds.openLeftOut === 1 ? 'is' : 'are'} left out)` : ''
   }: a round still open is never pooled, so the figure does not move as answers arrive and cannot be used to work out one child's answers. An authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
-<p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test.</p>
+<p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test (unequal variances; degrees of freedom by the Welch-Satterthwaite formula). An average's 95% interval is the mean ± t·sd/√n, with t the 97.5% point of Student's t on n − 1 degrees of freedom.</p>${
+    r.questionnaire
+      ? `
+<h3>Versions of the questionnaire</h3>
+<p>This round was answered in ${esc(versionWords(r.questionnaire))} of ${esc(r.questionnaire.title)}. A figure is compared with an earlier round, shown in the trends, or set beside other authorities only where the question was asked in exactly the same words, with the same answers counted; other councils are pooled only where their round was answered in the same version. A question that changed between versions is a new question, and its figures start again.</p>`
+      : ''
+  }
 <h3>Many comparisons at once</h3>
 <p>This report makes dozens of comparisons with the last round and as many with other authorities. Even if nothing had changed at all, about one in twenty of them would have p below 0.05 by chance alone: with 55 comparisons, about three. So each comparison also has a q-value (Benjamini-Hochberg's adjustment, made separately for the comparisons with the last round and for those with other authorities). Among results with q below 0.05, no more than about one in twenty is expected to be chance. The summary lists as changes only results with q below 0.05; results with p below 0.05 whose q is 0.05 or more are listed apart as “may be chance”: worth watching, not acting on alone. In the tables, “significantly better” or “worse” means q below 0.05; “may be chance” means p below 0.05 only.</p>
 <h3>Keeping children anonymous</h3>

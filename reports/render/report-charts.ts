@@ -1,13 +1,13 @@
 // Which charts a report has and what each shows, shared by the HTML and
 // Word reports so both draw the same pictures from the same figures.
-import { domainLabel, indicatorLabel } from '../labels.js';
+import { domainLabel, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
 
 export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
 
 /** One domain's indicators as bars: before, here (with its interval) and other authorities. */
-export function domainChart(r: Report, domain: string): { svg: string; label: string } | null {
+export function domainChart(r: Report, domain: string | null): { svg: string; label: string } | null {
   const rows = r.indicators.filter((i) => i.domain === domain);
   if (!rows.length) return null;
   const series: BarSeries[] = [];
@@ -26,7 +26,7 @@ export function domainChart(r: Report, domain: string): { svg: string; label: st
     label,
     svg: barChartSvg({
       label,
-      rows: rows.map((i) => `${indicatorLabel(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
+      rows: rows.map((i) => `${reportLabels(r).indicator(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
       series,
     }),
   };
@@ -40,7 +40,7 @@ export function trendPeriods(r: Report): { periods: string[]; provisional: strin
 }
 
 /** Trend series worth a line: at least two rounds with a figure shown, in the domain's indicators. */
-export function trendSeries(r: Report, domain: string): Report['trend'] {
+export function trendSeries(r: Report, domain: string | null): Report['trend'] {
   return r.trend.filter((t) => r.indicators.find((i) => i.id === t.id && i.band === t.band)?.domain === domain && t.points.filter((p) => p.percent !== null).length >= 2);
 }
 
@@ -48,7 +48,7 @@ export function trendSeries(r: Report, domain: string): Report['trend'] {
  * Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart).
  * An indicator's style is its place in the domain's list, so it looks the same in every band's panel.
  */
-export function trendCharts(r: Report, domain: string): { band: string; svg: string; label: string }[] {
+export function trendCharts(r: Report, domain: string | null): { band: string; svg: string; label: string }[] {
   const { periods, provisional } = trendPeriods(r);
   const series = trendSeries(r, domain);
   const ids = [...new Set(series.map((t) => t.id))];
@@ -66,7 +66,7 @@ export function trendCharts(r: Report, domain: string): { band: string; svg: str
         series: series
           .filter((t) => t.band === band)
           .map((t) => ({
-            label: indicatorLabel(t.id),
+            label: reportLabels(r).indicator(t.id),
             style: ids.indexOf(t.id),
             data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
           })),

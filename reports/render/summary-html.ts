@@ -4,7 +4,7 @@
 // actions made at earlier rounds. Long lists are cut to the first few,
 // with how many more the full report has, so the page never runs over.
 import { INDICATORS } from '../../surveys/index.js';
-import { PROGRAMME_NAMES, STATUS_NAMES, bandName, indicatorLabel } from '../labels.js';
+import { PROGRAMME_NAMES, STATUS_NAMES, bandName, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { PROVISIONAL, esc, pc, wrongPopulations } from './html.js';
 import { changeWords, summarise, type SummaryLine } from './summary.js';
@@ -55,7 +55,7 @@ export function renderSummaryHtml(r: Report): string {
     .map((a) => {
       const direction = INDICATORS.find((i) => i.id === a.indicator)?.direction ?? 'higher';
       const moved = a.change === null ? 'not shown' : `${a.change > 0 ? '+' : ''}${a.change.toFixed(1)} points, ${changeWords(direction, a.change, { pValue: a.pValue })}`;
-      return `<tr><td>${esc(indicatorLabel(a.indicator))} (${esc(bandName(a.band))})</td><td>${esc(a.pledge)}</td><td>${esc(STATUS_NAMES[a.status] ?? a.status)}</td><td>${a.before?.percent != null ? pc(a.before.percent) : '–'} → ${a.after?.percent != null ? pc(a.after.percent) : '–'}<br>${esc(moved)}</td></tr>`;
+      return `<tr><td>${esc(reportLabels(r).indicator(a.indicator))} (${esc(bandName(a.band))})</td><td>${esc(a.pledge)}</td><td>${esc(STATUS_NAMES[a.status] ?? a.status)}</td><td>${a.before?.percent != null ? pc(a.before.percent) : '–'} → ${a.after?.percent != null ? pc(a.after.percent) : '–'}<br>${esc(moved)}</td></tr>`;
     })
     .join('');
   return `<!doctype html>

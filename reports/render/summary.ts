@@ -3,7 +3,7 @@
 // so only those that stay significant once that is allowed for (q < 0.05,
 // Benjamini-Hochberg) are listed as changes; those with p < 0.05 alone are
 // listed apart as "may be chance", so the panel is not led to act on noise.
-import { indicatorLabel, questionLabel } from '../labels.js';
+import { reportLabels } from '../labels.js';
 import type { Report, ReportIndicator } from '../schema.js';
 import { ALPHA } from '../stats.js';
 
@@ -71,7 +71,7 @@ export function summarise(report: Report): Summary {
     else if (v === 'chance') s.mayBeChance.push(l);
   };
   for (const i of report.indicators) {
-    const label = indicatorLabel(i.id);
+    const label = reportLabels(report).indicator(i.id);
     const p = i.previous;
     if (p && p.change !== null && p.percent !== null && i.percent !== null)
       change(p, p.change, {
@@ -91,14 +91,14 @@ export function summarise(report: Report): Summary {
       change(p, p.change, {
         id: sc.question,
         band: sc.band,
-        text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
+        text: `Average answer to “${reportLabels(report).question(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
       }, higher);
     const b = sc.benchmark;
     if (b && b.difference !== null && b.mean !== null && sc.mean !== null)
       difference(b, b.difference, {
         id: sc.question,
         band: sc.band,
-        text: `Average answer to “${questionLabel(sc.question)}” (${who(sc.band)}): ${sc.mean.toFixed(1)} here against ${b.mean.toFixed(1)} in other authorities.`,
+        text: `Average answer to “${reportLabels(report).question(sc.question)}” (${who(sc.band)}): ${sc.mean.toFixed(1)} here against ${b.mean.toFixed(1)} in other authorities.`,
       }, higher);
   }
   return s;

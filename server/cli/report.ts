@@ -68,9 +68,9 @@ function inputError(error: unknown): never {
 
 export const reportCommand: Command = {
   summary: 'the annual report (html, json, csv, Word or a one-page summary)',
-  usage: `Usage: hearme report --authority CODE --period PERIOD [--programme ylyc|ylbc] [--compare PERIOD]
+  usage: `Usage: hearme report --authority CODE --period PERIOD [--programme ylyc|ylbc|QUESTIONNAIRE] [--compare PERIOD]
                      [--format html|json|csv|docx|summary-html] [--out FILE]
-       hearme report --all --period PERIOD [--programme ylyc|ylbc] --dir DIR [--format html|json|csv|docx|summary-html]
+       hearme report --all --period PERIOD [--programme ylyc|ylbc|QUESTIONNAIRE] --dir DIR [--format html|json|csv|docx|summary-html]
 
 One authority's report for a survey round: responses and response rates,
 indicators with 95% intervals, the change since --compare (default: the

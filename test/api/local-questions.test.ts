@@ -61,7 +61,8 @@ describe('local questions on a core round', () => {
 
   it('stores the core answers as ylyc-11-17 and the local ones with bh-local v1, counted under each; a retry is a duplicate', async () => {
     const id = crypto.randomUUID();
-    const answers = { ...fullAnswers(getInstrument('ylyc-11-17', 1)!, 1), youth_club: 4, local_idea: 'A later bus home' };
+    const core = fullAnswers(getInstrument('ylyc-11-17', 1)!, 1);
+    const answers = { ...core, youth_club: 4, local_idea: 'A later bus home' };
     const first = await post(bh.code, 'bh-local', answers, id);
     expect(first.statusCode).toBe(201);
     expect((await post(bh.code, 'bh-local', answers, id)).json()).toEqual({ id, status: 'duplicate' });
@@ -71,7 +72,7 @@ describe('local questions on a core round', () => {
     const stored = query(t.config.databasePath, 'SELECT question, value FROM answers JOIN responses r ON r.id = response_id WHERE r.uuid = ?', id);
     expect(stored).toContainEqual({ question: 'youth_club', value: '4' });
     expect(stored).toContainEqual({ question: 'local_idea', value: 'A later bus home' });
-    expect(stored).toContainEqual({ question: 'age', value: String(answers.age) });
+    expect(stored).toContainEqual({ question: 'age', value: String(core.age) });
     // The local question is counted under the questionnaire, the core ones under the core; text never.
     expect(query(t.config.databasePath, "SELECT instrument, question, value, n FROM answer_counts WHERE instrument = 'bh-local'")).toEqual([
       { instrument: 'bh-local', question: 'youth_club', value: '4', n: 1 },

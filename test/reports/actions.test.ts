@@ -99,7 +99,7 @@ describe('actions in the next round’s report', () => {
 
   it('CSV: one row per action after the indicator rows, before and after in the previous and own columns', async () => {
     const lines = (await report(A.code, 'csv')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines).toHaveLength(1 + a.indicators.length + 2);
+    expect(lines).toHaveLength(1 + a.indicators.length + 2 + a.scores.length);
     const at = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
     const row = lines[1 + a.indicators.length]!.split(',');
     expect([row[at('indicator')], row[at('band')], row[at('n')], row[at('percent')], row[at('compare_period')], row[at('previous_n')], row[at('previous_percent')]]).toEqual(['feels_safe', '11-17 years', '100', '55', '2023', '100', '30']);

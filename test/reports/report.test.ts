@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema, type Report, type ReportIndicator } from '../../reports/schema.js';
@@ -267,7 +268,8 @@ describe('CSV and HTML match the JSON', () => {
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const lines = r.stdout.slice(1).trimEnd().split('\r\n');
     const json = await reportJson(A.code);
-    expect(lines).toHaveLength(json.indicators.length + 1);
+    // one row per indicator × band, then one per score (after any actions)
+    expect(lines).toHaveLength(json.indicators.length + json.actions.length + json.scores.length + 1);
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     const header = lines[0]!.split(',');
     const safe = lines.find((l) => l.includes(',feels_safe,') && l.includes('11-17 years'))!.split(',');
@@ -275,6 +277,13 @@ describe('CSV and HTML match the JSON', () => {
     expect([col('n'), col('count'), col('percent'), col('ci_low'), col('ci_high')]).toEqual(['100', '55', '55', '45.2', '64.4']);
     expect([col('previous_percent'), col('change_points'), col('change_p_value'), col('change_significant')]).toEqual(['30', '25', '0.000349', 'true']);
     expect([col('benchmark_percent'), col('difference_points'), col('difference_significant')]).toEqual(['37.5', '17.5', 'false']);
+    // life_satisfaction 2024: 50 × 6 and 50 × 8: mean 7, sd = √(100/99) = 1.005038; t(0.975, 99) = 1.984217,
+    // half = 1.984217 · 1.005038 / 10 = 0.199421 → 6.80 to 7.20. 2023: 5 and 7, the same sd: Welch's df = 198, t = 1/0.142134 = 7.04.
+    const score = (parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[]).find((row) => row.question === 'life_satisfaction' && row.band === '11-17 years')!;
+    const sc = (name: string) => score[name];
+    expect([sc('n'), sc('mean'), sc('sd'), sc('mean_ci_low'), sc('mean_ci_high'), sc('previous_mean'), sc('change_mean'), sc('welch_t'), sc('welch_df')]).toEqual([
+      '100', '7', '1.01', '6.8', '7.2', '6', '1', '7.04', '198',
+    ]);
   });
 
   it('HTML: escapes children’s text, says what got better, and shows suppressed groups in words', async () => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   benjaminiHochberg,
   erfc,
+  meanInterval,
   normalUpperTail,
   sampleFromCounts,
   studentTwoSidedP,
+  tQuantile,
   twoProportionZTest,
   welchTTest,
   wilsonInterval,
@@ -141,5 +143,31 @@ describe('Benjamini-Hochberg q-values', () => {
     expect(q[1]).toBeNull();
     expect(q[0]).toBeCloseTo(0.03, 12);
     expect(q[2]).toBeCloseTo(0.03, 12);
+  });
+});
+
+describe('t quantile and the t-based interval for a mean', () => {
+  it('matches the printed tables', () => {
+    // Student's t, 97.5% points: 3 df 3.182446, 9 df 2.262157, 11 df 2.200985, 120 df 1.979930; 99.5% at 18 df 2.878440
+    expect(tQuantile(0.025, 3)).toBeCloseTo(3.182446, 5);
+    expect(tQuantile(0.025, 9)).toBeCloseTo(2.262157, 5);
+    expect(tQuantile(0.025, 11)).toBeCloseTo(2.200985, 5);
+    expect(tQuantile(0.025, 120)).toBeCloseTo(1.97993, 5);
+    expect(tQuantile(0.005, 18)).toBeCloseTo(2.87844, 5);
+    // Welch's df need not be whole: between its neighbours' (18: 2.100922, 19: 2.093024)
+    const t = tQuantile(0.025, 18.76);
+    expect(t).toBeLessThan(2.100922);
+    expect(t).toBeGreaterThan(2.093024);
+  });
+
+  it('mean ± t·sd/√n, clipped to the scale', () => {
+    // 2, 3, 4, 5: mean 3.5, sd = √(5/3) = 1.290994; half = 3.182446 · 1.290994 / 2 = 4.108519 / 2 = 2.054260
+    const s = { n: 4, mean: 3.5, sd: Math.sqrt(5 / 3) };
+    const ci = meanInterval(s)!;
+    expect(ci.low).toBeCloseTo(1.44574, 5);
+    expect(ci.high).toBeCloseTo(5.55426, 5);
+    // on a 1-5 agreement scale the mean cannot be above 5
+    expect(meanInterval(s, { min: 1, max: 5 })).toEqual({ low: ci.low, high: 5 });
+    expect(meanInterval({ n: 1, mean: 3, sd: NaN })).toBeNull();
   });
 });

@@ -11,9 +11,9 @@ import { loadInstrument, loadResults, loadWave, type Loaded } from './api.js';
 import { newResponseId } from './code.js';
 import { Help } from './components/Help.js';
 import { LeaveNow } from './components/LeaveNow.js';
-import { instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
+import { forAdults, instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
 import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
-import { setAddressee, setLocale, t } from './i18n.js';
+import { addInstrumentWords, setAddressee, setLocale, t } from './i18n.js';
 import type { SurveyStore } from './outbox.js';
 import type { Results, Session, Step, Wave } from './schemas.js';
 import type { Sender, SendStatus } from './sender.js';
@@ -77,6 +77,8 @@ export function App(props: AppProps) {
   // A girl is spoken to as a girl once she has said so, on the survey's own screens only: the screen
   // that asks whether the last child is still there must not show anything of that child.
   setAddressee(view.kind === 'survey' ? view.session.answers.gender : undefined);
+  // A council questionnaire carries its own words (a survey left on the tablet too): t() needs them before the screen draws.
+  if (view.kind === 'survey') addInstrumentWords(view.session.instrument);
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
   useEffect(() => sender.onStatus((id, s) => setStatuses((all) => ({ ...all, [id]: s }))), []);
   /**
@@ -156,9 +158,10 @@ export function App(props: AppProps) {
     if (still()) setView({ kind: 'survey', session });
   };
 
-  const begin = async (wave: Wave, code: string, age: number, secondary?: boolean) => {
-    const fits = instrumentsForAge(wave.instruments, age);
-    if (fits.length > 1 && secondary === undefined) return setView({ kind: 'school', wave, code, age });
+  /** `age` undefined: a round that does not ask it (adults, or a questionnaire without ages) has one instrument. */
+  const begin = async (wave: Wave, code: string, age: number | undefined, secondary?: boolean) => {
+    const fits = age === undefined ? wave.instruments.slice(0, 1) : instrumentsForAge(wave.instruments, age);
+    if (age !== undefined && fits.length > 1 && secondary === undefined) return setView({ kind: 'school', wave, code, age });
     const pick = secondary ? fits[fits.length - 1] : fits[0];
     if (!pick) return;
     const still = live();
@@ -167,7 +170,7 @@ export function App(props: AppProps) {
     if (!still()) return;
     if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => begin(wave, code, age, secondary) });
     const instrument = got.value;
-    const answers: Answers = { age };
+    const answers: Answers = age !== undefined && instrument.questions.some((q) => q.id === 'age') ? { age } : {};
     await save({ v: 1, id: newResponseId(), code, locale, wave, instrument, answers, step: steps(instrument, answers)[0]! });
   };
 
@@ -271,6 +274,7 @@ export function App(props: AppProps) {
             waiting={waiting}
             onLocale={changeLocale}
             onAge={(age) => void begin(view.wave, view.code, age)}
+            onBegin={() => void begin(view.wave, view.code, undefined)}
             onResults={earlier === view.code ? () => void openResults(view.code, true, { wave: view.wave, code: view.code }) : undefined}
           />
         );
@@ -304,6 +308,7 @@ export function App(props: AppProps) {
           <End
             authority={view.wave.authority.name}
             programme={view.wave.programme}
+            adults={forAdults(view.wave)}
             locale={locale}
             status={statuses[view.responseId] ?? { kind: 'sending' }}
             onReset={startAgain}
@@ -361,6 +366,7 @@ export function App(props: AppProps) {
             progress={progress(inst, q.id)}
             locale={locale}
             young={inst.band === '4-7' && q.answeredBy === 'child'}
+            adults={inst.audience === 'adults'}
             council={s.wave.authority}
             onAnswer={(value: AnswerValue) => go({ ...s.answers, [q.id]: value }, 1)}
             onSkip={() => go(without(), 1)}

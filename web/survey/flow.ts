@@ -59,3 +59,13 @@ export function prune(inst: Instrument, answers: Answers): Answers {
 export function instrumentsForAge<T extends { minAge: number; maxAge: number }>(all: readonly T[], age: number): T[] {
   return all.filter((i) => age >= i.minAge && age <= i.maxAge).sort((a, b) => a.minAge - b.minAge);
 }
+
+/** A round of parents', carers' or staff's questionnaire: plainer screens, adult wording. */
+export function forAdults(wave: { instruments: readonly { audience?: string | undefined }[] }): boolean {
+  return wave.instruments.length > 0 && wave.instruments.every((i) => i.audience === 'adults');
+}
+
+/** Whether the start screen asks the age: not for a questionnaire without ages (adults, or none given). */
+export function asksAge(wave: { instruments: readonly { maxAge: number }[] }): boolean {
+  return wave.instruments.some((i) => i.maxAge > 0);
+}

@@ -4,6 +4,7 @@
 import i18next from 'i18next';
 import en from '../../surveys/locales/en.json';
 import { FEMALE_SUFFIX } from '../../surveys/i18n-keys.js';
+import type { Instrument } from '../../surveys/schema.js';
 import { localeInfo, type LocaleInfo } from './locales.js';
 
 export { LOCALES, localeInfo } from './locales.js';
@@ -14,14 +15,40 @@ const loaders: Record<string, () => Promise<{ default: unknown }>> = {
   ar: () => import('../../surveys/locales/ar.json'),
 };
 
+/** Locales whose own file is loaded (a council's words may be added to a locale before it is). */
+const loaded = new Set<string>();
+
+/** The words of the council questionnaire on screen, kept to add to a locale loaded later. */
+let instrumentWords: Pick<Instrument, 'strings' | 'locales'> | undefined;
+
+/** A questionnaire's words in a locale, or (a language it was not written in) in its first language. */
+function addWords(locale: string, inst: Pick<Instrument, 'strings' | 'locales'>): void {
+  const words = inst.strings?.[locale] ?? inst.strings?.[inst.locales?.[0] ?? 'en'];
+  // Flat dotted keys (questionnaire.q.role): i18next's own key separator reads them as nesting.
+  if (words) for (const [key, text] of Object.entries(words)) i18next.addResource(locale, 'translation', key, text);
+}
+
+/**
+ * Makes a council questionnaire's own words (its title, questions, options)
+ * available to t(), in every loaded locale and in any loaded later. Built-in
+ * instruments have none: their words are in the locale files.
+ */
+export function addInstrumentWords(inst: Pick<Instrument, 'strings' | 'locales'>): void {
+  if (!inst.strings || inst === instrumentWords) return;
+  instrumentWords = inst;
+  for (const locale of loaded) addWords(locale, inst);
+}
+
 /** Loads a locale (once) and switches every string, the page's lang and its direction to it. */
 export async function setLocale(code: string): Promise<LocaleInfo> {
   const info = localeInfo(code);
   if (!i18next.isInitialized)
     await i18next.init({ lng: info.code, fallbackLng: false, resources: {}, interpolation: { escapeValue: false } });
-  if (!i18next.hasResourceBundle(info.code, 'translation')) {
+  if (!loaded.has(info.code)) {
     const messages = (await loaders[info.code]!()).default as Record<string, unknown>;
-    i18next.addResourceBundle(info.code, 'translation', messages);
+    i18next.addResourceBundle(info.code, 'translation', messages, true, false);
+    loaded.add(info.code);
+    if (instrumentWords) addWords(info.code, instrumentWords);
   }
   await i18next.changeLanguage(info.code);
   document.documentElement.lang = info.code;

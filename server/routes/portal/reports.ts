@@ -13,7 +13,7 @@ import { audit } from '../../repos/audit.js';
 import { responsesForExport } from '../../repos/export.js';
 import { Period } from '../../schemas.js';
 import { ReportInputError, buildReport, type ReportRequest } from '../../../reports/build.js';
-import { indicatorLabel, domainLabel } from '../../../reports/labels.js';
+import { domainLabel, reportLabels } from '../../../reports/labels.js';
 import { renderCsv } from '../../../reports/render/csv.js';
 import { renderDocx } from '../../../reports/render/docx.js';
 import { renderHtml } from '../../../reports/render/html.js';
@@ -48,8 +48,8 @@ function labels(report: Report) {
   const ids = [...new Set(report.indicators.map((i) => i.id))];
   const domains = [...new Set(report.indicators.map((i) => i.domain))];
   return {
-    indicators: Object.fromEntries(ids.map((id) => [id, indicatorLabel(id)])),
-    domains: Object.fromEntries(domains.map((d) => [d, domainLabel(d)])),
+    indicators: Object.fromEntries(ids.map((id) => [id, reportLabels(report).indicator(id)])),
+    domains: Object.fromEntries(domains.map((d) => [d ?? 'null', domainLabel(d)])),
   };
 }
 

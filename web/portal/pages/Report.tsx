@@ -4,7 +4,7 @@
 // worse orange, both said in words), judged as the download judges them
 // (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
-import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, indicatorLabel, optionLabel, questionLabel } from '../../../reports/labels.js';
+import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
 import { INDICATORS } from '../../../surveys/indicators.js';
 import { summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
@@ -175,7 +175,7 @@ function Actions({ report }: { report: Report }) {
           {report.actions.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                {indicatorLabel(a.indicator)} <span class="small">({bandName(a.band)})</span>
+                {reportLabels(report).indicator(a.indicator)} <span class="small">({bandName(a.band)})</span>
               </th>
               <td>
                 {a.pledge}
@@ -198,12 +198,12 @@ function Actions({ report }: { report: Report }) {
   );
 }
 
-function DomainChart({ rows }: { rows: ReportIndicator[] }) {
+function DomainChart({ report, rows }: { report: Report; rows: ReportIndicator[] }) {
   const ref = useChart(
     () => ({
       type: 'bar',
       data: {
-        labels: rows.map((r) => `${indicatorLabel(r.id)} (${r.band})`),
+        labels: rows.map((r) => `${reportLabels(report).indicator(r.id)} (${r.band})`),
         datasets: [
           { label: 'This authority (%)', data: rows.map((r) => r.percent), backgroundColor: COLOURS.own },
           { label: 'Other authorities (%)', data: rows.map((r) => r.benchmark?.percent ?? null), backgroundColor: COLOURS.other },
@@ -220,12 +220,13 @@ function DomainChart({ rows }: { rows: ReportIndicator[] }) {
   );
 }
 
-function Domain({ report, domain, rows, me }: { report: Report; domain: string; rows: ReportIndicator[]; me: Me }) {
+function Domain({ report, domain, rows, me }: { report: Report; domain: string | null; rows: ReportIndicator[]; me: Me }) {
   const title = domainLabel(domain);
+  const anchor = `domain-${domain ?? 'own'}`;
   return (
-    <section aria-labelledby={`domain-${domain}`}>
-      <h2 id={`domain-${domain}`}>{title}</h2>
-      {rows.some((r) => r.percent !== null) && <DomainChart rows={rows.filter((r) => r.percent !== null)} />}
+    <section aria-labelledby={anchor}>
+      <h2 id={anchor}>{title}</h2>
+      {rows.some((r) => r.percent !== null) && <DomainChart report={report} rows={rows.filter((r) => r.percent !== null)} />}
       <table>
         <caption>{title}: share of children in each indicator's positive answers</caption>
         <thead>
@@ -242,13 +243,13 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string; 
           {rows.map((r) => (
             <tr key={`${r.id}-${r.band}`}>
               <th scope="row">
-                {indicatorLabel(r.id)}
+                {reportLabels(report).indicator(r.id)}
                 {r.direction === 'lower' && <span class="small"> (lower is better)</span>}
                 {can.actionPlan(me) && (
                   <>
                     {' '}
                     <a class="small no-print" href={actionPlanHref(report.authority.code, { programme: report.programme, period: report.period, indicator: r.id, band: r.band })}>
-                      Add an action<span class="visually-hidden"> on {indicatorLabel(r.id)}, {r.band}</span>
+                      Add an action<span class="visually-hidden"> on {reportLabels(report).indicator(r.id)}, {r.band}</span>
                     </a>
                   </>
                 )}
@@ -281,15 +282,15 @@ function Scores({ report }: { report: Report }) {
   if (!report.scores.length) return null;
   return (
     <section aria-labelledby="scores-h">
-      <h2 id="scores-h">Well-being scores</h2>
+      <h2 id="scores-h">{scoreWords(report).heading}</h2>
       <table>
-        <caption>Average answers (0 to 10, or faces 1 to 5 for the youngest); higher is better</caption>
+        <caption>{scoreWords(report).intro}</caption>
         <thead>
           <tr>
             <th scope="col">Question</th>
             <th scope="col">Ages</th>
             <th scope="col">Answered</th>
-            <th scope="col">Average</th>
+            <th scope="col">Average (95% interval)</th>
             <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
             <th scope="col">Other authorities</th>
           </tr>
@@ -297,11 +298,22 @@ function Scores({ report }: { report: Report }) {
         <tbody>
           {report.scores.map((s) => (
             <tr key={`${s.question}-${s.band}`}>
-              <th scope="row">{questionLabel(s.question)}</th>
+              <th scope="row">{reportLabels(report).question(s.question)}</th>
               <td>{s.band}</td>
               <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
-              <td class="num">{s.mean === null ? 'hidden' : s.mean.toFixed(2)}</td>
-              <td class="num">{s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}</td>
+              <td class="num">
+                {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
+                {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
+              </td>
+              <td class="num">
+                {s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
+                {s.previous?.t != null && (
+                  <span class="small">
+                    {' '}
+                    (Welch t = {s.previous.t.toFixed(2)}, df {s.previous.df!.toFixed(1)})
+                  </span>
+                )}
+              </td>
               <td class="num">
                 {s.benchmark?.mean === null || !s.benchmark ? '–' : s.benchmark.mean.toFixed(2)}
                 {s.benchmark && s.benchmark.difference !== null && (
@@ -345,7 +357,7 @@ function Trends({ report }: { report: Report }) {
           <tbody>
             {report.trend.map((t) => (
               <tr key={`${t.id}-${t.band}`}>
-                <th scope="row">{indicatorLabel(t.id)}</th>
+                <th scope="row">{reportLabels(report).indicator(t.id)}</th>
                 <td>{t.band}</td>
                 {periods.map((p) => {
                   const point = t.points.find((x) => x.period === p);
@@ -410,7 +422,7 @@ function Breakdowns({ report }: { report: Report }) {
               <tbody>
                 {list.map((b) => (
                   <tr key={b.indicator}>
-                    <th scope="row">{indicatorLabel(b.indicator)}</th>
+                    <th scope="row">{reportLabels(report).indicator(b.indicator)}</th>
                     {b.cells.map((c) => (
                       <td class="num" key={String(c.value)}>
                         {cellText(c, report.minBase)}
@@ -458,7 +470,7 @@ function Said({ report, me, withheld }: { report: Report; me: Me; withheld: numb
         return (
           <div key={key}>
             <h3>
-              Ages {band}: {questionLabel(question)}
+              Ages {band}: {reportLabels(report).question(question)}
             </h3>
             <ul class="said">
               {[...texts].map(([text, count]) => (
@@ -519,7 +531,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        Report: {full.authority.name}, {PROGRAMMES[full.programme]} {full.period}
+        Report: {full.authority.name}, {full.questionnaire?.title ?? PROGRAMMES[full.programme] ?? full.programme} {full.period}
       </h1>
       {full.provisional && (
         <p class="provisional" role="note">
@@ -571,7 +583,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
       <Responses report={full} />
       <Actions report={report} />
       {domains.map((d) => (
-        <Domain key={d} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
+        <Domain key={d ?? 'own'} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
       ))}
       <Scores report={report} />
       <Trends report={report} />

@@ -12,6 +12,8 @@ export interface EndProps {
   authority: string;
   /** Care leavers (ylbc) are thanked as care leavers, not as children in care. */
   programme: string;
+  /** Parents, carers, staff: thanked as adults, not for telling us about their life. */
+  adults: boolean;
   locale: string;
   status: SendStatus;
   onReset: () => void;
@@ -53,14 +55,17 @@ export function End(p: EndProps) {
   }, [settled, refused]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const leavers = p.programme === 'ylbc';
-  const lines = [
-    t(leavers ? 'survey.thanks_detail_ylbc' : 'common.thanks_detail'),
-    t(leavers ? 'survey.what_next_ylbc' : 'survey.what_next', { authority: p.authority }),
-  ];
+  const heading = t(p.adults ? 'survey.thanks_adults' : 'common.thanks');
+  const lines = p.adults
+    ? [t('survey.thanks_detail_adults'), t('survey.what_next_adults', { authority: p.authority })]
+    : [
+        t(leavers ? 'survey.thanks_detail_ylbc' : 'common.thanks_detail'),
+        t(leavers ? 'survey.what_next_ylbc' : 'survey.what_next', { authority: p.authority }),
+      ];
   return (
     <section class="end">
-      <Heading id="step-end">{t('common.thanks')}</Heading>
-      <Listen locale={p.locale} parts={[t('common.thanks'), ...lines]} />
+      <Heading id="step-end">{heading}</Heading>
+      <Listen locale={p.locale} parts={[heading, ...lines]} />
       {lines.map((l) => (
         <p>{l}</p>
       ))}

@@ -22,6 +22,8 @@ export interface QuestionProps {
   locale: string;
   /** 4-7: the speaker button comes first and larger. */
   young: boolean;
+  /** Parents, carers, staff: the free-text notice speaks of a child who is not safe, not of Childline. */
+  adults: boolean;
   /** The council running the survey: the free-text question says who reads it and whom to call. */
   council: { name: string; contact?: string | null | undefined };
   onAnswer: (value: AnswerValue) => void;
@@ -34,6 +36,8 @@ interface Choice {
   label: string;
   face?: number;
   picture?: Mark | undefined;
+  /** agree5: the number shown before the words (1 strongly disagree … 5 strongly agree). */
+  point?: number;
 }
 
 /** The answers as buttons; `young` (4-7): every option scale with a picture for each answer. */
@@ -50,7 +54,13 @@ function choicesOf(q: Q, young: boolean): Choice[] {
   if (scale.kind === 'integer') {
     const out: Choice[] = [];
     for (let n = scale.min; n <= scale.max; n++)
-      out.push(q.scale === 'happy5' ? { value: n, label: t(optionLabelKeys(q, n)), face: n } : { value: n, label: String(n) });
+      out.push(
+        q.scale === 'happy5'
+          ? { value: n, label: t(optionLabelKeys(q, n)), face: n }
+          : q.scale === 'agree5'
+            ? { value: n, label: t(optionLabelKeys(q, n)), point: n }
+            : { value: n, label: String(n) },
+      );
     return out;
   }
   return [];
@@ -62,7 +72,7 @@ export function QuestionScreen(p: QuestionProps) {
   const choices = choicesOf(q, p.young);
   const text = t(q.text);
   const layout = q.scale === 'scale0_10' ? 'numbers' : choices.some((c) => c.face || c.picture) ? 'faces' : 'list';
-  const readers = q.scale === 'text' ? textNotice(p.council) : [];
+  const readers = q.scale === 'text' ? textNotice(p.council, p.adults) : [];
   const listen = (
     <Listen locale={p.locale} parts={[text, ...readers, ...choices.map((c) => c.label), ...(q.scale === 'text' ? [t('common.type_here')] : [])]} />
   );
@@ -104,6 +114,8 @@ export function QuestionScreen(p: QuestionProps) {
               >
                 {c.face !== undefined && <Face level={c.face} />}
                 {c.picture && <Picture mark={c.picture} />}
+                {c.point !== undefined && <span class="point">{c.point}</span>}
+                {c.point !== undefined && ' '}
                 <span>{c.label}</span>
               </button>
             );
@@ -140,10 +152,10 @@ function numberLabel(q: Q, n: AnswerValue): string | undefined {
  * call if they are not safe now. Nothing here promises secrecy: the
  * council's safeguarding team reads worrying answers.
  */
-function textNotice(council: QuestionProps['council']): string[] {
+function textNotice(council: QuestionProps['council'], adults: boolean): string[] {
   return [
     t('survey.text_readers', { authority: council.name }),
-    t('survey.text_not_safe'),
+    t(adults ? 'survey.text_not_safe_adults' : 'survey.text_not_safe'),
     councilLine(council.name, council.contact),
     t('help.emergency'),
   ];

@@ -5,6 +5,7 @@ import { BackButton } from '../components/BackButton.js';
 import { Heading } from '../components/Heading.js';
 import { Languages } from '../components/Languages.js';
 import { Listen } from '../components/Listen.js';
+import { asksAge, forAdults } from '../flow.js';
 import { t } from '../i18n.js';
 import type { Wave } from '../schemas.js';
 
@@ -15,6 +16,8 @@ export interface StartProps {
   waiting: { count: number; refused: number };
   onLocale: (code: string) => void;
   onAge: (age: number) => void;
+  /** A round that does not ask the age starts with one button. */
+  onBegin: () => void;
   /** Shown when the round before this one published what children told it: opens that screen. */
   onResults?: (() => void) | undefined;
 }
@@ -26,8 +29,10 @@ export function Start(p: StartProps) {
   const ages: number[] = [];
   for (let a = min; a <= max; a++) ages.push(a);
   const young = p.wave.programme === 'ylyc';
+  const adults = forAdults(p.wave);
+  const ask = asksAge(p.wave);
   const intro = [
-    t('survey.welcome', { authority }),
+    t(adults ? 'survey.welcome_adults' : 'survey.welcome', { authority }),
     t('survey.private'),
     t('common.you_can_skip'),
     t('survey.time'),
@@ -35,7 +40,7 @@ export function Start(p: StartProps) {
   return (
     <section class="start">
       <Heading id="step-start">{t('survey.welcome_heading')}</Heading>
-      <Listen locale={p.locale} parts={[t('survey.welcome_heading'), ...intro, t('survey.age_heading')]} />
+      <Listen locale={p.locale} parts={[t('survey.welcome_heading'), ...intro, ...(ask ? [t('survey.age_heading')] : [])]} />
       {intro.map((line) => (
         <p>{line}</p>
       ))}
@@ -45,20 +50,28 @@ export function Start(p: StartProps) {
         </button>
       )}
       <Languages locale={p.locale} onLocale={p.onLocale} />
-      <h2 id="age-heading">{t('survey.age_heading')}</h2>
-      {/* Only children's waves start with an adult answering for a young child; care leavers answer for themselves. */}
-      {young && (
-        <p class="hint" id="age-hint">
-          {t('survey.age_hint')}
-        </p>
+      {ask ? (
+        <>
+          <h2 id="age-heading">{t('survey.age_heading')}</h2>
+          {/* Only children's waves start with an adult answering for a young child; care leavers answer for themselves. */}
+          {young && (
+            <p class="hint" id="age-hint">
+              {t('survey.age_hint')}
+            </p>
+          )}
+          <div class="ages" role="group" aria-labelledby="age-heading" aria-describedby={young ? 'age-hint' : undefined}>
+            {ages.map((a) => (
+              <button type="button" class="choice" onClick={() => p.onAge(a)}>
+                {a}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <button type="button" class="primary" onClick={p.onBegin}>
+          {t('survey.begin')}
+        </button>
       )}
-      <div class="ages" role="group" aria-labelledby="age-heading" aria-describedby={young ? 'age-hint' : undefined}>
-        {ages.map((a) => (
-          <button type="button" class="choice" onClick={() => p.onAge(a)}>
-            {a}
-          </button>
-        ))}
-      </div>
       {p.waiting.count > 0 && <p class="note">{t('survey.waiting_count', { count: p.waiting.count })}</p>}
     </section>
   );

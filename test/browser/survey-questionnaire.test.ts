@@ -1,0 +1,178 @@
+/// <reference lib="dom" />
+// The DOM types are for the callbacks that page.evaluate runs in the browser.
+// Councils' questionnaires in the child survey app (issue 14, step 4), in
+// real Chromium: the example staff questionnaire (audience adults) end to
+// end on a tablet and a phone, with plainer screens (no age, no faces, adult
+// wording), agree5 as five numbered buttons, its own words read aloud, the
+// answers checked in SQLite and axe on every screen; a children's
+// questionnaire with faces and the age question, as the built-ins.
+import { readFileSync } from 'node:fs';
+import type { Page, Request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getInstrument } from '../../surveys/index.js';
+import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
+import { seedWave } from '../helpers/app.js';
+import { asStored, axe, begin, hear, newContext, planFor, send, walk } from '../helpers/survey-driver.js';
+import { surveyInBrowser } from '../helpers/survey-server.js';
+
+const env = surveyInBrowser();
+const STAFF = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
+const en = JSON.parse(readFileSync(new URL('../../surveys/locales/en.json', import.meta.url), 'utf8')) as {
+  survey: Record<string, string>;
+  scales: { agree5: Record<string, string> };
+};
+
+/** A children's questionnaire: its own age question and ages, faces, agree5 and free text, in English and Welsh. */
+const CHILDREN = {
+  id: 'kids-club',
+  version: 1,
+  title: { en: 'Our club', cy: 'Ein clwb' },
+  audience: 'children',
+  minAge: 8,
+  maxAge: 11,
+  locales: ['en', 'cy'],
+  questions: [
+    { id: 'age', type: 'age', text: { en: 'How old are you?', cy: 'Faint yw dy oed di?' } },
+    { id: 'club_fun', type: 'faces3', text: { en: 'Is the club fun?', cy: 'Ydy’r clwb yn hwyl?' } },
+    { id: 'club_safe', type: 'agree5', text: { en: 'I feel safe at the club', cy: 'Dw i’n teimlo’n ddiogel yn y clwb' } },
+    { id: 'club_idea', type: 'text', text: { en: 'What would make it better?', cy: 'Beth fyddai’n ei wneud yn well?' } },
+  ],
+};
+
+/** Stands in for a tablet that has an English voice: notes what it was asked to say. */
+const ENGLISH_VOICE = `
+  window.__said = [];
+  const voice = { lang: 'en-GB', name: 'Tablet English', default: true, localService: true, voiceURI: 'tablet-en' };
+  speechSynthesis.getVoices = () => [voice];
+  speechSynthesis.speak = (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(new Event('end')), 500); };
+`;
+
+beforeAll(async () => {
+  // For every authority (no owner), so the seeded rounds may use them.
+  await storeQuestionnaire(env.srv.t.db, STAFF, null);
+  await storeQuestionnaire(env.srv.t.db, CHILDREN, null);
+});
+
+async function openRound(programme: string, viewport: { width: number; height: number }, init?: string) {
+  const wave = await seedWave(env.srv.t, { programme });
+  const ctx = await newContext(env.browser, { viewport });
+  const page = await ctx.newPage();
+  if (init) await page.addInitScript(init);
+  const clips: string[] = [];
+  page.on('request', (r: Request) => {
+    if (r.url().includes('/survey/audio/') && !r.url().endsWith('manifest.json')) clips.push(new URL(r.url()).pathname.replace('/survey/audio/', ''));
+  });
+  await page.goto(`${env.srv.base}/s/${wave.code}`);
+  await page.locator('#step-start').waitFor();
+  return { wave, ctx, page, clips, authority: `Authority ${wave.authorityCode}` };
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+describe('the staff questionnaire (audience adults)', () => {
+  const staff = () => getInstrument('bh-staff', 1)!;
+
+  it.each([
+    { name: 'tablet', viewport: { width: 800, height: 1280 } },
+    { name: 'phone', viewport: { width: 360, height: 740 } },
+  ])('is answered end to end on a $name: plain screens, agree5 buttons, answers in SQLite, axe clean on every screen', async ({ name, viewport }) => {
+    const { wave, ctx, page, clips, authority } = await openRound('bh-staff', viewport);
+    const problems: Record<string, string[]> = {};
+    const check = async (screen: string) => {
+      const v = await axe(page);
+      if (v.length) problems[screen] = v;
+    };
+
+    // Start: adult wording, no age to pick, one Start button.
+    expect(await page.locator('main').textContent()).toContain(en.survey.welcome_adults!.replace('{{authority}}', authority));
+    expect(await page.locator('.ages').count()).toBe(0);
+    expect(await page.locator('#age-hint').count()).toBe(0);
+    await check('start');
+    await page.screenshot({ path: `/tmp/questionnaire-staff-start-${name}.png`, fullPage: true });
+    await page.locator('main .primary', { hasText: en.survey.begin! }).click();
+
+    const plan = { role: 'pm', time_for_children: 2, reflective_supervision: 5, anything_else: 'More admin support, please.' };
+    const given = await walk(page, staff(), plan, {
+      onScreen: async (id) => {
+        await check(id);
+        // Never a face, never the trusted adult's part.
+        expect(await page.locator('main svg.face, #step-adult-intro, #step-handover').count()).toBe(0);
+        if (id === 'q-role') {
+          expect(await text(page, 'main h1')).toBe('Your role');
+          if (name === 'tablet') {
+            // The council's words alone, on a tablet with no voice (Chromium has none): the button says so, as for any screen.
+            await page.locator('button.listen').click();
+            await page.locator('button.listen', { hasText: en.survey.listen_none! }).waitFor();
+          }
+        }
+        if (id === 'q-time_for_children') {
+          const labels = await page.locator('.choices button.choice').allTextContents();
+          expect(labels.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([1, 2, 3, 4, 5].map((n) => `${n} ${en.scales.agree5[n]}`));
+          await page.screenshot({ path: `/tmp/questionnaire-staff-agree5-${name}.png`, fullPage: true });
+          if (name === 'tablet') {
+            // No voice: the question (a council's words) has no clip, but each of the five answers has one.
+            await hear(page, 'button.listen');
+            expect(clips.filter((c) => c.startsWith('en/'))).toHaveLength(5);
+            expect(await text(page, 'button.listen')).toBe(en.survey.listen);
+          }
+        }
+        if (id === 'q-anything_else') {
+          const notice = await text(page, '.text-notice');
+          expect(notice).toContain(en.survey.text_not_safe_adults);
+          expect(notice).not.toContain('Childline');
+          expect(notice).toContain(authority);
+        }
+      },
+    });
+    expect(given).toEqual(plan);
+    await send(page);
+    await page.locator('.status.sent').waitFor();
+    expect(await text(page, 'main h1')).toBe(en.survey.thanks_adults);
+    expect(await page.locator('main').textContent()).toContain(en.survey.what_next_adults!.replace('{{authority}}', authority));
+    await check('end');
+    expect(problems).toEqual({});
+
+    const stored = await env.srv.responses(wave.waveId);
+    expect(stored).toEqual([{ uuid: expect.any(String), instrument: 'bh-staff', answers: asStored(plan) }]);
+    await ctx.close();
+  });
+
+  it('Listen reads the council’s own words with the tablet’s voice', async () => {
+    const voiced = await openRound('bh-staff', { width: 800, height: 1280 }, ENGLISH_VOICE);
+    await voiced.page.locator('main .primary').click();
+    await voiced.page.locator('#q-role').waitFor();
+    await voiced.page.locator('button.listen').click();
+    await voiced.page.waitForFunction(() => (window as unknown as { __said: string[] }).__said.length > 0);
+    const said = await voiced.page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+    expect(said).toEqual(['Your role. Social worker. Practice manager.']);
+    expect(voiced.clips).toEqual([]);
+    await voiced.ctx.close();
+  });
+});
+
+describe('a children’s questionnaire', () => {
+  it('asks the age at the start and shows faces, in Welsh, as the built-ins do; answers in SQLite; axe clean on the faces', async () => {
+    const { wave, ctx, page } = await openRound('kids-club', { width: 768, height: 1024 });
+    const problems: Record<string, string[]> = {};
+    expect(await page.locator('.ages button').allTextContents()).toEqual(['8', '9', '10', '11']);
+    await begin(page, 9, { locale: 'cy' });
+    const inst = getInstrument('kids-club', 1)!;
+    const plan = planFor(inst, 99);
+    const given = await walk(page, inst, plan, {
+      onScreen: async (id) => {
+        if (id === 'q-club_fun') {
+          const v = await axe(page);
+          if (v.length) problems[id] = v;
+          expect(await text(page, 'main h1')).toBe('Ydy’r clwb yn hwyl?');
+          expect(await page.locator('.choices svg.face').count()).toBe(3);
+        }
+      },
+    });
+    await send(page);
+    await page.locator('.status.sent').waitFor();
+    expect(problems).toEqual({});
+    const stored = await env.srv.responses(wave.waveId);
+    expect(stored).toEqual([{ uuid: expect.any(String), instrument: 'kids-club', answers: asStored({ age: 9, ...given }) }]);
+    await ctx.close();
+  });
+});
