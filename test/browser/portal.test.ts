@@ -75,7 +75,8 @@ describe('the portal in Chromium', () => {
     await page.getByLabel(/How children reach children's services/).last().fill('01632 960001');
     await page.getByRole('button', { name: 'Add the authority' }).click();
     await page.getByText('Added Middlesbrough.').waitFor();
-    // The new authority's details are ready to change; an admin sets its region.
+    // The new authority's details are ready to change (they open in place, at the top); an admin sets its region.
+    await page.getByText('Authority details', { exact: true }).click();
     await expect.poll(() => page.locator('#d-contact').inputValue()).toBe('01632 960001');
     await expect(page.locator('#d-name').inputValue()).resolves.toBe('Middlesbrough');
     await page.locator('#d-region').fill('North East');
@@ -226,6 +227,7 @@ describe('an officer and a viewer in Chromium', () => {
 
     // The officer changes the contact their children see on the help screen (and only that).
     await expect(page.locator('#d-name').count()).resolves.toBe(0);
+    await page.getByText('Authority details', { exact: true }).click();
     await page.locator('#d-contact').fill('01632 960777 (out of hours 01632 960778)');
     await page.getByRole('button', { name: 'Save the details' }).click();
     await page.getByText('Saved. Children of Middlesbrough now see: 01632 960777 (out of hours 01632 960778).').waitFor();
