@@ -155,7 +155,7 @@ describe('the portal in Chromium', () => {
     ['/compare', 'canvas', '08-compare'],
     ['/safeguarding', 'text=1 waiting, 0 seen', '09-safeguarding'],
     ['/users', 'text=Portal accounts', '10-users'],
-    ['/audit', 'text=sign in', '11-audit'],
+    ['/audit', 'tbody >> text=sign in', '11-audit'],
   ] as const)
     it(`shows ${route}`, async () => {
       await page.goto(`${base}/portal#${route}`);
@@ -240,9 +240,10 @@ describe('an officer and a viewer in Chromium', () => {
     await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(1);
     await check('14-officer-report');
 
-    // An admin page asked for by address is not shown: the rounds page is.
+    // An admin page asked for by address is not shown: it says so under its own title.
     await page.goto(`${base}/portal#/users`);
-    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.getByText('Your account (authority officer) cannot open this page').waitFor();
     await expect(page.getByText('Portal accounts').count()).resolves.toBe(0);
   }, 60_000);
 
@@ -260,7 +261,8 @@ describe('an officer and a viewer in Chromium', () => {
     await check('15-viewer-report');
 
     await page.goto(`${base}/portal#/safeguarding`);
-    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Safeguarding', level: 1 }).waitFor();
+    await page.getByText('Your account (viewer) cannot open this page').waitFor();
     await expect(page.getByText('waiting').count()).resolves.toBe(0);
   }, 60_000);
 

@@ -24,6 +24,7 @@ interface Authority {
 
 function CreateWave({ authorities, open, onCreated }: { authorities: Authority[]; open: boolean; onCreated: (id: number) => void }) {
   const [error, setError] = useState<string>();
+  const [startOpen] = useState(open);
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -43,7 +44,7 @@ function CreateWave({ authorities, open, onCreated }: { authorities: Authority[]
     }
   };
   return (
-    <details class="action" open={open}>
+    <details class="action" open={startOpen}>
       <summary>Open a survey round</summary>
       {error && (
         <p class="error" role="alert">
@@ -134,6 +135,8 @@ function AuthorityDetails({ authorities, admin, onSaved }: { authorities: Author
 
 function AddAuthority({ open, onAdded }: { open: boolean; onAdded: () => void }) {
   const [message, setMessage] = useState<string>();
+  // Open at first only (no authority yet): it stays open to show its message once the first is added.
+  const [startOpen] = useState(open);
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -148,7 +151,7 @@ function AddAuthority({ open, onAdded }: { open: boolean; onAdded: () => void })
     }
   };
   return (
-    <details class="action" open={open}>
+    <details class="action" open={startOpen}>
       <summary>Add a local authority</summary>
       {message && <p role="status">{message}</p>}
       <form onSubmit={submit} class="grid">
@@ -295,15 +298,17 @@ export function WavesPage({ me, query }: { me: Me; query: string }) {
     <>
       <h1>Survey rounds</h1>
       {/* What one does here first, above a list that can run to thousands of rounds; each opens in place. */}
-      <div class="actions">
-        {can.manageWaves(me) && list && list.length > 0 && (
-          <>
-            <CreateWave authorities={list} open={data?.waves.length === 0} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
-            <AuthorityDetails authorities={list} admin={can.admin(me)} onSaved={authorities.reload} />
-          </>
-        )}
-        {can.admin(me) && list && <AddAuthority open={list.length === 0} onAdded={authorities.reload} />}
-      </div>
+      {data && list && (
+        <div class="actions">
+          {can.manageWaves(me) && list.length > 0 && (
+            <>
+              <CreateWave authorities={list} open={data.waves.length === 0} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
+              <AuthorityDetails authorities={list} admin={can.admin(me)} onSaved={authorities.reload} />
+            </>
+          )}
+          {can.admin(me) && <AddAuthority open={list.length === 0} onAdded={authorities.reload} />}
+        </div>
+      )}
       {error && <p class="error">{error}</p>}
       {data && data.waves.length === 0 && <p>No survey rounds yet.</p>}
       {data && data.waves.length > 0 && <RoundsList waves={data.waves} query={query} />}
