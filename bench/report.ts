@@ -48,7 +48,7 @@ try {
   // Loading only: the bench is not about durability of the fill.
   open.sqlite.pragma('synchronous = OFF');
   const t0 = performance.now();
-  const filled = fillDemo(open.sqlite, {
+  const filled = await fillDemo(open.sqlite, {
     scale,
     seed: 2026,
     onProgress: (done, total) => process.stderr.write(`\rfilled ${done} of ${total} survey rounds`),

@@ -235,8 +235,8 @@ interface Context {
   authorityId: number;
   /** Whether the previous round asked this question (and counted this indicator) exactly as this one. */
   comparable: (inst: Instrument, question: string, rule?: IndicatorRule) => boolean;
-  /** Whether another authority's round of the period may be pooled with this one for an instrument (same version). */
-  sameVersion: (authorityId: number, inst: Instrument) => boolean;
+  /** Whether another authority's round of the period may be pooled with this one for an instrument (same version); unset on the Compare page: all of them. */
+  sameVersion?: (authorityId: number, inst: Instrument) => boolean;
 }
 
 function pickComparePeriod(waves: { period: string; responses: number }[], period: string, compare: string | undefined): string | null {
@@ -281,7 +281,7 @@ function percentOf(count: number, n: number): number {
 /** One indicator's figure and benchmark, without a before/after: a row of the Compare page. */
 export function indicatorAgainstPeriod(own: Tally, period: PeriodTallies, authorityId: number, inst: Instrument, rule: IndicatorRule, minBase: number): ReportIndicator {
   return indicatorFigures(
-    { minBase, own, previous: undefined, comparePeriod: null, period, authorityId, comparable: () => false, sameVersion: () => true },
+    { minBase, own, previous: undefined, comparePeriod: null, period, authorityId, comparable: () => false },
     inst,
     rule,
   );
@@ -315,7 +315,7 @@ function indicatorFigures(ctx: Context, inst: Instrument, rule: IndicatorRule): 
   }
 
   let benchmark: ReportIndicator['benchmark'] = null;
-  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, rule.question, ctx.minBase, (id) => ctx.sameVersion(id, inst));
+  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, rule.question, ctx.minBase, ctx.sameVersion && ((id) => ctx.sameVersion!(id, inst)));
   if (pool.authorities > 0) {
     let bn = 0;
     let bcount = 0;
@@ -385,7 +385,7 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
   }
 
   let benchmark: ReportScore['benchmark'] = null;
-  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, question, ctx.minBase, (id) => ctx.sameVersion(id, inst));
+  const pool = pooledOthers(ctx.period, ctx.authorityId, inst.id, question, ctx.minBase, ctx.sameVersion && ((id) => ctx.sameVersion!(id, inst)));
   if (pool.authorities > 0) {
     const o = sampleFromCounts([...pool.values].map(([v, k]) => [Number(v), k] as const));
     const hidden = pool.authorities < MIN_BENCHMARK_AUTHORITIES;

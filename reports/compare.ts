@@ -38,6 +38,7 @@ export async function indicatorAcrossAuthorities(
   const period = {
     byAuthority: new Map(all.filter((f) => !f.open).map((f) => [f.authority.id, f.tally])),
     open: all.filter((f) => f.open).map((f) => f.authority.id),
+    pools: new Map(),
   };
   return all.map(({ tally, ...f }) => ({ ...f, row: indicatorAgainstPeriod(tally, period, f.authority.id, inst, rule, q.minBase) }));
 }

@@ -12,6 +12,7 @@ import surveyStatic from './plugins/static.js';
 import { WaveLookup } from './repos/wave-lookup.js';
 import { compileMatcher, type Matcher } from './safeguarding/matcher.js';
 import { ResponseWriter } from './response-writer.js';
+import { ReportThread } from './report-thread.js';
 import { RequestLog, randomRequestId, redactUrl, untilNextMinute } from './request-log.js';
 import openapi from './openapi.js';
 import health from './routes/public/health.js';
@@ -29,6 +30,8 @@ declare module 'fastify' {
     waves: WaveLookup;
     /** The worrying-words list: the safeguarding queue, and what reports withhold. */
     safeguarding: Matcher;
+    /** Reports and comparisons, built on their own thread. */
+    reports: ReportThread;
   }
 }
 
@@ -80,6 +83,8 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   app.decorate('waves', new WaveLookup(sqlite));
   // Finish writing what was accepted before the database is closed.
   app.addHook('onClose', async (instance) => instance.responseWriter.close());
+  app.decorate('reports', new ReportThread({ databasePath: sqlite.name, words: config.safeguardingWords }));
+  app.addHook('onClose', async (instance) => instance.reports.close());
 
   // First, so it sees every route registered after it (each /api route must describe itself).
   await app.register(openapi);

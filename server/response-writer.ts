@@ -5,8 +5,9 @@
 // Each submission is acknowledged only after the transaction holding it
 // has committed, so batching costs no durability, one fsync serves many
 // children, and the second core does the writing.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { NewResponse, StoreOutcome } from './repos/responses.js';
+import { startThread } from './threads.js';
 import type { FromWorker, ToWorker } from './write-worker.js';
 
 interface Pending {
@@ -14,10 +15,6 @@ interface Pending {
   resolve: (outcome: StoreOutcome) => void;
   reject: (error: unknown) => void;
 }
-
-const WORKER_JS = new URL('./write-worker.js', import.meta.url);
-const WORKER_TS = new URL('./write-worker.ts', import.meta.url);
-const fromSources = () => import.meta.url.endsWith('.ts');
 
 /**
  * The writer thread holds little between batches: a small young generation
@@ -88,14 +85,7 @@ export class ResponseWriter {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const options = { workerData: { databasePath: this.databasePath }, resourceLimits: WORKER_LIMITS };
-    const worker = fromSources()
-      ? // Tests run the TypeScript sources: the thread registers tsx before loading its module.
-        new Worker(
-          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_TS.href)}); })`,
-          { ...options, eval: true },
-        )
-      : new Worker(WORKER_JS, options);
+    const worker = startThread('write-worker', { workerData: { databasePath: this.databasePath }, resourceLimits: WORKER_LIMITS });
     this.started = new Promise((resolve, reject) => {
       worker.once('error', reject);
       worker.on('message', (message: FromWorker) => (message.kind === 'ready' ? resolve() : this.settle(message)));

@@ -1,16 +1,17 @@
 // Builds, once before any test file runs, what the tests run as a user
 // would: the server and command line (dist/server: the package's bin, run
 // by the bin test), the child survey (dist/web/survey: browser and weight
-// budget tests) and the portal (dist/web/portal: portal browser tests).
+// budget tests; dist/web/survey-prerender: its start screen, drawn by the
+// server) and the portal (dist/web/portal: portal browser tests).
 // Each is rebuilt only when a file it was built from changed since its
 // last build, so running one test file costs no build when nothing changed;
-// the three builds run side by side.
+// the builds run side by side.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMPS = join(ROOT, 'dist', '.test-builds');
@@ -19,6 +20,8 @@ const ALWAYS = ['package.json', 'package-lock.json'];
 
 interface Target {
   name: string;
+  /** The folders the build writes. */
+  output: string[];
   /** Builds, and returns the files (or folders) the build read. */
   build: () => Promise<string[]>;
 }
@@ -33,9 +36,10 @@ function filesUnder(path: string): string[] {
 }
 
 /** A Vite build; the files it read are the modules of the bundle, and everything under its root (pages, public files). */
-function viteTarget(name: string, config: string, root: string): Target {
+function viteTarget(name: string, config: string, root: string, output: string): Target {
   return {
     name,
+    output: [output],
     build: async () => {
       const read: string[] = [];
       const record: Plugin = {
@@ -44,6 +48,8 @@ function viteTarget(name: string, config: string, root: string): Target {
           for (const id of this.getModuleIds()) if (id.startsWith(ROOT) && !id.includes('/node_modules/')) read.push(id.split('?')[0]!);
         },
       };
+      // Vite takes seconds to load: only when something is to be built.
+      const { build } = await import('vite');
       await build({ configFile: join(ROOT, config), logLevel: 'warn', plugins: [record] });
       return [...read, join(ROOT, config), join(ROOT, root)];
     },
@@ -55,6 +61,7 @@ const run = promisify(execFile);
 const TARGETS: Target[] = [
   {
     name: 'server',
+    output: ['dist/server', 'dist/surveys', 'dist/migrations', 'dist/reports'],
     build: async () => {
       // Types are checked by `npm run typecheck` (the first half of `npm test`): here only the JavaScript.
       await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT });
@@ -62,19 +69,39 @@ const TARGETS: Target[] = [
       return [...config.include, 'tsconfig.build.json', 'tsconfig.json'].map((p) => join(ROOT, p));
     },
   },
-  viteTarget('survey', 'web/vite.config.ts', 'web/survey'),
-  viteTarget('portal', 'web/vite.portal.config.ts', 'web/portal'),
+  viteTarget('survey', 'web/vite.config.ts', 'web/survey', 'dist/web/survey'),
+  // The server's copy of the start screen, drawn into the page at /s/CODE (server/survey-page.ts).
+  viteTarget('survey-prerender', 'web/vite.prerender.config.ts', 'web/survey', 'dist/web/survey-prerender'),
+  viteTarget('portal', 'web/vite.portal.config.ts', 'web/portal', 'dist/web/portal'),
 ];
 
-/** The build is current when its stamp is newer than every file it read last time. */
-function isCurrent(stamp: string): boolean {
-  if (!existsSync(stamp)) return false;
-  const builtAt = statSync(stamp).mtimeMs;
-  const inputs = [...(JSON.parse(readFileSync(stamp, 'utf8')) as string[]), ...ALWAYS.map((p) => join(ROOT, p))];
-  return inputs.every((input) => {
-    const files = filesUnder(input);
+/** Every source any build may read: what a build without a stamp is checked against. */
+const SOURCES = ['server', 'surveys', 'migrations', 'reports', 'web', 'tsconfig.json', 'tsconfig.build.json'];
+
+/** True when every file under these inputs (and the ALWAYS ones) is older than the time given. */
+function unchangedSince(builtAt: number, inputs: string[]): boolean {
+  return [...inputs, ...ALWAYS].every((input) => {
+    const files = filesUnder(join(ROOT, input));
     return files.length > 0 && files.every((f) => statSync(f).mtimeMs <= builtAt);
   });
+}
+
+/**
+ * The build is current when its stamp is newer than every file it read last
+ * time. Without a stamp (a fresh clone, where `npm ci` has just run `npm run
+ * build`), it is current when everything it wrote is newer than every source:
+ * it is then stamped as built then, from all the sources, and the next build
+ * records exactly what it reads.
+ */
+function isCurrent(target: Target, stamp: string): boolean {
+  if (existsSync(stamp)) return unchangedSince(statSync(stamp).mtimeMs, JSON.parse(readFileSync(stamp, 'utf8')) as string[]);
+  const written = target.output.flatMap((o) => filesUnder(join(ROOT, o)));
+  if (written.length === 0) return false;
+  const builtAt = Math.min(...written.map((f) => statSync(f).mtimeMs));
+  if (!unchangedSince(builtAt, SOURCES)) return false;
+  writeFileSync(stamp, JSON.stringify(SOURCES));
+  utimesSync(stamp, builtAt / 1000, builtAt / 1000);
+  return true;
 }
 
 export default async function setup() {
@@ -82,11 +109,11 @@ export default async function setup() {
   await Promise.all(
     TARGETS.map(async (target) => {
       const stamp = join(STAMPS, `${target.name}.json`);
-      if (isCurrent(stamp)) return;
+      if (isCurrent(target, stamp)) return;
       // Stamped with the time the build started: a file changed during the build makes the next run build again.
       const started = new Date();
       const inputs = await target.build();
-      writeFileSync(stamp, JSON.stringify([...new Set(inputs)]));
+      writeFileSync(stamp, JSON.stringify([...new Set(inputs.map((p) => relative(ROOT, p)))]));
       utimesSync(stamp, started, started);
     }),
   );

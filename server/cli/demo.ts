@@ -24,7 +24,10 @@ looked-after populations, and answers drawn so the headline figures look
 like published ones, with authorities that differ and some that improve.
 The same seed gives the same data. Nothing here is a real child's answer.
 
-  --scale small      7 authorities, about 21,000 responses, a few seconds (default)
+  --scale small      7 authorities, about 21,000 responses, a few seconds (default);
+                     with a carers' and a social workers' questionnaire run by
+                     three of them in 2024 and 2025, and Middlesbrough's own
+                     questions after the core 11-17 ones of its ylyc rounds
   --scale national   151 authorities every year 2019-2025, about 420,000
                      responses, the data of npm run bench:report (a minute or two)
   --seed N           another seed gives other data (default 2026)
@@ -56,9 +59,10 @@ npm run demo does: DATABASE_PATH=data/demo.sqlite hearme demo --if-empty --serve
         return;
       }
       const started = Date.now();
-      const summary = fillDemo(sqlite, {
+      const summary = await fillDemo(sqlite, {
         scale: f.scale,
         seed: f.seed,
+        db,
         onProgress: (done, total) => io.stderr(`\rdemo: ${done} of ${total} survey rounds written`),
       });
       io.stderr('\n');

@@ -6,7 +6,8 @@
 // shifts every answer towards the better options, so authorities differ
 // and some improve from wave to wave.
 import { scaleOf, isShown, type Answers, type Instrument } from '../../surveys/index.js';
-import { COMMENTS, WORRYING_COMMENTS } from './comments.js';
+import { WORRYING_COMMENTS, commentsFor } from './comments.js';
+import { ADULT_COMMENTS, AGREEMENT_MEANS } from './questionnaires.js';
 import type { Random } from './random.js';
 
 /** Weights in the scale's option order, and the options that count as the better answers. */
@@ -120,12 +121,16 @@ export function drawAnswers(inst: Instrument, rnd: Random, effect: number): Answ
       const model = optionModel(inst, q.id, q.scale) ?? { weights: scale.options.map(() => 1), good: [] };
       answers[q.id] = drawOption(rnd, scale.options, model, effect);
     } else if (scale.kind === 'integer') {
-      const model = INTEGER_MODELS[q.id] ?? { mean: (scale.min + scale.max) / 2, sd: 2 };
+      const model =
+        INTEGER_MODELS[q.id] ?? (q.scale === 'agree5' ? { mean: AGREEMENT_MEANS[q.id] ?? 3, sd: 1 } : { mean: (scale.min + scale.max) / 2, sd: 2 });
       const girl = answers.gender === 'female' ? GIRLS_LOWER * (model.sd / 2.2) : 0;
       const x = model.mean - girl + effect * (model.sd / 2.5) + model.sd * rnd.normal();
       answers[q.id] = Math.max(scale.min, Math.min(scale.max, Math.round(x)));
+    } else if (inst.audience === 'adults') {
+      // Staff and carers write about the service, in their own words.
+      if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(ADULT_COMMENTS);
     } else if (rnd.next() < WORRYING) answers[q.id] = rnd.pick(WORRYING_COMMENTS);
-    else if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(COMMENTS);
+    else if (rnd.next() < WRITES_TEXT) answers[q.id] = rnd.pick(commentsFor(inst));
   }
   return answers;
 }

@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { normaliseAccessCode } from '../access-code.js';
+import { publicWave } from '../routes/public/waves.js';
+import { compressPage, loadSurveyPage } from '../survey-page.js';
 import { HttpError } from './errors.js';
 
 /** The folder holding package.json, found from here whether running from server/ (tsx) or dist/server/. */
@@ -51,9 +54,29 @@ export default async function surveyStatic(app: FastifyInstance) {
     return reply.header('cache-control', 'no-cache').sendFile('index.html', SURVEY_DIR, { cacheControl: false });
   };
   app.get('/', page);
-  // The page's script asks for the wave first thing; a preload hint lets the browser ask while the script downloads.
-  app.get<{ Params: { code: string } }>('/s/:code', (request, reply) =>
-    page(request, reply.header('link', `</api/waves/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`)),
+  // An open round's page comes with its start screen drawn (server/survey-page.ts); any other code gets
+  // the plain page, whose script asks for the wave first thing: a preload hint lets the browser ask while
+  // the script downloads. Limited as the wave API is: the page tells as much about a code as the API.
+  const drawn = await loadSurveyPage(SURVEY_DIR);
+  app.get<{ Params: { code: string } }>(
+    '/s/:code',
+    { config: { rateLimit: { max: app.config.lookupRateLimit, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const normalised = normaliseAccessCode(request.params.code);
+      const wave = normalised ? app.waves.find(normalised) : undefined;
+      const shown = wave && publicWave(wave);
+      if (!drawn || !shown?.open)
+        return page(request, reply.header('link', `</api/waves/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`));
+      const { html, policy } = await drawn.render(shown, String(reply.raw.getHeader('content-security-policy')));
+      const { body, encoding } = await compressPage(html, request.headers['accept-encoding']);
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply
+        .header('content-security-policy', policy)
+        .header('vary', 'accept-encoding')
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(body);
+    },
   );
   // The same page shows a round's published results to children; it asks for them first thing.
   app.get<{ Params: { code: string } }>('/results/:code', (request, reply) =>

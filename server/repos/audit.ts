@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'authority_create',
   'authority_update',
+  /** A council questionnaire stored from the portal (added, replaced, or sent again unchanged). */
+  'questionnaire_add',
   'wave_create',
   'wave_population',
   'wave_close',

@@ -109,8 +109,8 @@ export interface QuestionnaireSummary {
   responses: number;
 }
 
-/** Every stored version, with its owner's code and how many answered it; an authority's own and everyone's when scoped. */
-export async function listQuestionnaires(db: DB, scope?: { authorityId: number }): Promise<QuestionnaireSummary[]> {
+/** Every stored version, with its owner's code and how many answered it; some authorities' own and everyone's when scoped. */
+export async function listQuestionnaires(db: DB, scope?: { authorityIds: readonly number[] }): Promise<QuestionnaireSummary[]> {
   let q = db
     .selectFrom('questionnaires')
     .leftJoin('authorities', 'authorities.id', 'questionnaires.authority_id')
@@ -132,7 +132,10 @@ export async function listQuestionnaires(db: DB, scope?: { authorityId: number }
     ])
     .orderBy('questionnaires.id')
     .orderBy('questionnaires.version');
-  if (scope) q = q.where((eb) => eb.or([eb('questionnaires.authority_id', 'is', null), eb('questionnaires.authority_id', '=', scope.authorityId)]));
+  if (scope)
+    q = q.where((eb) =>
+      eb.or([eb('questionnaires.authority_id', 'is', null), ...(scope.authorityIds.length ? [eb('questionnaires.authority_id', 'in', scope.authorityIds)] : [])]),
+    );
   const rows = await q.execute();
   return rows.map((r) => ({ id: r.id, version: r.version, authority: r.authority, createdAt: r.created_at, responses: Number(r.responses ?? 0) }));
 }

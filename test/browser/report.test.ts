@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../surveys/index.js';
 import { indicatorLabel } from '../../reports/labels.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { axeViolations, launchBrowser } from '../helpers/browser.js';
 import { ALL_CSV_COLUMNS, buildCsv, freshDatabase, makeTempDir, removeTempDir, responseRow, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, reportCsv } from '../helpers/report-data.js';
 
@@ -80,8 +79,7 @@ describe('HTML report in Chromium', () => {
     expect(await page.locator('blockquote', { hasText: 'Ring me' }).textContent()).toContain('<img src=x onerror=');
     expect(problems).toEqual([]);
     // and axe finds no accessibility problem (contrast, table headers, labels, scrollable regions…)
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 
     if (keep) {
       await page.screenshot({ path: join(keep, 'report-top.png') });
@@ -215,8 +213,7 @@ describe('HTML report in Chromium', () => {
       'Worse than other authorities',
       'What we said we would do',
     ]);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     if (keep) {
@@ -226,6 +223,16 @@ describe('HTML report in Chromium', () => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length).toBe(1);
     await context.close();
   }, 60_000);
+
+  it('the accessibility check finds what is wrong, on a page checked twice', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html><body><img src="data:,"><button></button></body></html>');
+    const rules = async () => (await axeViolations(page)).map((v) => v.id).sort();
+    expect(await rules()).toEqual(['button-name', 'document-title', 'html-has-lang', 'image-alt', 'landmark-one-main', 'page-has-heading-one', 'region']);
+    await page.evaluate(() => document.querySelector('img')!.setAttribute('alt', 'A chart'));
+    expect(await rules()).not.toContain('image-alt');
+    await page.close();
+  });
 
   it('is one self-contained file', () => {
     const html = readFileSync(htmlPath, 'utf8');

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentInstrument } from '../../surveys/index.js';
 import { flattenLocale } from '../../surveys/i18n-keys.js';
-import { answer, axe, begin, newContext, nextScreen, stillThere, walk } from '../helpers/survey-driver.js';
+import { answer, axe, begin, newContext, nextScreen, send, stillThere, walk } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -131,6 +131,30 @@ describe('Arabic', () => {
     await answer(page, q('gender'), 'prefer_not_to_say');
     await nextScreen(page, 'q-gender');
     expect(await heading(page)).toBe(ar['questions.placement']);
+    expect(await page.locator('button.listen').textContent()).toBe(ar['survey.listen']);
+    await ctx.close();
+  });
+
+  it('thanks a girl in the feminine on the last screens, and the next person in the common forms', async () => {
+    const { ctx, page } = await at811('ar');
+    await answer(page, q('gender'), 'female');
+    await nextScreen(page, 'q-gender');
+    await walk(page, i811, {});
+    expect(await page.locator('section:has(#step-review) > p').first().textContent()).toBe(ar['survey.review_body_female']);
+    await send(page);
+    expect(await heading(page)).toBe(ar['common.thanks_female']);
+    await expect(page.locator('.end p').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([ar['common.thanks_detail_female'], expect.stringContaining('اسمكِ ليس مكتوبًا على إجاباتكِ.')]),
+    );
+    await page.locator('.end .status.sent').waitFor();
+    expect(await page.locator('.end .status').textContent()).toBe(ar['survey.status_sent_female']);
+    expect(await page.locator('.end button.primary').textContent()).toBe(ar['survey.next_person_female']);
+    expect(await page.locator('button.listen').textContent()).toBe(ar['survey.listen_female']);
+    // The next person starts afresh, in English, spoken to as anyone.
+    await page.locator('.end button.primary').click();
+    await page.locator('#step-start').waitFor();
+    await page.locator('.languages button[lang=ar]').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     expect(await page.locator('button.listen').textContent()).toBe(ar['survey.listen']);
     await ctx.close();
   });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords.js';
 import { DEMO_ACCOUNTS } from '../../server/demo/accounts.js';
-import { WORRYING_COMMENTS } from '../../server/demo/comments.js';
+import { COMMENTS, WORRYING_COMMENTS } from '../../server/demo/comments.js';
 import { compileMatcher, loadWordList } from '../../server/safeguarding/matcher.js';
 import { freshDatabase, makeTempDir, query, removeTempDir, runCli } from '../helpers/cli.js';
 import { spawnHearme } from '../helpers/server-process.js';
@@ -107,6 +107,72 @@ describe('hearme demo', () => {
     const caught = new Set(texts.filter((t) => list.find(t.value).length).map((t) => t.value));
     expect([...caught].sort()).toEqual([...WORRYING_COMMENTS].sort());
     expect(query(first.path, 'SELECT count(*) AS n FROM waves WHERE closes_on IS NULL')).toEqual([{ n: 14 }]); // 7 authorities × 2 programmes
+  });
+
+  it("writes each age's own kind of free text: no driving lessons or flats from 8-year-olds, no sleepovers from care leavers", () => {
+    const texts = (instruments: string[]) =>
+      new Set(
+        query<{ value: string }>(
+          first.path,
+          `SELECT DISTINCT a.value FROM answers a JOIN responses r ON r.id = a.response_id
+           WHERE a.question IN ('anything_else', 'make_care_better', 'make_life_better') AND r.instrument IN (${instruments.map(() => '?').join(',')})`,
+          ...instruments,
+        ).map((r) => r.value),
+      );
+    const young = texts(['ylyc-4-7', 'ylyc-8-11']);
+    const leavers = texts(['ylbc-16-25']);
+    expect(young.size).toBeGreaterThan(5);
+    expect(leavers.size).toBeGreaterThan(5);
+    for (const [got, pool] of [[young, COMMENTS.children], [texts(['ylyc-11-17']), COMMENTS.teenagers], [leavers, COMMENTS.careLeavers]] as const)
+      for (const text of got) expect([...pool, ...WORRYING_COMMENTS]).toContain(text);
+    for (const text of young) expect(text).not.toMatch(/drive|apprenticeship|job|flat|bills|college|PA\b/);
+    for (const text of leavers) expect(text).not.toMatch(/sleepover|homework|nan|stay up|school trip|foster family/);
+  });
+
+  it('has a carers’ and a staff questionnaire run two years by three authorities, and local questions on Middlesbrough’s ylyc rounds', () => {
+    const rounds = query<{ programme: string; periods: string; authorities: number; closed: number }>(
+      first.path,
+      `SELECT programme, group_concat(DISTINCT period) AS periods, count(DISTINCT authority_id) AS authorities, sum(closes_on IS NOT NULL) AS closed
+       FROM waves WHERE programme IN ('demo-carers', 'demo-staff') GROUP BY programme ORDER BY programme`,
+    );
+    expect(rounds).toEqual([
+      { programme: 'demo-carers', periods: '2024,2025', authorities: 3, closed: 6 },
+      { programme: 'demo-staff', periods: '2024,2025', authorities: 3, closed: 6 },
+    ]);
+    // Mean agreement with "I have time to build relationships" per authority and year: low, as Brighton & Hove's was.
+    const means = query<{ code: string; period: string; mean: number; n: number }>(
+      first.path,
+      `SELECT a.code, w.period, sum(c.value * c.n) * 1.0 / sum(c.n) AS mean, sum(c.n) AS n
+       FROM answer_counts c JOIN waves w ON w.id = c.wave_id JOIN authorities a ON a.id = w.authority_id
+       WHERE c.instrument = 'demo-staff' AND c.question = 'time_for_children' GROUP BY a.code, w.period ORDER BY a.code, w.period`,
+    );
+    expect(means).toHaveLength(6);
+    for (const m of means) {
+      expect(m.n).toBeGreaterThanOrEqual(10);
+      expect(m.mean).toBeGreaterThan(1.8);
+      expect(m.mean).toBeLessThan(4);
+    }
+    // Doncaster and Middlesbrough, the demo's improvers, are agreed with more in 2025 than in 2024.
+    for (const code of ['E08000017', 'E06000002']) {
+      const [y2024, y2025] = means.filter((m) => m.code === code);
+      expect(y2025!.mean).toBeGreaterThan(y2024!.mean);
+    }
+    // Middlesbrough's local questions: stored with its ylyc 11-17 responses of 2024 and 2025, counted under their own id.
+    const local = query<{ period: string; instrument: string; n: number }>(
+      first.path,
+      `SELECT w.period, r.instrument, count(*) AS n FROM responses r JOIN waves w ON w.id = r.wave_id
+       WHERE r.local_instrument = 'demo-middlesbrough-local' GROUP BY w.period, r.instrument ORDER BY w.period`,
+    );
+    expect(local.map((l) => `${l.period} ${l.instrument}`)).toEqual(['2024 ylyc-11-17', '2025 ylyc-11-17']);
+    expect(query(first.path, "SELECT DISTINCT question FROM answer_counts WHERE instrument = 'demo-middlesbrough-local' ORDER BY question")).toEqual([
+      { question: 'know_advocate' },
+      { question: 'things_to_do' },
+    ]);
+    expect(query(first.path, 'SELECT id, authority_id IS NULL AS everyone FROM questionnaires ORDER BY id')).toEqual([
+      { id: 'demo-carers', everyone: 1 },
+      { id: 'demo-middlesbrough-local', everyone: 0 },
+      { id: 'demo-staff', everyone: 1 },
+    ]);
   });
 
   it('creates a portal account of each role, with the password it prints', async () => {

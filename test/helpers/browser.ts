@@ -1,6 +1,9 @@
 // One way to start Debian's Chromium for browser tests, through
 // playwright-core (never a downloaded browser): CHROMIUM_PATH or
 // /usr/bin/chromium, headless, with nothing that reaches the network.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -28,4 +31,21 @@ export function launchBrowser(): Promise<Browser> {
 export async function expectFocusOn(page: Page, id: string): Promise<void> {
   await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 }).catch(() => undefined);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The accessibility violations axe-core finds in the page: all its rules,
+ * or those with these tags. axe-core is run in the page itself, put there
+ * once per document. (@axe-core/playwright, used before, injected it into
+ * the page and into a new blank page on every check, to finish the run
+ * there: about ten times the cost of the check itself, a third of the time
+ * of the browser tests.) Our pages have no frames, so one run sees it all.
+ */
+export async function axeViolations(page: Page, tags?: string[]): Promise<AxeResults['violations']> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const options: RunOptions = { resultTypes: ['violations'], ...(tags && { runOnly: { type: 'tag', values: tags } }) };
+  const results = await page.evaluate((o) => (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, o), options);
+  return results.violations;
 }

@@ -3,9 +3,9 @@
 // Drives the child survey in a real browser the way a child would: one
 // tap a screen. Questions are recognised by their heading's id (q-<id>),
 // answers chosen by position, so the same driver works in every locale.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { scaleOf, type Instrument, type Question } from '../../surveys/index.js';
+import { axeViolations } from './browser.js';
 
 /**
  * A fresh context (its own storage) whose every wait gives up after 30 s
@@ -143,10 +143,8 @@ export async function hear(page: Page, selector: string): Promise<void> {
 
 /** axe-core with the WCAG 2.2 AA rules; returns the violations, summarised. */
 export async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Everything the app keeps in IndexedDB and localStorage. */

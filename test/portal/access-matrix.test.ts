@@ -3,6 +3,7 @@
 // officer of another authority, and signed out. Proves who may do what,
 // and that nothing of authority A (its code, name, access code, what its
 // children wrote) reaches anyone not entitled to it.
+import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/tables.js';
@@ -10,6 +11,7 @@ import { formatAccessCode } from '../../server/access-code.js';
 import { addAction } from '../../server/repos/actions.js';
 import { saveChildrenResults } from '../../server/repos/children-results.js';
 import { createWave } from '../../server/repos/waves.js';
+import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { answerReference } from '../../server/safeguarding/reference.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
@@ -49,6 +51,8 @@ const STAFF: Role[] = ['programme_admin', 'authority_officer'];
 const ADMIN: Role[] = ['programme_admin'];
 
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
+/** A council questionnaire file; each call that stores one gives it an id of its own. */
+const QUESTIONNAIRE = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
 
 const MATRIX: Record<string, Entry> = {
   'POST /api/portal/sign-in': { request: () => ({ method: 'POST', url: '/api/portal/sign-in', payload: { email: 'nobody@example.org', password: 'x' } }), allowed: [], otherAuthority: 'unscoped' },
@@ -144,6 +148,19 @@ const MATRIX: Record<string, Entry> = {
     allowed: STAFF,
     otherAuthority: 'refused',
   },
+  'GET /api/portal/questionnaires': { request: () => get('/api/portal/questionnaires'), allowed: ALL, otherAuthority: 'unscoped' },
+  'POST /api/portal/questionnaires/check': {
+    request: () => ({ method: 'POST', url: '/api/portal/questionnaires/check', payload: { file: QUESTIONNAIRE } }),
+    allowed: STAFF,
+    otherAuthority: 'unscoped',
+  },
+  'POST /api/portal/questionnaires': {
+    request: (c) => ({ method: 'POST', url: '/api/portal/questionnaires', payload: { authority: c.a.code, file: { ...QUESTIONNAIRE, id: `matrix-${c.unique()}` } } }),
+    allowed: STAFF,
+    otherAuthority: 'refused',
+  },
+  // Authority A's own questionnaire (stored in beforeAll).
+  'GET /api/portal/questionnaires/:id': { request: () => get('/api/portal/questionnaires/matrix-a'), allowed: ALL, otherAuthority: 'refused' },
 };
 
 const ROLE_OF: Record<Exclude<Actor, 'anonymous'>, Role> = { admin: 'programme_admin', officerA: 'authority_officer', viewerA: 'viewer', officerB: 'authority_officer' };
@@ -184,6 +201,7 @@ beforeAll(async () => {
     saved: await saveChildrenResults(t.db, a.waveId, '11-17', 'en', { good: [], change: [], pledges: ['A key worker for every child'] }, null),
     actionA: (await addAction(t.db, { waveId: a.waveId, indicator: 'feels_safe', band: null, pledge: 'Ask every child', owner: 'QA manager', due: '2025-01-31', createdBy: null })).id,
   };
+  await storeQuestionnaire(t.db, { ...QUESTIONNAIRE, id: 'matrix-a' }, authorityA.id);
   await addUser(t, 'admin@example.org', 'programme_admin');
   await addUser(t, 'officer-a@example.org', 'authority_officer', [a.authorityCode]);
   await addUser(t, 'viewer-a@example.org', 'viewer', [a.authorityCode]);
@@ -274,7 +292,7 @@ describe('the access matrix', () => {
 
   it('audit-logs report views, downloads, exports, wave and safeguarding actions', async () => {
     const actions = new Set((await t.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action));
-    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update', 'action_create', 'action_update', 'children_results_save', 'children_results_publish'])
+    for (const a of ['sign_in', 'sign_out', 'report_view', 'report_download', 'export', 'wave_create', 'wave_population', 'wave_close', 'safeguarding_view', 'safeguarding_seen', 'user_create', 'user_update', 'authority_create', 'authority_update', 'action_create', 'action_update', 'children_results_save', 'children_results_publish', 'questionnaire_add'])
       expect(actions, a).toContain(a);
   });
 });

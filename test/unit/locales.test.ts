@@ -137,6 +137,24 @@ describe('every other locale file', () => {
   });
 });
 
+describe('the time-in-care answers', () => {
+  // "1 to 2 years" and "2 to 5 years" both held a child in care for exactly 2 years (issue 15). The answer ids
+  // stay (answers given before mean the same: 2 years was always meant to count as "2 to 5"), so the wording
+  // changed, not the instrument: [0, 1), [1, 2), [2, 5], more than 5.
+  it('do not overlap, in any language', () => {
+    expect(['under_1_year', '1_to_2_years', '2_to_5_years', 'over_5_years'].map((o) => en[`scales.time_in_care.${o}`])).toEqual([
+      'Less than 1 year',
+      '1 year, but less than 2',
+      '2 to 5 years',
+      'More than 5 years',
+    ]);
+    // Each other language says "less than" 2 years (Welsh "llai", Arabic "أقل").
+    const lessThan: Record<string, string> = { 'cy.json': 'llai na 2', 'ar.json': 'أقل من سنتين' };
+    expect(Object.keys(lessThan).sort()).toEqual(localeFiles.filter((f) => f !== 'en.json'));
+    for (const [file, words] of Object.entries(lessThan)) expect(readLocale(file)['scales.time_in_care.1_to_2_years'], file).toContain(words);
+  });
+});
+
 describe('instrumentKeys', () => {
   const byId = (id: string) => BUILT_IN_INSTRUMENTS.find((i) => i.id === id)!;
 

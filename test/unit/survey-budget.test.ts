@@ -1,7 +1,8 @@
 // The child app's first load must stay small for old tablets on poor
 // connections: what the server really sends over HTTP (compressed bodies
-// and their headers) for the page, its script and style, the default
-// language and the wave, at most 50 KiB, with no chart or portal code.
+// and their headers) for the page (with the start screen and its wave
+// drawn in), its script and style and the default language, at most
+// 50 KiB, with no chart or portal code.
 // Reads the build made by test/global-setup.ts, served by the real app.
 import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
@@ -54,15 +55,20 @@ describe('the child survey as the server sends it', () => {
   it(`sends at most ${BUDGET_BYTES / 1024} KiB before the first screen, every file compressed`, async () => {
     const page = await get(srv.base, `/s/${code}`);
     expect(page.status).toBe(200);
-    // The wave is asked for while the script downloads, not after it ran.
-    expect(page.headers.link).toBe(`</api/waves/${code}>; rel=preload; as=fetch; crossorigin=anonymous`);
     const html = (await import('node:zlib')).brotliDecompressSync(page.body).toString();
+    // The start screen comes drawn, with its wave in the page: nothing to ask for before the first screen
+    // (the app asks for the wave once it runs, for the service worker to keep the round).
+    expect(html).toContain('<div class="ages" role="group"');
+    expect(html).toContain('<script type="application/json" id="hearme-wave">');
+    expect(page.headers.link).toBeUndefined();
     // The default language rides in the main script or is linked; either way it must be counted.
     const assets = readdirSync(`${SURVEY_DIR}/assets`);
     const en = assets.filter((f) => /^en-.*\.js$/.test(f)).map((f) => `/survey/assets/${f}`);
     const files = [...new Set([...linked(html), ...en])];
     expect(files.some((f) => f.endsWith('.js'))).toBe(true);
-    expect(files.some((f) => f.endsWith('.css'))).toBe(true);
+    // The style is in the page (one request fewer before the screen can be drawn).
+    expect(files.some((f) => f.endsWith('.css'))).toBe(false);
+    expect(html).toMatch(/<style>[^<]*\.ages[^<]*<\/style>/);
     const sent: Record<string, number> = { [`/s/${code}`]: page.wire };
     for (const f of files) {
       const r = await get(srv.base, f);
@@ -71,22 +77,47 @@ describe('the child survey as the server sends it', () => {
       expect(r.headers.vary, f).toMatch(/accept-encoding/i);
       sent[f] = r.wire;
     }
-    const wave = await get(srv.base, `/api/waves/${code}`);
-    expect(wave.status).toBe(200);
-    sent[`/api/waves/${code}`] = wave.wire;
     const total = Object.values(sent).reduce((a, b) => a + b, 0);
     console.log(`child survey first load over HTTP: ${(total / 1024).toFixed(1)} KiB`, sent);
     expect(page.headers['content-encoding']).toBe('br');
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
+  it('allows the page its one inline script and style by their hashes, and nothing else inline', async () => {
+    const page = await get(srv.base, `/s/${code}`, 'identity');
+    const html = page.body.toString();
+    const { createHash } = await import('node:crypto');
+    const hash = (text: string) => createHash('sha256').update(text).digest('base64');
+    const scripts = [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]!);
+    const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!);
+    expect([scripts.length, styles.length]).toEqual([1, 1]);
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash(scripts[0]!)}';`);
+    expect(policy).toContain(`style-src 'self' 'sha256-${hash(styles[0]!)}';`);
+    expect(policy).not.toContain('unsafe-inline');
+    // Anything else gets the policy without them.
+    const plain = String((await get(srv.base, '/')).headers['content-security-policy']);
+    expect(plain).toContain("script-src 'self';");
+    expect(plain).toContain("style-src 'self';");
+  });
+
+  it('sends the plain page, and a preload of the wave, for a code with no open round', async () => {
+    const closed = await srv.t.app.inject({ method: 'GET', url: '/s/NOSUCHCODE' });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.headers.link).toBe('</api/waves/NOSUCHCODE>; rel=preload; as=fetch; crossorigin=anonymous');
+    expect(closed.body).toContain('<div id="app"><p class="loading">');
+    expect(closed.body).not.toContain('hearme-wave');
+  });
+
   it('falls back to gzip, and to plain for a client that takes neither', async () => {
-    const page = await get(srv.base, '/', 'gzip');
-    expect(page.headers['content-encoding']).toBe('gzip');
-    expect((await import('node:zlib')).gunzipSync(page.body).toString()).toContain('<div id="app">');
-    const plain = await get(srv.base, '/', 'identity');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.toString()).toContain('<div id="app">');
+    for (const path of ['/', `/s/${code}`]) {
+      const zipped = await get(srv.base, path, 'gzip');
+      expect(zipped.headers['content-encoding'], path).toBe('gzip');
+      expect((await import('node:zlib')).gunzipSync(zipped.body).toString(), path).toContain('<div id="app">');
+      const plain = await get(srv.base, path, 'identity');
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(plain.body.toString(), path).toContain('<div id="app">');
+    }
   });
 
   it('lets browsers keep hashed files for a year, and checks the page and the service worker every time', async () => {

@@ -8,7 +8,9 @@ import { currentInstrument } from '../../surveys/index.js';
 import { flattenLocale } from '../../surveys/i18n-keys.js';
 import { BASE_DELAY_MS, MAX_DELAY_MS, retryDelay } from '../../web/survey/backoff.js';
 import { CODE_ALPHABET, hasNeverUsed, newResponseId, normaliseCode } from '../../web/survey/code.js';
-import { instrumentsForAge, move, progress, prune, steps } from '../../web/survey/flow.js';
+import { asksAge, forAdults, instrumentsForAge, move, progress, prune, steps } from '../../web/survey/flow.js';
+import { parseQuestionnaireFile } from '../../surveys/questionnaire-file.js';
+import { toInstrument } from '../../surveys/questionnaire.js';
 import { LOCALES } from '../../web/survey/locales.js';
 
 const locale = (code: string) =>
@@ -85,6 +87,35 @@ describe('the order of screens', () => {
     expect(move(i811, { age: 9, sw_know: 'no' }, { kind: 'question', id: 'sw_know' }, 1)).toEqual({ kind: 'question', id: 'sw_alone' });
     expect(move(i811, { age: 9, sw_know: 'not_sure' }, { kind: 'question', id: 'sw_know' }, 1)).toEqual({ kind: 'question', id: 'sw_trust' });
     expect(prune(i811, { age: 9, sw_know: 'no', sw_trust: 'never', pet: 'yes' })).toEqual({ age: 9, sw_know: 'no', pet: 'yes' });
+  });
+
+  it('asks local questions after every core question, counted on from the core', () => {
+    const core = currentInstrument('ylyc-11-17')!;
+    const file = parseQuestionnaireFile({
+      id: 'our-local',
+      version: 1,
+      title: { en: 'Our questions' },
+      audience: 'young_people',
+      locales: ['en'],
+      extends: { instrument: 'ylyc-11-17', version: 1 },
+      questions: [{ id: 'youth_club', type: 'agree5', text: { en: 'The youth club is good' } }],
+    });
+    if (!file.ok) throw new Error(JSON.stringify(file.problems));
+    const local = toInstrument(file.file, core);
+    const questions = steps(local, { age: 14 }).filter((s) => s.kind === 'question');
+    expect(questions.at(-1)).toEqual({ kind: 'question', id: 'youth_club' });
+    expect(questions.slice(0, -1)).toEqual(steps(core, { age: 14 }).filter((s) => s.kind === 'question'));
+    const asked = core.questions.length - 1; // all but the age, asked at the start
+    expect(progress(local, 'youth_club')).toEqual({ current: asked + 1, total: asked + 1 });
+  });
+
+  it('asks the age on the start screen only for rounds with ages, and speaks to adults as adults', () => {
+    const staff = { audience: 'adults', minAge: 0, maxAge: 0 };
+    expect(asksAge({ instruments: [staff] })).toBe(false);
+    expect(forAdults({ instruments: [staff] })).toBe(true);
+    const ylyc = [currentInstrument('ylyc-4-7')!, currentInstrument('ylyc-11-17')!];
+    expect(asksAge({ instruments: ylyc })).toBe(true);
+    expect(forAdults({ instruments: ylyc })).toBe(false);
   });
 
   it('offers both surveys at 11 in ylyc, younger first', () => {

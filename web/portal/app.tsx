@@ -7,6 +7,7 @@ import { ActionsPage } from './pages/Actions.js';
 import { AuditPage } from './pages/Audit.js';
 import { ChildrenResultsPage } from './pages/ChildrenResults.js';
 import { PasswordPage } from './pages/Password.js';
+import { QuestionnairePage, QuestionnairesPage } from './pages/Questionnaires.js';
 import { ComparePage } from './pages/Compare.js';
 import { ReportPage } from './pages/Report.js';
 import { SafeguardingPage } from './pages/Safeguarding.js';
@@ -24,6 +25,8 @@ function page(route: string, me: Me) {
   if ((m = /^\/waves\/(\d+)\/children-results$/.exec(route))) return <ChildrenResultsPage id={Number(m[1])} me={me} />;
   if ((m = /^\/waves\/(\d+)\/sheet$/.exec(route))) return <SheetPage id={Number(m[1])} />;
   if ((m = /^\/waves\/(\d+)$/.exec(route))) return <WavePage id={Number(m[1])} me={me} />;
+  if ((m = /^\/questionnaires\/([a-z][a-z0-9-]*)(?:\?version=(\d+))?$/.exec(route))) return <QuestionnairePage id={m[1]!} version={m[2] ? Number(m[2]) : null} />;
+  if (route === '/questionnaires') return <QuestionnairesPage me={me} />;
   if (route === '/years') return <YearsPage me={me} />;
   if (route === '/password') return <PasswordPage me={me} />;
   if (route === '/compare') return <ComparePage me={me} />;
@@ -58,6 +61,8 @@ const TITLES: [RegExp, string][] = [
   [/\/children-results$/, 'Results for children'],
   [/^\/waves\/\d+$/, 'Survey round'],
   [/\/actions(\?|$)/, 'Action plan'],
+  [/^\/questionnaires\/./, 'Questionnaire'],
+  [/^\/questionnaires/, 'Questionnaires'],
   [/^\/years/, 'Year on year'],
   [/^\/compare/, 'Compare authorities'],
   [/^\/safeguarding/, 'Safeguarding'],
@@ -109,6 +114,7 @@ export function App() {
             {link('/', 'Survey rounds')}
             {link('/years', 'Year on year')}
             {link('/compare', 'Compare')}
+            {link('/questionnaires', 'Questionnaires')}
             {can.safeguarding(me) && link('/safeguarding', 'Safeguarding')}
             {can.admin(me) && link('/users', 'Users')}
             {can.admin(me) && link('/audit', 'Audit log')}

@@ -9,8 +9,7 @@ import type { Instrument } from '../../surveys/schema.js';
 import { validateAnswers, type AnswerValue, type Answers } from '../../surveys/validate.js';
 import { loadInstrument, loadResults, loadWave, type Loaded } from './api.js';
 import { newResponseId } from './code.js';
-import { Help } from './components/Help.js';
-import { LeaveNow } from './components/LeaveNow.js';
+import { Frame } from './components/Frame.js';
 import { forAdults, instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
 import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
 import { addInstrumentWords, setAddressee, setLocale, t } from './i18n.js';
@@ -34,7 +33,8 @@ export type View =
   | { kind: 'survey'; session: Session }
   /** An unfinished survey is on the device: ask before showing any of it. */
   | { kind: 'still-there'; session: Session }
-  | { kind: 'end'; wave: Wave; code: string; responseId: string }
+  /** `gender`: the thank-you is still said to the child who answered, in her own forms (see setAddressee). */
+  | { kind: 'end'; wave: Wave; code: string; responseId: string; gender: unknown }
   /** What children told us last time: `from` is the start screen it was opened from (none at /results/CODE). */
   | { kind: 'results'; results: Results; screen: ResultsModule['ResultsScreen']; from?: { wave: Wave; code: string } };
 
@@ -58,6 +58,8 @@ export interface AppProps {
   locale: string;
   /** The wave, already being fetched while the app started (saves a round trip on slow networks). */
   wave?: Promise<Loaded<Wave>>;
+  /** The open wave whose start screen the server drew into the page: the app starts on it, as drawn. */
+  drawn?: Wave | undefined;
   /** The same for the results of `results`. */
   shared?: Promise<Loaded<Results>> | undefined;
 }
@@ -72,11 +74,17 @@ export function App(props: AppProps) {
   const { store, sender } = props;
   const [locale, setLocaleState] = useState(props.locale);
   const [view, setView] = useState<View>(() =>
-    props.resumed ? { kind: 'still-there', session: props.resumed } : props.code || props.results ? { kind: 'loading' } : { kind: 'code' },
+    props.resumed
+      ? { kind: 'still-there', session: props.resumed }
+      : props.drawn && props.code
+        ? { kind: 'start', wave: props.drawn, code: props.code }
+        : props.code || props.results
+          ? { kind: 'loading' }
+          : { kind: 'code' },
   );
-  // A girl is spoken to as a girl once she has said so, on the survey's own screens only: the screen
-  // that asks whether the last child is still there must not show anything of that child.
-  setAddressee(view.kind === 'survey' ? view.session.answers.gender : undefined);
+  // A girl is spoken to as a girl once she has said so, on the survey's own screens and its thank-you
+  // only: the screen that asks whether the last child is still there must not show anything of that child.
+  setAddressee(view.kind === 'survey' ? view.session.answers.gender : view.kind === 'end' ? view.gender : undefined);
   // A council questionnaire carries its own words (a survey left on the tablet too): t() needs them before the screen draws.
   if (view.kind === 'survey') addInstrumentWords(view.session.instrument);
   const [statuses, setStatuses] = useState<Record<string, SendStatus>>({});
@@ -86,7 +94,7 @@ export function App(props: AppProps) {
    * page. Unset while the page has only found a survey left on the device,
    * whose round may not be the one in the address.
    */
-  const home = useRef<{ wave: Wave; code: string } | undefined>(undefined);
+  const home = useRef<{ wave: Wave; code: string } | undefined>(view.kind === 'start' ? { wave: view.wave, code: view.code } : undefined);
   /**
    * Bumped by every "start again": a step still in flight (an answer being
    * saved, a survey loading) checks it and never brings the old survey back.
@@ -221,7 +229,7 @@ export function App(props: AppProps) {
     const still = live();
     await store.finish(body);
     setStatuses((all) => ({ ...all, [s.id]: { kind: 'sending' } }));
-    if (still()) setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id });
+    if (still()) setView({ kind: 'end', wave: s.wave, code: s.code, responseId: s.id, gender: s.answers.gender });
     void sender.flushNow();
   };
 
@@ -235,17 +243,9 @@ export function App(props: AppProps) {
   const authority = council?.name;
 
   return (
-    <div key={round}>
-      <header class="top">
-        {/* dir=auto: a council name in Latin script keeps its own brackets in a right-to-left page. */}
-        <span class="brand" dir="auto">
-          {authority ?? t('survey.app_name')}
-        </span>
-        <LeaveNow onLeave={startAgain} />
-        <Help authority={authority} contact={council?.contact} />
-      </header>
-      <main>{screen()}</main>
-    </div>
+    <Frame key={round} authority={authority} contact={council?.contact} onLeave={startAgain}>
+      {screen()}
+    </Frame>
   );
 
   function screen() {

@@ -51,6 +51,8 @@ export async function setLocale(code: string): Promise<LocaleInfo> {
     if (instrumentWords) addWords(info.code, instrumentWords);
   }
   await i18next.changeLanguage(info.code);
+  // On the server (the start screen drawn into the page, prerender.tsx) there is no page to set.
+  if (typeof document === 'undefined') return info;
   document.documentElement.lang = info.code;
   document.documentElement.dir = info.dir;
   document.title = i18next.t('survey.app_name');

@@ -1,10 +1,14 @@
 // Starts the child app: opens the device store, finds a survey left
 // unfinished (the app asks before carrying it on), sends anything still
 // waiting, and registers the service worker that lets a started survey
-// finish offline.
-import { render } from 'preact';
-import { loadResults, loadWave } from './api.js';
+// finish offline. At /s/CODE the server has usually drawn the start screen
+// into the page already (web/survey/prerender.tsx): the app takes that
+// markup over and presses again a button tapped before it ran.
+import { hydrate, render } from 'preact';
+import { loadResults, loadWave, type Loaded } from './api.js';
 import { App } from './app.js';
+import { takeEarlyTap } from './early-taps.js';
+import { WaveSchema, type Wave } from './schemas.js';
 import { setLocale } from './i18n.js';
 import { SurveyStore } from './outbox.js';
 import { Sender } from './sender.js';
@@ -19,8 +23,9 @@ async function main() {
   const code = at(/^\/s\/([^/]+)\/?$/);
   // /results/CODE: what children told a round, not a survey. A survey left on the tablet waits for its own address.
   const results = at(/^\/results\/([^/]+)\/?$/);
-  // Ask for the wave straight away, while the device store and the language load.
-  const wave = code ? loadWave(code) : undefined;
+  // The wave the server drew the start screen with; else it is asked for straight away, while the device store and the language load.
+  const drawn = code ? drawnWave() : undefined;
+  const wave: Promise<Loaded<Wave>> | undefined = drawn ? Promise.resolve({ ok: true, value: drawn }) : code ? loadWave(code) : undefined;
   const shared = results ? loadResults(results, false) : undefined;
   const store = new SurveyStore(await openStore());
   const sender = new Sender(store);
@@ -33,11 +38,32 @@ async function main() {
   const locale = resumed?.locale ?? 'en';
   await setLocale(locale);
   const root = document.getElementById('app')!;
-  root.textContent = ''; // the "Loading…" shown before the script ran
-  render(<App store={store} sender={sender} code={code} results={results} shared={shared} resumed={resumed} locale={locale} wave={wave} />, root);
+  const app = <App store={store} sender={sender} code={code} results={results} shared={shared} resumed={resumed} locale={locale} wave={wave} drawn={drawn} />;
+  // The drawn start screen is what the app draws first unless a survey was left unfinished: then
+  // "Are you still answering?" replaces it, and a tap made on it is not acted on (that question comes first).
+  if (drawn && !resumed) hydrate(app, root);
+  else {
+    root.textContent = ''; // the "Loading…" (or the drawn start screen) shown before the script ran
+    render(app, root);
+  }
+  takeEarlyTap()?.click();
   // Opening the app is one of the moments to retry what is waiting.
   void sender.flushNow();
   if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/survey-sw.js', { scope: '/' }).catch(() => undefined);
+  // The service worker keeps a round for offline when the wave passes through it: ask for it once, after the first screen.
+  if (drawn) void loadWave(code!);
+}
+
+/** The wave the server put in the page with its start screen, if it did and it reads as one. */
+function drawnWave(): Wave | undefined {
+  const text = document.getElementById('hearme-wave')?.textContent;
+  if (!text) return undefined;
+  try {
+    const parsed = WaveSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 void main();

@@ -21,7 +21,7 @@ const Version = z.strictObject({ id: z.string(), band: Band, locale: ResultsLoca
 
 export default async function childrenResultsRoutes(app: FastifyInstance) {
   const reportOf = (wave: PortalWaveRow) =>
-    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: null });
+    buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: false });
 
   app.get('/waves/:id/children-results', { config: { openapi: { summary: 'The children’s version of a round’s results: a suggestion per band, the choices, the saved versions', params: WaveParam, responses: { 200: 'Suggestions and versions', ...REFUSED } } } }, async (request) => {
     const { wave } = await scopedWave(request, 'read');

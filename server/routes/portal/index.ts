@@ -16,6 +16,7 @@ import waveRoutes from './waves.js';
 import reportRoutes from './reports.js';
 import trendRoutes from './trends.js';
 import safeguardingRoutes from './safeguarding.js';
+import questionnaireRoutes from './questionnaires.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,6 +49,7 @@ async function portalApi(app: FastifyInstance) {
   await app.register(safeguardingRoutes);
   await app.register(actionRoutes);
   await app.register(childrenResultsRoutes);
+  await app.register(questionnaireRoutes);
 }
 
 /** Decorates the root instance (the list of routes, request.staff), then the API in its own encapsulated scope. */

@@ -4,13 +4,11 @@ import { z } from 'zod';
 import { REFUSED } from '../../openapi.js';
 import { requirePermission } from '../../auth/access.js';
 import { Period, Programme } from '../../schemas.js';
-import { PeriodCache, buildReport } from '../../../reports/build.js';
 import { indicatorLabel } from '../../../reports/labels.js';
 import { authorityWaves } from '../../../reports/queries/authority-waves.js';
 import { INDICATORS } from '../../../surveys/index.js';
 import { AuthorityParam, scopedAuthority } from './scope.js';
 import { distribution } from './distribution.js';
-import { indicatorAcrossAuthorities } from '../../../reports/compare.js';
 import { today } from '../../dates.js';
 
 const YearsQuery = z.strictObject({ programme: Programme.default('ylyc') });
@@ -27,10 +25,7 @@ export default async function trendRoutes(app: FastifyInstance) {
     const { authority } = await scopedAuthority(request, 'read');
     const { programme } = YearsQuery.parse(request.query);
     const waves = (await authorityWaves(app.db, authority.id, programme)).filter((w) => w.responses > 0);
-    const cache = new PeriodCache();
-    const reports = [];
-    for (const w of waves)
-      reports.push(await buildReport(app.db, { authority: authority.code, programme, period: w.period, minBase: app.config.minBase, freeText: null }, cache));
+    const reports = await app.reports.reports(waves.map((w) => ({ authority: authority.code, programme, period: w.period, minBase: app.config.minBase, freeText: false })));
     const rows = new Map<string, { id: string; band: string; label: string; direction: string; points: unknown[] }>();
     for (const r of reports)
       for (const i of r.indicators) {
@@ -64,7 +59,7 @@ export default async function trendRoutes(app: FastifyInstance) {
   app.get('/compare', { config: { openapi: { summary: 'One indicator across authorities for a period (others only as an anonymous spread, unless a programme admin)', query: CompareQuery, responses: { 200: 'The figures', 400: 'Invalid query', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const q = CompareQuery.parse(request.query);
-    const figures = await indicatorAcrossAuthorities(app.db, { ...q, minBase: app.config.minBase, today: today() });
+    const figures = await app.reports.compare({ ...q, minBase: app.config.minBase, today: today() });
     const mine = (id: number) => staff.role === 'programme_admin' || staff.authorities.some((a) => a.id === id);
     const named = figures
       .filter((f) => mine(f.authority.id))

@@ -14,6 +14,7 @@ import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../
 import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
 import { programmeInstruments } from '../../../surveys/index.js';
+import { questionnaireOwnerProblem } from '../../questionnaire-access.js';
 import { programmeName } from '../../../surveys/programme-names.js';
 import { Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
@@ -59,6 +60,9 @@ export default async function waveRoutes(app: FastifyInstance) {
   app.post('/waves', { config: { openapi: { summary: 'Creates a survey round: its access code is drawn', body: NewWave, responses: { 201: 'Created: id and access code', 400: 'Invalid body', ...REFUSED, 409: 'The authority already has this round' } } } }, async (request, reply) => {
     const body = NewWave.parse(request.body);
     const { staff, authority } = await scopedAuthority(request, 'manage_waves', body.authority);
+    // Another council's questionnaire is not one this authority may run (as the command line refuses it).
+    const notOurs = questionnaireOwnerProblem(body.programme, authority.id);
+    if (notOurs) throw new HttpError(400, notOurs, [{ path: 'programme', message: notOurs }]);
     if (await findWave(app.db, authority.code, body.programme, body.period))
       throw new HttpError(409, `${authority.name} already has a ${programmeName(body.programme).toLowerCase()} round for ${body.period}`);
     const wave = await createWave(app.db, {

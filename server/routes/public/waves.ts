@@ -4,8 +4,28 @@ import { registry } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError } from '../../plugins/errors.js';
+import type { WaveWithAuthority } from '../../repos/waves.js';
 
 const Params = z.object({ code: z.string().max(32) });
+
+/** What a child's tablet is told about a round: the API's answer, and the start screen drawn into the page (server/survey-page.ts). */
+export function publicWave(wave: WaveWithAuthority) {
+  return {
+    authority: { code: wave.authority_code, name: wave.authority_name, contact: wave.authority_contact },
+    programme: wave.programme,
+    period: wave.period,
+    open: isOpenOn(wave, today()),
+    // A council's local questions on a core instrument take its place: asked after the core ones.
+    instruments: registry.roundInstruments(wave.programme, wave.authority_id).map((i) => ({
+      id: i.id,
+      version: i.version,
+      band: i.band,
+      minAge: i.minAge,
+      maxAge: i.maxAge,
+      audience: i.audience,
+    })),
+  };
+}
 
 export default async function waves(app: FastifyInstance) {
   app.get(
@@ -25,21 +45,7 @@ export default async function waves(app: FastifyInstance) {
       const normalised = normaliseAccessCode(code);
       const wave = normalised && (app.waves.find(normalised));
       if (!wave) throw new HttpError(404, 'no survey has this code; check the code and try again');
-      return {
-        authority: { code: wave.authority_code, name: wave.authority_name, contact: wave.authority_contact },
-        programme: wave.programme,
-        period: wave.period,
-        open: isOpenOn(wave, today()),
-        // A council's local questions on a core instrument take its place: asked after the core ones.
-        instruments: registry.roundInstruments(wave.programme, wave.authority_id).map((i) => ({
-          id: i.id,
-          version: i.version,
-          band: i.band,
-          minAge: i.minAge,
-          maxAge: i.maxAge,
-          audience: i.audience,
-        })),
-      };
+      return publicWave(wave);
     },
   );
 }

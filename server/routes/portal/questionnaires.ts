@@ -1,0 +1,136 @@
+// Councils' questionnaires in the portal: the list a user may use, a file
+// checked (every problem with its JSON path, as `hearme questionnaire add`
+// prints them) and previewed before it is stored, storing it, and the
+// preview of a stored one. Scoped on the server: an officer uses their
+// authorities' questionnaires and everyone's, never another council's;
+// only a programme admin adds one for everyone.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { registry } from '../../../surveys/index.js';
+import { toInstrument } from '../../../surveys/questionnaire.js';
+import { can, requirePermission, sees } from '../../auth/access.js';
+import { REFUSED } from '../../openapi.js';
+import { HttpError } from '../../plugins/errors.js';
+import { questionnairePreview } from '../../questionnaire-preview.js';
+import { audit } from '../../repos/audit.js';
+import { QuestionnaireRefused, checkQuestionnaire, listQuestionnaires, storeQuestionnaire } from '../../repos/questionnaires.js';
+import type { Staff } from '../../auth/sessions.js';
+import { scopedAuthority } from './scope.js';
+
+const Locale = z.enum(['en', 'cy', 'ar']).optional();
+/** The file as parsed JSON: checked by the questionnaire schema itself, so any value is taken here. */
+const Check = z.strictObject({ file: z.unknown(), locale: Locale });
+const Store = z.strictObject({
+  /** The owning authority's code, or null: for every authority (programme admins only). */
+  authority: z.string().nullable(),
+  file: z.unknown(),
+});
+const IdParam = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(40) });
+const PreviewQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional(), locale: Locale });
+
+/** Each problem of a refused file, as the API's issues: its JSON path and what is wrong. */
+function refused(error: unknown): never {
+  if (error instanceof QuestionnaireRefused)
+    throw new HttpError(400, `the questionnaire has ${error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`}`, error.problems);
+  throw error;
+}
+
+/** Whether the user may use a stored questionnaire: everyone's, or one of an authority they see. */
+const mayUse = (staff: Staff, owner: number | null) => owner === null || sees(staff, owner);
+
+export default async function questionnaireRoutes(app: FastifyInstance) {
+  app.get(
+    '/questionnaires',
+    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', responses: { 200: 'Each stored version', ...REFUSED } } } },
+    async (request) => {
+      const staff = requirePermission(request, 'read');
+      const scope = staff.role === 'programme_admin' ? undefined : { authorityIds: staff.authorities.map((a) => a.id) };
+      return { questionnaires: await listQuestionnaires(app.db, scope) };
+    },
+  );
+
+  app.post(
+    '/questionnaires/check',
+    {
+      config: {
+        openapi: {
+          summary: 'Checks a questionnaire file and previews it, storing nothing',
+          body: Check,
+          responses: { 200: 'The preview of a valid file', 400: 'The file’s problems, each with its JSON path', ...REFUSED },
+        },
+      },
+    },
+    async (request: FastifyRequest) => {
+      requirePermission(request, 'manage_waves');
+      const body = Check.parse(request.body);
+      let file;
+      try {
+        file = checkQuestionnaire(body.file);
+      } catch (error) {
+        refused(error);
+      }
+      const ext = file.extends;
+      return { preview: questionnairePreview(toInstrument(file, ext && registry.get(ext.instrument, ext.version)), body.locale) };
+    },
+  );
+
+  app.post(
+    '/questionnaires',
+    {
+      config: {
+        openapi: {
+          summary: 'Stores a questionnaire for an authority (its officers) or, for programme admins, for everyone',
+          body: Store,
+          responses: { 201: 'Stored: its id and version', 200: 'The same file was stored before', 400: 'The file’s problems, each with its JSON path', ...REFUSED },
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = Store.parse(request.body);
+      let staff: Staff;
+      let authorityId: number | null = null;
+      let authorityCode: string | null = null;
+      if (body.authority === null) {
+        staff = requirePermission(request, 'admin');
+      } else {
+        const scoped = await scopedAuthority(request, 'manage_waves', body.authority);
+        staff = scoped.staff;
+        authorityId = scoped.authority.id;
+        authorityCode = scoped.authority.code;
+      }
+      let stored;
+      try {
+        stored = await storeQuestionnaire(app.db, body.file, authorityId);
+      } catch (error) {
+        refused(error);
+      }
+      const { file, outcome } = stored;
+      await audit(app.db, { userId: staff.userId, email: staff.email, action: 'questionnaire_add', authority: authorityCode, detail: { id: file.id, version: file.version, outcome } });
+      return reply.status(outcome === 'unchanged' ? 200 : 201).send({ id: file.id, version: file.version, outcome });
+    },
+  );
+
+  app.get(
+    '/questionnaires/:id',
+    {
+      config: {
+        openapi: {
+          summary: 'A stored questionnaire as respondents see it, one language at a time (read-only)',
+          params: IdParam,
+          query: PreviewQuery,
+          responses: { 200: 'Its preview', ...REFUSED },
+        },
+      },
+    },
+    async (request) => {
+      const staff = requirePermission(request, 'read');
+      const { id } = IdParam.parse(request.params);
+      const q = PreviewQuery.parse(request.query);
+      const inst = q.version === undefined ? registry.current(id) : registry.get(id, q.version);
+      const meta = inst && registry.stored(inst.id, inst.version);
+      // Another council's questionnaire is answered as if it did not exist.
+      if (!inst || !meta || !mayUse(staff, meta.owner)) throw new HttpError(404, 'not found');
+      return { preview: questionnairePreview(inst, q.locale), forEveryone: meta.owner === null, canOpenRound: can(staff, 'manage_waves') && !inst.extends };
+    },
+  );
+}

@@ -1,0 +1,88 @@
+// The child survey's page at /s/CODE with its start screen already drawn:
+// the server renders the same components the app draws (built from
+// web/survey/prerender.tsx into dist/web/survey-prerender/), puts the
+// wave the app would otherwise fetch beside them, and the small inline
+// script that keeps a tap made before the app's script has run
+// (web/survey/early-taps.ts). A slow tablet then shows tappable age
+// buttons once the page and its style have arrived, instead of after the
+// script has been fetched and run.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { publicWave } from './routes/public/waves.js';
+
+interface Prerender {
+  renderStart(wave: ReturnType<typeof publicWave>): Promise<string>;
+  EARLY_TAPS_SCRIPT: string;
+}
+
+/** What the built page holds where the app draws (the "Loading…" shown before its script has run). */
+const APP_SLOT = '<div id="app"><p class="loading">Loading…</p></div>';
+
+export interface SurveyPage {
+  /** The page with an open wave's start screen drawn in it, and the Content Security Policy that lets it run. */
+  render(wave: ReturnType<typeof publicWave>, policy: string): Promise<{ html: string; policy: string }>;
+}
+
+/** How the built page links its stylesheet (vite's output). */
+const STYLESHEET = /<link rel="stylesheet" crossorigin href="\/survey\/(assets\/[^"]+\.css)">/;
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** Loads the built renderer; undefined when the survey has not been built with it (the plain page is served). */
+export async function loadSurveyPage(surveyDir: string): Promise<SurveyPage | undefined> {
+  const module = join(surveyDir, '..', 'survey-prerender', 'prerender.js');
+  if (!existsSync(module) || !existsSync(join(surveyDir, 'index.html'))) return undefined;
+  const prerender = (await import(pathToFileURL(module).href)) as Prerender;
+  const scriptHash = sha256(prerender.EARLY_TAPS_SCRIPT);
+  /** The stylesheet's text by file (its name changes with its content), with its hash. */
+  const styles = new Map<string, { css: string; hash: string }>();
+  const style = async (file: string) => {
+    let got = styles.get(file);
+    if (!got) {
+      const css = await readFile(join(surveyDir, file), 'utf8');
+      if (css.includes('</')) throw new Error(`${file} cannot be put inside <style>`);
+      got = { css, hash: sha256(css) };
+      styles.set(file, got);
+    }
+    return got;
+  };
+  return {
+    async render(wave, policy) {
+      // Read each time: a rebuild names new files, and the page is never cached (cache-control: no-cache).
+      const template = await readFile(join(surveyDir, 'index.html'), 'utf8');
+      const sheet = STYLESHEET.exec(template)?.[1];
+      if (!template.includes(APP_SLOT) || !template.includes('</head>') || !sheet || !policy.includes("script-src 'self';") || !policy.includes("style-src 'self';"))
+        throw new Error('dist/web/survey/index.html or the security policy is not as expected: rebuild');
+      const { css, hash } = await style(sheet);
+      const markup = await prerender.renderStart(wave);
+      // "<" escaped so that no text of the wave can close the script element.
+      const data = JSON.stringify(wave).replaceAll('<', '\\u003c');
+      // The style is in the page, not a second request: the screen is drawn as soon as the page has arrived,
+      // before the app's script (the one request left) has arrived and taken the main thread.
+      const html = template
+        .replace(STYLESHEET, `<style>${css}</style>`)
+        .replace('</head>', `<script>${prerender.EARLY_TAPS_SCRIPT}</script></head>`)
+        .replace(APP_SLOT, `<div id="app">${markup}</div><script type="application/json" id="hearme-wave">${data}</script>`);
+      // Exactly these two inline texts are allowed, by their hashes; nothing else inline.
+      return { html, policy: policy.replace("script-src 'self';", `script-src 'self' ${scriptHash};`).replace("style-src 'self';", `style-src 'self' ${hash};`) };
+    },
+  };
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Compresses a page made per request as the built files are sent: brotli, else gzip, else as it is. */
+export async function compressPage(html: string, acceptEncoding: string | undefined): Promise<{ body: Buffer; encoding?: 'br' | 'gzip' }> {
+  const accepts = (name: string) => new RegExp(`(^|[\\s,])${name}(?![\\w-])(?!\\s*;\\s*q=0(\\.0*)?\\s*(,|$))`, 'i').test(acceptEncoding ?? '');
+  const text = Buffer.from(html);
+  // Quality 5: a few KB in well under a millisecond, within a few percent of the best.
+  if (accepts('br')) return { body: await brotli(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' };
+  if (accepts('gzip')) return { body: await gzipAsync(text), encoding: 'gzip' };
+  return { body: text };
+}
