@@ -1,7 +1,7 @@
 // Builds the staff portal (web/portal) into dist/web/portal, served at
 // /portal by server/plugins/portal-static.ts. A build of its own, separate
-// from the child survey's, so chart.js and the portal never reach the
-// child's bundle.
+// from the child survey's, so the portal (and the report code its charts
+// share) never reach the child's bundle.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 

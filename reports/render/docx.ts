@@ -14,6 +14,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -37,7 +38,7 @@ import {
   yearOnYearRows,
 } from './html.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
-import { changeWords, summarise, type SummaryLine, type Tested } from './summary.js';
+import { UNTESTED, changeWords, referenceRows, summarise, type SummaryLine, type Tested } from './summary.js';
 
 /** Text of a fragment of the HTML report: tags dropped, entities read. */
 export function plain(html: string): string {
@@ -57,21 +58,35 @@ function prose(html: string): Paragraph[] {
 }
 
 const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.TITLE });
-const h2 = (text: string, pageBreak = true) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: pageBreak });
-const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+// Headings are kept with what follows, so none is left alone at the foot of a page.
+const h2 = (text: string, pageBreak = true) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: pageBreak, keepNext: true });
+const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, keepNext: true });
 const para = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...options })], spacing: { after: 120 } });
 const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
 
-/** A table with a header row; every cell text, numbers right-aligned. */
-function table(head: string[], rows: string[][], numeric: (column: number) => boolean = (c) => c > 0): Table {
+/** A4 less Word's default 1-inch margins, in twentieths of a point (what table widths are given in). */
+const TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
+
+/**
+ * A table with a header row; every cell text, numbers right-aligned. Columns get fixed widths in
+ * proportion to `weights` (default: the first, the row's name, twice as wide as each other): left to
+ * itself, LibreOffice gave nine columns equal widths and wrapped an indicator's name onto four lines.
+ */
+function table(head: string[], rows: string[][], numeric: (column: number) => boolean = (c) => c > 0, weights?: number[]): Table {
+  const w = weights ?? head.map((_, c) => (c === 0 ? 2 : 1));
+  const total = w.reduce((a, b) => a + b, 0);
+  const widths = w.map((x) => Math.floor((TEXT_WIDTH_TWIPS * x) / total));
   const cell = (text: string, column: number, header: boolean) =>
     new TableCell({
+      width: { size: widths[column]!, type: WidthType.DXA },
       children: text.split('\n').map(
-        (line) => new Paragraph({ alignment: numeric(column) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: line, bold: header, size: 18 })] }),
+        (line) => new Paragraph({ alignment: numeric(column) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: line, bold: header, size: 17 })] }),
       ),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: head.map((h, c) => cell(h, c, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, c) => cell(t, c, false)) })),
@@ -81,21 +96,31 @@ function table(head: string[], rows: string[][], numeric: (column: number) => bo
 
 /** Page width between margins, in the pixels docx sizes pictures by (96 per inch). */
 const PICTURE_WIDTH = 600;
+/** The tallest picture that fits on a page under its section's heading (A4 less margins is 930). */
+const PICTURE_HEIGHT = 820;
+/** A trend panel's width: two sit side by side, as in the HTML report. */
+const PANEL_WIDTH = 295;
 
-function picture(svg: string, description: string): Paragraph {
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: 2 * PICTURE_WIDTH }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
-  const width = Math.min(PICTURE_WIDTH, png.width / 2);
-  return new Paragraph({
-    keepNext: true,
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: png.asPng(),
-        transformation: { width, height: Math.round((width * png.height) / png.width) },
-        altText: { name: 'chart', title: 'Chart', description },
-      }),
-    ],
+/** A chart drawn to PNG (at twice its size, so it prints sharp) within `maxWidth` and the page's height. */
+function image(svg: string, description: string, maxWidth: number): ImageRun {
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: 2 * maxWidth }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+  const width = Math.min(maxWidth, png.width / 2, (PICTURE_HEIGHT * png.width) / png.height);
+  return new ImageRun({
+    type: 'png',
+    data: png.asPng(),
+    transformation: { width: Math.round(width), height: Math.round((width * png.height) / png.width) },
+    altText: { name: 'chart', title: 'Chart', description },
   });
+}
+
+/** One chart on its own line, kept with what follows (its table). */
+function picture(svg: string, description: string): Paragraph {
+  return new Paragraph({ keepNext: true, children: [image(svg, description, PICTURE_WIDTH)] });
+}
+
+/** Small multiples (a panel per age band), side by side in one paragraph, two to a line. */
+function panels(charts: { svg: string; label: string }[]): Paragraph {
+  return new Paragraph({ keepNext: true, children: charts.flatMap((c, k) => [...(k % 2 ? [new TextRun(' ')] : []), image(c.svg, c.label, PANEL_WIDTH)]) });
 }
 
 function change(direction: 'higher' | 'lower', delta: number | null, t: Tested, unit: string, digits: number): string {
@@ -164,9 +189,13 @@ function actions(r: Report): (Paragraph | Table)[] {
         change(INDICATORS.find((i) => i.id === a.indicator)?.direction ?? 'higher', a.change, { pValue: a.pValue }, ' points', 1),
       ]),
       (c) => c > 2,
+      [2.2, 3, 0.8, 1.2, 1.2, 2],
     ),
   ];
 }
+
+/** Indicator, ages, answered, figure, [before, change,] others, difference: the change cells hold words and p- and q-values. */
+const FIGURE_WEIGHTS = (compare: boolean) => [2.8, 1, 1.3, 1.5, ...(compare ? [1.1, 2.1] : []), 1.2, 2.1];
 
 function domain(r: Report, d: string | null): (Paragraph | Table)[] {
   const rows = r.indicators.filter((i) => i.domain === d);
@@ -191,6 +220,33 @@ function domain(r: Report, d: string | null): (Paragraph | Table)[] {
         ];
       }),
       (c) => c > 1,
+      FIGURE_WEIGHTS(compare),
+    ),
+    ...reference(r, rows),
+  ];
+}
+
+/** Published figures from outside this installation, as the HTML report shows them: labelled with their source, tested only where they give n. */
+function reference(r: Report, rows: Report['indicators']): (Paragraph | Table)[] {
+  const refs = referenceRows({ ...r, indicators: rows });
+  if (!refs.length) return [];
+  return [
+    para(`Published reference figures (from outside this system), beside ${r.authority.name}`, { bold: true }),
+    table(
+      ['Indicator', 'Ages', 'Source', 'Reference', 'Difference'],
+      refs.map(({ indicator: i, figure: f }) => [
+        reportLabels(r).indicator(i.id),
+        i.band,
+        `${f.source} ${f.period}`,
+        `${pc(f.percent)}${f.n === null ? '' : `\nof ${f.n}`}`,
+        f.difference === null
+          ? 'not shown'
+          : f.pValue === null
+            ? `${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points\n${UNTESTED}`
+            : change(i.direction, f.difference, { pValue: f.pValue }, ' points', 1),
+      ]),
+      (c) => c > 2,
+      [3, 0.9, 2, 1.2, 2.1],
     ),
   ];
 }
@@ -213,6 +269,7 @@ function scores(r: Report): (Paragraph | Table)[] {
         ...(!s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change('higher', s.benchmark.difference, s.benchmark, '', 2)]),
       ]),
       (c) => c > 1,
+      FIGURE_WEIGHTS(compare),
     ),
     ...yearOnYear(r),
   ];
@@ -249,7 +306,7 @@ function trends(r: Report): (Paragraph | Table)[] {
     const series = trendSeries(r, d);
     if (!series.length) continue;
     out.push(h3(domainLabel(d)));
-    for (const c of trendCharts(r, d)) out.push(picture(c.svg, c.label));
+    out.push(panels(trendCharts(r, d)));
     out.push(
       table(
         ['Indicator', 'Ages', ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],

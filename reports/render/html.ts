@@ -1,5 +1,5 @@
-// The standalone HTML report: one file with its CSS, chart.js, the chart
-// data and accessible tables inline, for a corporate parenting panel.
+// The standalone HTML report: one file with its CSS, the charts as SVG
+// (svg-charts.ts) and accessible tables inline, for a corporate parenting panel.
 // Every piece of text goes through esc(): children's free text (and any
 // authority name) may contain HTML.
 import { DOMAINS } from '../../surveys/index.js';
@@ -8,7 +8,7 @@ import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
 import { domainChart, fewer, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
 import { CSS } from './html-style.js';
-import { changeWords, summarise, verdict, type SummaryLine, type Tested } from './summary.js';
+import { UNTESTED, changeWords, referenceRows, summarise, verdict, type SummaryLine, type Tested } from './summary.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -203,11 +203,11 @@ ${referenceTable(r, rows)}
 
 /** Published figures from outside this installation, labelled with their source; tested only where they give n. */
 function referenceTable(r: Report, rows: Report['indicators']): string {
-  const refs = rows.flatMap((i) => i.reference.map((f) => ({ i, f })));
+  const refs = referenceRows({ ...r, indicators: rows }).map(({ indicator: i, figure: f }) => ({ i, f }));
   if (!refs.length) return '';
   const body = refs
     .map(({ i, f }) => {
-      const diff = f.difference === null ? '<td class="num supp">not shown</td>' : f.pValue === null ? `<td class="num">${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points<br><span class="note">not tested (no number answered given)</span></td>` : changeCell(i.direction, f.difference, { pValue: f.pValue }, ' points', 1);
+      const diff = f.difference === null ? '<td class="num supp">not shown</td>' : f.pValue === null ? `<td class="num">${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points<br><span class="note">${UNTESTED}</span></td>` : changeCell(i.direction, f.difference, { pValue: f.pValue }, ' points', 1);
       return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}</th><td>${esc(i.band)}</td><td>${esc(f.source)} ${esc(f.period)}</td><td class="num">${pc(f.percent)}${f.n === null ? '' : `<br><span class="note">of ${f.n}</span>`}</td>${diff}</tr>`;
     })
     .join('');

@@ -1,5 +1,6 @@
 // Which charts a report has and what each shows, shared by the HTML and
 // Word reports so both draw the same pictures from the same figures.
+import { INDICATORS } from '../../surveys/indicators.js';
 import { domainLabel, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
@@ -45,9 +46,18 @@ export function trendSeries(r: Report, domain: string | null): Report['trend'] {
 }
 
 /**
- * Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart).
- * An indicator's style is its place in the domain's list, so it looks the same in every band's panel.
+ * An indicator's colour, marker and dash: its place in its domain in the question bank, so it looks
+ * the same in every panel of a report and on every portal page, whichever rounds or bands are shown
+ * (a domain has at most ten indicators, one colour each). An indicator the bank does not know (a
+ * council's own questionnaire) takes its place among `others`, the report's trended indicators.
  */
+export function indicatorStyle(id: string, others: string[] = [id]): number {
+  const known = INDICATORS.find((i) => i.id === id);
+  if (known) return INDICATORS.filter((i) => i.domain === known.domain).indexOf(known);
+  return Math.max(0, others.indexOf(id));
+}
+
+/** Small multiples, one chart per age band (a dozen lines in one chart cannot be told apart). */
 export function trendCharts(r: Report, domain: string | null): { band: string; svg: string; label: string }[] {
   const { periods, provisional } = trendPeriods(r);
   const series = trendSeries(r, domain);
@@ -67,7 +77,7 @@ export function trendCharts(r: Report, domain: string | null): { band: string; s
           .filter((t) => t.band === band)
           .map((t) => ({
             label: reportLabels(r).indicator(t.id),
-            style: ids.indexOf(t.id),
+            style: indicatorStyle(t.id, ids),
             data: periods.map((p) => t.points.find((x) => x.period === p)?.percent ?? null),
           })),
       }),

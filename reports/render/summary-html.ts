@@ -7,7 +7,7 @@ import { INDICATORS } from '../../surveys/index.js';
 import { PROGRAMME_NAMES, STATUS_NAMES, bandName, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { PROVISIONAL, esc, pc, wrongPopulations } from './html.js';
-import { changeWords, summarise, type SummaryLine } from './summary.js';
+import { UNTESTED, changeWords, referenceRows, summarise, type SummaryLine } from './summary.js';
 
 /** Lines per list: with the headline figures and actions, a page of A4 holds this many. */
 const MAX_LINES = 5;
@@ -43,6 +43,25 @@ table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 th, td { text-align: left; border-bottom: 1px solid #b1b4b6; padding: 1.5pt 3pt; vertical-align: top; }
 .warn { color: #a8400a; font-weight: 600; }
 `;
+
+/** Published figures beside this authority's, the most notable first (tested differences, then the largest), cut to fit. */
+function references(r: Report): string {
+  const all = referenceRows(r, 'notable');
+  if (!all.length) return '';
+  const rows = all
+    .slice(0, MAX_LINES)
+    .map(({ indicator: i, figure: f }) => {
+      const moved =
+        f.difference === null
+          ? 'not shown'
+          : `${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points, ${f.pValue === null ? UNTESTED : changeWords(i.direction, f.difference, { pValue: f.pValue })}`;
+      return `<tr><td>${esc(reportLabels(r).indicator(i.id))} (${esc(i.band)})</td><td>${i.percent === null ? '–' : pc(i.percent)}</td><td>${pc(f.percent)} <span class="lede">${esc(f.source)} ${esc(f.period)}</span></td><td>${esc(moved)}</td></tr>`;
+    })
+    .join('');
+  return `<section><h2>Against published figures</h2><table><thead><tr><th>Indicator</th><th>Here</th><th>Published</th><th>Difference</th></tr></thead><tbody>${rows}</tbody></table>${
+    all.length > MAX_LINES ? `<p class="more">and ${all.length - MAX_LINES} more in the full report.</p>` : ''
+  }</section>`;
+}
 
 export function renderSummaryHtml(r: Report): string {
   const s = summarise(r);
@@ -84,6 +103,7 @@ ${wrongPopulations(r)}
 <section><h2>Worse than other authorities</h2>${list(s.belowOthers, 'Nothing was significantly worse than in other authorities.')}</section>
 </div>
 ${s.mayBeChance.length ? `<p class="more">${s.mayBeChance.length} other ${s.mayBeChance.length === 1 ? 'difference' : 'differences'} may be chance (significant alone, not once the ${s.compared} comparisons are allowed for): see the full report.</p>` : ''}
+${references(r)}
 <section><h2>What we said we would do</h2>${
     actions.length
       ? `<table><thead><tr><th>Indicator</th><th>Action</th><th>Status</th><th>Before → after</th></tr></thead><tbody>${actionRows}</tbody></table>${

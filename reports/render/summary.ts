@@ -103,3 +103,22 @@ export function summarise(report: Report): Summary {
   }
   return s;
 }
+
+/** Said of a published reference figure that gives no number answered: its difference is shown, not tested. */
+export const UNTESTED = 'not tested (no number answered given)';
+
+export interface ReferenceRow {
+  indicator: ReportIndicator;
+  figure: ReportIndicator['reference'][number];
+}
+
+/**
+ * The published reference figures of a report's indicators, in the report's order; for a short page,
+ * those tested significant first, then by the size of the difference.
+ */
+export function referenceRows(r: Report, order: 'report' | 'notable' = 'report'): ReferenceRow[] {
+  const rows = r.indicators.flatMap((indicator) => indicator.reference.map((figure) => ({ indicator, figure })));
+  if (order === 'report') return rows;
+  const weight = (x: ReferenceRow) => (x.figure.significant ? 1000 : 0) + Math.abs(x.figure.difference ?? 0);
+  return rows.sort((a, b) => weight(b) - weight(a));
+}

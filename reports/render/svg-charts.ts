@@ -75,10 +75,18 @@ export interface BarSeries {
   data: (number | null)[];
   /** 95% interval per row, drawn as a whisker. */
   ci?: ([number, number] | null)[];
+  /** Rows whose round is still open: the bar is drawn hollow and keyed as provisional. */
+  provisional?: boolean[];
 }
 
-/** Horizontal bars, one group per row, on a 0-100 axis. */
-export function barChartSvg(spec: { label: string; rows: string[]; series: BarSeries[]; width?: number }): string {
+/** The bars' key for a round still open (its row is marked *; the trend charts key hollow points alike). */
+const PROVISIONAL_KEY = '* hollow bar: provisional, the round is still open';
+
+/**
+ * Horizontal bars, one group per row, on a 0-100 axis; `line` marks a threshold across every row
+ * (the 30% response rate), and `axis` names what the percent is of.
+ */
+export function barChartSvg(spec: { label: string; rows: string[]; series: BarSeries[]; width?: number; line?: { at: number; label: string }; axis?: string }): string {
   const width = spec.width ?? 680;
   const labelWidth = 250;
   const left = labelWidth + 12;
@@ -97,7 +105,11 @@ export function barChartSvg(spec: { label: string; rows: string[]; series: BarSe
       const value = s.data[r];
       const by = barsTop + k * (bar + 2);
       if (value === null || value === undefined) return;
-      parts.push(`<rect x="${left}" y="${by}" width="${((plot * value) / 100).toFixed(1)}" height="${bar}" fill="${BAR_COLOURS[s.colour]}"><title>${xml(`${s.label}: ${value}%`)}</title></rect>`);
+      const open = s.provisional?.[r] === true;
+      const paint = open ? `fill="#fff" stroke="${BAR_COLOURS[s.colour]}" stroke-width="2"` : `fill="${BAR_COLOURS[s.colour]}"`;
+      parts.push(
+        `<rect class="bar" data-provisional="${open}" x="${left}" y="${by}" width="${((plot * value) / 100).toFixed(1)}" height="${bar}" ${paint}><title>${xml(`${s.label}: ${value}%${open ? ' (provisional)' : ''}`)}</title></rect>`,
+      );
       const ci = s.ci?.[r];
       if (ci) {
         const [lo, hi] = [x(ci[0]), x(ci[1])];
@@ -109,11 +121,18 @@ export function barChartSvg(spec: { label: string; rows: string[]; series: BarSe
     y += height;
   });
   const axisY = y + 4;
-  parts.push(percentAxisX(left, plot, top, axisY));
+  parts.push(percentAxisX(left, plot, top, axisY, spec.axis ?? '% of children who answered'));
+  const THRESHOLD = '#d4351c';
+  if (spec.line)
+    parts.push(`<line class="threshold" x1="${x(spec.line.at)}" y1="${top}" x2="${x(spec.line.at)}" y2="${axisY}" stroke="${THRESHOLD}" stroke-width="2" stroke-dasharray="6 4"/>`);
   const key = legend(
     [
       ...spec.series.map((s) => ({ label: s.label, swatch: (lx: number, ly: number) => `<rect x="${lx}" y="${ly}" width="16" height="10" fill="${BAR_COLOURS[s.colour]}"/>` })),
       ...(spec.series.some((s) => s.ci) ? [{ label: '95% interval', swatch: (lx: number, ly: number) => `<path d="M${lx} ${ly + 5}H${lx + 16}M${lx} ${ly}V${ly + 10}M${lx + 16} ${ly}V${ly + 10}" stroke="#0b0c0c" stroke-width="1.5"/>` }] : []),
+      ...(spec.series.some((s) => s.provisional?.some(Boolean))
+        ? [{ label: PROVISIONAL_KEY, swatch: (lx: number, ly: number) => `<rect x="${lx + 1}" y="${ly + 1}" width="14" height="9" fill="#fff" stroke="${INK}" stroke-width="2"/>` }]
+        : []),
+      ...(spec.line ? [{ label: spec.line.label, swatch: (lx: number, ly: number) => `<path d="M${lx + 8} ${ly - 2}V${ly + 12}" stroke="${THRESHOLD}" stroke-width="2" stroke-dasharray="4 2"/>` }] : []),
     ],
     left,
     axisY + 40,
@@ -124,12 +143,12 @@ export function barChartSvg(spec: { label: string; rows: string[]; series: BarSe
 }
 
 /** The 0-100 axis under bars, with grid lines every 20. */
-function percentAxisX(left: number, plot: number, top: number, axisY: number): string {
+function percentAxisX(left: number, plot: number, top: number, axisY: number, title: string): string {
   const ticks = [0, 20, 40, 60, 80, 100].map((t) => {
     const tx = left + (plot * t) / 100;
     return `<line x1="${tx}" y1="${top}" x2="${tx}" y2="${axisY}" stroke="${GRID}" stroke-width="${t === 0 ? 1.5 : 0.5}"/><text x="${tx}" y="${axisY + 14}" font-size="${FONT}" fill="${INK}" text-anchor="middle" class="tick">${t}</text>`;
   });
-  return `<g class="axis axis-x" data-min="0" data-max="100">${ticks.join('')}<text x="${left + plot / 2}" y="${axisY + 30}" font-size="${FONT}" fill="${INK}" text-anchor="middle">% of children who answered</text></g>`;
+  return `<g class="axis axis-x" data-min="0" data-max="100">${ticks.join('')}<text x="${left + plot / 2}" y="${axisY + 30}" font-size="${FONT}" fill="${INK}" text-anchor="middle">${xml(title)}</text></g>`;
 }
 
 /** Where a survey period sits in time: "2024" and "2024-25" both start in 2024. */
@@ -139,9 +158,11 @@ export function periodYear(period: string): number {
 
 export interface TrendSeries {
   label: string;
-  /** Fixed per indicator across the report, so it looks the same in every panel. */
+  /** Fixed per indicator (see indicatorStyle), so it looks the same in every panel and page. */
   style: number;
   data: (number | null)[];
+  /** 95% interval per round, drawn as a vertical whisker through the point. */
+  ci?: ([number, number] | null)[];
 }
 
 /** Lines over time for one panel: years on a time axis, 0-100%, hollow points for rounds still open. */
@@ -200,7 +221,9 @@ export function trendChartSvg(spec: { label: string; title: string; periods: str
         const v = s.data[k];
         if (v === null || v === undefined) return '';
         const open = spec.provisional.includes(p);
-        return `<g class="point" data-period="${xml(p)}" data-provisional="${open}">${marker(MARKERS[s.style % MARKERS.length]!, xOf(p), yOf(v), colour, open)}<title>${xml(`${s.label}, ${p}: ${v}%${open ? ' (provisional)' : ''}`)}</title></g>`;
+        const ci = s.ci?.[k];
+        const whisker = ci ? `<path class="ci" d="M${xOf(p)} ${yOf(ci[0])}V${yOf(ci[1])}M${xOf(p) - 4} ${yOf(ci[0])}H${xOf(p) + 4}M${xOf(p) - 4} ${yOf(ci[1])}H${xOf(p) + 4}" stroke="${colour}" stroke-width="1.5" fill="none"/>` : '';
+        return `<g class="point" data-period="${xml(p)}" data-provisional="${open}">${whisker}${marker(MARKERS[s.style % MARKERS.length]!, xOf(p), yOf(v), colour, open)}<title>${xml(`${s.label}, ${p}: ${v}%${open ? ' (provisional)' : ''}`)}</title></g>`;
       })
       .join('');
     parts.push(`<g class="series" data-style="${s.style}" data-colour="${colour}">${segs.join('')}${points}</g>`);
@@ -214,6 +237,8 @@ export function trendChartSvg(spec: { label: string; title: string; periods: str
       return `<line x1="${lx}" y1="${ly + 5}" x2="${lx + 18}" y2="${ly + 5}" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>${marker(MARKERS[s.style % MARKERS.length]!, lx + 9, ly + 5, colour, false)}`;
     },
   }));
+  if (spec.series.some((s) => s.ci))
+    items.push({ label: '95% interval', swatch: (lx, ly) => `<path d="M${lx + 9} ${ly - 2}V${ly + 12}M${lx + 5} ${ly - 2}H${lx + 13}M${lx + 5} ${ly + 12}H${lx + 13}" stroke="${INK}" stroke-width="1.5" fill="none"/>` });
   if (spec.provisional.some((p) => spec.periods.includes(p)))
     items.push({ label: '* hollow point: provisional, the round is still open', swatch: (lx, ly) => marker('circle', lx + 9, ly + 5, INK, true) });
   const key = legend(items, 8, bottom + 32, width - 16);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../surveys/index.js';
 import { indicatorLabel } from '../../reports/labels.js';
 import { axeViolations, launchBrowser } from '../helpers/browser.js';
+import { drawnCharts, expectUndistorted } from '../helpers/chart-checks.js';
 import { ALL_CSV_COLUMNS, buildCsv, freshDatabase, makeTempDir, removeTempDir, responseRow, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, reportCsv } from '../helpers/report-data.js';
 
@@ -91,83 +92,25 @@ describe('HTML report in Chromium', () => {
   it('charts do not distort: 0-100 axes, years on a time axis, one colour per indicator, whole labels, provisional points marked', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`file://${trendPath}`);
-    type Drawn = {
-      id: string;
-      kind: string;
-      width: number;
-      axes: { min: string; max: string; ticks: string[] }[];
-      texts: { lines: string[]; left: number; right: number; top: number; bottom: number; legend: boolean; row: boolean }[];
-      years: Record<string, number>;
-      series: string[];
-      points: { period: string; provisional: string; fill: string }[];
-    };
-    const drawn = (await page.evaluate(`[...document.querySelectorAll('svg.chart-svg')].map((svg) => ({
-      id: svg.parentElement.id,
-      kind: svg.dataset.chart,
-      width: svg.viewBox.baseVal.width,
-      axes: [...svg.querySelectorAll('g.axis[data-min]')].map((g) => ({ min: g.dataset.min, max: g.dataset.max, ticks: [...g.querySelectorAll('text.tick')].map((t) => t.textContent) })),
-      texts: [...svg.querySelectorAll('text')].map((t) => {
-        const b = t.getBBox();
-        return { lines: t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].map((x) => x.textContent) : [t.textContent], left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height,
-          legend: !!t.closest('.legend-item'), row: !!t.closest('.bar-row') };
-      }),
-      years: Object.fromEntries([...svg.querySelectorAll('.axis-x text.tick[data-period]')].map((t) => [t.textContent, Number(t.getAttribute('x'))])),
-      series: [...svg.querySelectorAll('g.series')].map((g) => g.dataset.colour),
-      points: [...svg.querySelectorAll('g.point')].map((g) => ({ period: g.dataset.period, provisional: g.dataset.provisional, fill: g.firstElementChild.getAttribute('fill') })),
-    }))`)) as Drawn[];
+    const drawn = await drawnCharts(page);
     const bars = drawn.filter((d) => d.kind === 'bars');
     const lines = drawn.filter((d) => d.kind === 'lines');
     expect(bars).toHaveLength(5);
     // a panel per domain and age band: both bands have trends
     expect(lines.some((d) => d.id.endsWith('-8-11'))).toBe(true);
     expect(lines.some((d) => d.id.endsWith('-11-17'))).toBe(true);
+    // 0-100 axes, whole labels, rounds on a time axis, the open 2025 round hollow, a colour per series
+    const colourOf = expectUndistorted(drawn, '2025');
+    // years 2021, 2023, 2024 and 2025 (open) are all on the axis
+    for (const d of lines) expect(Object.keys(d.years), d.id).toEqual(['2021', '2023', '2024', '2025*']);
 
     const labels = new Set(INDICATORS.map((i) => indicatorLabel(i.id)));
-    const colourOf = new Map<string, Set<string>>();
-    for (const d of drawn) {
-      // every percent axis runs 0 to 100
-      expect(d.axes, d.id).toHaveLength(1);
-      expect(d.axes[0], d.id).toMatchObject({ min: '0', max: '100' });
-      expect(d.axes[0]!.ticks[0], d.id).toBe('0');
-      expect(d.axes[0]!.ticks.at(-1), d.id).toBe('100');
-      // every text whole and inside the picture
-      for (const t of d.texts) {
-        const text = t.lines.join(' ');
-        expect(t.left, `${d.id}: ${text}`).toBeGreaterThanOrEqual(0);
-        expect(t.right, `${d.id}: ${text}`).toBeLessThanOrEqual(d.width);
-        expect(text).not.toMatch(/…$/);
-      }
-      const rows = d.texts.filter((t) => t.row);
-      for (const l of rows.map((t) => t.lines.join(' '))) expect(labels.has(l.replace(/ \((4-7|8-11|11-17)\)( – fewer than \d+ answers)?$/, '')), l).toBe(true);
-      // row labels of two lines do not run into the next row's
-      for (let k = 1; k < rows.length; k++) expect(rows[k]!.top, `${d.id} row ${k}`).toBeGreaterThanOrEqual(rows[k - 1]!.bottom - 1);
-      if (d.kind !== 'lines') continue;
-      // years on a time axis: 2021 → 2023 is twice 2023 → 2024, and 2024 → 2025 the same as 2023 → 2024
-      const x = d.years;
-      const year = x['2024']! - x['2023']!;
-      expect(year).toBeGreaterThan(20);
-      expect(x['2023']! - x['2021']!).toBeCloseTo(2 * year, 5);
-      expect(x['2025*']! - x['2024']!).toBeCloseTo(year, 5);
-      // the open round's points are hollow, the closed rounds' filled
-      expect(d.points.length).toBeGreaterThan(0);
-      for (const p of d.points) {
-        expect(p.provisional, `${d.id} ${p.period}`).toBe(String(p.period === '2025'));
-        if (p.period === '2025') expect(p.fill).toBe('#fff');
-        else expect(p.fill).not.toBe('#fff');
-      }
-      const legend = d.texts.filter((t) => t.legend).map((t) => t.lines.join(' '));
-      expect(legend.at(-1)).toBe('* hollow point: provisional, the round is still open');
-      // the first legend entries name the series in order: an indicator's colour, per panel
-      d.series.forEach((colour, k) => {
-        expect(labels.has(legend[k]!), legend[k]).toBe(true);
-        if (!colourOf.has(legend[k]!)) colourOf.set(legend[k]!, new Set());
-        colourOf.get(legend[k]!)!.add(colour);
-      });
-    }
-    // an indicator has one colour in every panel it appears in (and some appear in both bands' panels)
+    for (const d of bars)
+      for (const l of d.texts.filter((t) => t.row).map((t) => t.lines.join(' '))) expect(labels.has(l.replace(/ \((4-7|8-11|11-17)\)( – fewer than \d+ answers)?$/, '')), l).toBe(true);
+    // the trend series are the indicators, and some appear in both bands' panels, in one colour
+    for (const label of colourOf.keys()) expect(labels.has(label), label).toBe(true);
     const inBoth = [...colourOf.keys()].filter((l) => lines.filter((d) => d.texts.some((t) => t.legend && t.lines.join(' ') === l)).length > 1);
     expect(inBoth.length).toBeGreaterThan(0);
-    for (const [label, colours] of colourOf) expect([...colours], label).toHaveLength(1);
     // the bars' key says the round is provisional, as the page's header does
     expect(bars[0]!.texts.some((t) => t.legend && t.lines.join(' ').includes('provisional: the round is still open'))).toBe(true);
     if (keep) {

@@ -71,5 +71,13 @@ describe('hearme reference import', () => {
     expect(html).toContain('Published reference figures (from outside this system)');
     expect(html).toMatch(/<td>National survey 2024<\/td><td class="num">70\.0%<br><span class="note">of 400<\/span><\/td><td class="num"><span class="up-bad">▼ -15\.0 points/);
     expect(html).toContain('not tested (no number answered given)');
+    // the one-page summary: the notable ones (tested and significant first), with the figure here beside the published one
+    const summary = await report('summary-html');
+    expect(summary).toContain('<h2>Against published figures</h2>');
+    const rows = [...summary.matchAll(/<tr><td>([^<]+)<\/td><td>([^<]+)<\/td><td>([^<]+) <span class="lede">([^<]+)<\/span><\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['Feels safe where they live (11-17)', '55.0%', '70.0%', 'National survey 2024', '-15.0 points, significantly worse'],
+      ['Likes their bedroom (11-17)', '55.0%', '62.0%', 'Bright Spots 2023', '-7.0 points, not tested (no number answered given)'],
+    ]);
   });
 });

@@ -4,9 +4,9 @@ import { currentInstrument, type Answers } from '../../surveys/index.js';
 import { fullAnswers } from './answers.js';
 import type { TestApp } from './app.js';
 
-/** Sends `count` full 11-17 answers to the wave; `text` replaces the free-text answers when given. */
-export async function submitResponses(t: TestApp, code: string, count: number, text?: string): Promise<void> {
-  const inst = currentInstrument('ylyc-11-17')!;
+/** Sends `count` full answers (ages 11-17 unless `instrument` says) to the wave; `text` replaces the free-text answers when given. */
+export async function submitResponses(t: TestApp, code: string, count: number, text?: string, instrument = 'ylyc-11-17'): Promise<void> {
+  const inst = currentInstrument(instrument)!;
   for (let i = 0; i < count; i++) {
     const answers: Answers = fullAnswers(inst, i);
     if (text !== undefined) for (const [k, v] of Object.entries(answers)) if (typeof v === 'string' && v.startsWith('Answer ')) answers[k] = text;

@@ -3,7 +3,8 @@
 // other authorities' closed rounds (quartiles only, rounded).
 import { useState } from 'preact/hooks';
 import { api, BANDS, type Me } from '../api.js';
-import { COLOURS, useChart } from '../charts.js';
+import { SvgChart } from '../charts.js';
+import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
 import { ProgrammePicker } from './pickers.js';
 import { INDICATORS as ALL_INDICATORS } from '../../../surveys/indicators.js';
@@ -20,23 +21,26 @@ interface Compare {
   openLeftOut: number;
 }
 
-function CompareChart({ data }: { data: Compare }) {
-  const ref = useChart(
-    () => ({
-      type: 'bar',
-      data: {
-        labels: data.authorities.map((a) => a.name),
-        datasets: [{ label: `${data.label} (%)`, data: data.authorities.map((a) => a.percent), backgroundColor: COLOURS.own }],
+/** The authorities' figures as the report's own bar chart: 0-100, intervals as whiskers, open rounds hollow. */
+function CompareChart({ data, band }: { data: Compare; band: string }) {
+  const label = `Bar chart of ${data.label}, ages ${band}, by authority, with 95% intervals. The same figures are in the table below.`;
+  const svg = barChartSvg({
+    label,
+    rows: data.authorities.map((a) => `${a.name}${a.provisional ? ' *' : ''}`),
+    series: [
+      {
+        label: `${data.label}, ages ${band}`,
+        colour: 'here',
+        data: data.authorities.map((a) => a.percent),
+        ci: data.authorities.map((a) => (a.ci ? [a.ci.low, a.ci.high] : null)),
+        provisional: data.authorities.map((a) => a.provisional),
       },
-      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } },
-    }),
-    [JSON.stringify(data.authorities)],
-  );
-  return (
-    <div class="chart" style={{ height: `${80 + data.authorities.length * 28}px` }} aria-hidden="true">
-      <canvas ref={ref} />
-    </div>
-  );
+      ...(data.authorities.some((a) => a.benchmark?.percent != null)
+        ? [{ label: 'All other authorities pooled', colour: 'others' as const, data: data.authorities.map((a) => a.benchmark?.percent ?? null) }]
+        : []),
+    ],
+  });
+  return <SvgChart svg={svg} id="compare-chart" />;
 }
 
 export function ComparePage({ me }: { me: Me }) {
@@ -90,7 +94,7 @@ export function ComparePage({ me }: { me: Me }) {
       {data && (
         <>
           <h2>{data.label}</h2>
-          {data.authorities.length > 0 && <CompareChart data={data} />}
+          {data.authorities.length > 0 && <CompareChart data={data} band={useBand} />}
           <table>
             <caption>{me.role === 'programme_admin' ? 'Every authority with a round in this period' : 'Your authorities'}</caption>
             <thead>

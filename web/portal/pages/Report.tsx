@@ -5,11 +5,12 @@
 // (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
 import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
-import { INDICATORS } from '../../../surveys/indicators.js';
-import { summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
+import { DOMAINS, INDICATORS } from '../../../surveys/indicators.js';
+import { UNTESTED, referenceRows, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
-import { COLOURS, useChart } from '../charts.js';
+import { SvgChart } from '../charts.js';
+import { domainChart, trendCharts, trendPeriods, trendSeries } from '../../../reports/render/report-charts.js';
 import { useLoad } from '../hooks.js';
 import { actionPlanHref } from './Actions.js';
 import { childrenResultsHref } from './ChildrenResults.js';
@@ -41,6 +42,21 @@ function Change({ direction, delta, t, unit = ' points', digits = 1 }: { directi
       <br />
       <span class="small">{words}</span>
     </>
+  );
+}
+
+/** A figure (a percent or an average) with, under it, how it differs from the one it is compared with. */
+function FigureWithChange({ figure, direction, delta, t, unit, digits }: { figure: string; direction: 'higher' | 'lower'; delta: number | null; t: Tested | null; unit?: string; digits?: number }) {
+  return (
+    <td class="num">
+      {figure}
+      {t && delta !== null && (
+        <>
+          <br />
+          <Change direction={direction} delta={delta} t={t} unit={unit} digits={digits} />
+        </>
+      )}
+    </td>
   );
 }
 
@@ -198,35 +214,14 @@ function Actions({ report }: { report: Report }) {
   );
 }
 
-function DomainChart({ report, rows }: { report: Report; rows: ReportIndicator[] }) {
-  const ref = useChart(
-    () => ({
-      type: 'bar',
-      data: {
-        labels: rows.map((r) => `${reportLabels(report).indicator(r.id)} (${r.band})`),
-        datasets: [
-          { label: 'This authority (%)', data: rows.map((r) => r.percent), backgroundColor: COLOURS.own },
-          { label: 'Other authorities (%)', data: rows.map((r) => r.benchmark?.percent ?? null), backgroundColor: COLOURS.other },
-        ],
-      },
-      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } },
-    }),
-    [JSON.stringify(rows)],
-  );
-  return (
-    <div class="chart" style={{ height: `${80 + rows.length * 36}px` }} aria-hidden="true">
-      <canvas ref={ref} data-testid="report-chart" />
-    </div>
-  );
-}
-
 function Domain({ report, domain, rows, me }: { report: Report; domain: string | null; rows: ReportIndicator[]; me: Me }) {
   const title = domainLabel(domain);
   const anchor = `domain-${domain ?? 'own'}`;
+  const chart = domainChart(report, domain);
   return (
     <section aria-labelledby={anchor}>
       <h2 id={anchor}>{title}</h2>
-      {rows.some((r) => r.percent !== null) && <DomainChart report={report} rows={rows.filter((r) => r.percent !== null)} />}
+      {chart && <SvgChart svg={chart.svg} id={`chart-${domain ?? 'own'}`} />}
       <table>
         <caption>{title}: share of children in each indicator's positive answers</caption>
         <thead>
@@ -261,20 +256,61 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string |
                 {r.ci && <span class="small"> ({r.ci.low}–{r.ci.high})</span>}
               </td>
               <td class="num">{r.previous ? <Change direction={r.direction} delta={r.previous.change} t={r.previous} /> : '–'}</td>
-              <td class="num">
-                {r.benchmark ? pct(r.benchmark.percent) : '–'}
-                {r.benchmark && r.benchmark.difference !== null && (
-                  <>
-                    <br />
-                    <Change direction={r.direction} delta={r.benchmark.difference} t={r.benchmark} />
-                  </>
-                )}
-              </td>
+              <FigureWithChange figure={r.benchmark ? pct(r.benchmark.percent) : '–'} direction={r.direction} delta={r.benchmark?.difference ?? null} t={r.benchmark} />
             </tr>
           ))}
         </tbody>
       </table>
+      <References report={report} rows={rows} />
     </section>
+  );
+}
+
+/** Published figures from outside this installation (hearme reference import), as the download shows them: tested only where they give n. */
+function References({ report, rows }: { report: Report; rows: ReportIndicator[] }) {
+  const refs = referenceRows({ ...report, indicators: rows }).map(({ indicator: i, figure: f }) => ({ i, f }));
+  if (!refs.length) return null;
+  return (
+    <table class="reference">
+      <caption>Published reference figures (from outside this system), beside {report.authority.name}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Indicator</th>
+          <th scope="col">Ages</th>
+          <th scope="col">Source</th>
+          <th scope="col">Reference</th>
+          <th scope="col">Difference</th>
+        </tr>
+      </thead>
+      <tbody>
+        {refs.map(({ i, f }) => (
+          <tr key={`${i.id}-${i.band}-${f.source}-${f.period}`}>
+            <th scope="row">{reportLabels(report).indicator(i.id)}</th>
+            <td>{i.band}</td>
+            <td>
+              {f.source} {f.period}
+            </td>
+            <td class="num">
+              {f.percent}%{f.n !== null && <span class="small"> of {f.n}</span>}
+            </td>
+            <td class="num">
+              {f.difference === null ? (
+                <span class="small">not shown</span>
+              ) : f.pValue === null ? (
+                <>
+                  {f.difference > 0 ? '+' : ''}
+                  {f.difference.toFixed(1)} points
+                  <br />
+                  <span class="small">{UNTESTED}</span>
+                </>
+              ) : (
+                <Change direction={i.direction} delta={f.difference} t={{ pValue: f.pValue }} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -314,15 +350,14 @@ function Scores({ report }: { report: Report }) {
                   </span>
                 )}
               </td>
-              <td class="num">
-                {s.benchmark?.mean === null || !s.benchmark ? '–' : s.benchmark.mean.toFixed(2)}
-                {s.benchmark && s.benchmark.difference !== null && (
-                  <>
-                    <br />
-                    <Change direction="higher" delta={s.benchmark.difference} t={s.benchmark} unit="" digits={2} />
-                  </>
-                )}
-              </td>
+              <FigureWithChange
+                figure={s.benchmark?.mean === null || !s.benchmark ? '–' : s.benchmark.mean.toFixed(2)}
+                direction="higher"
+                delta={s.benchmark?.difference ?? null}
+                t={s.benchmark}
+                unit=""
+                digits={2}
+              />
             </tr>
           ))}
         </tbody>
@@ -331,46 +366,63 @@ function Scores({ report }: { report: Report }) {
   );
 }
 
+/** Per domain, as the download: one chart per age band (the report's own SVG) and the figures in a table. */
 function Trends({ report }: { report: Report }) {
-  const periods = [...new Set(report.trend.flatMap((t) => t.points.map((p) => p.period)))].sort();
-  const provisional = new Set(report.trend.flatMap((t) => t.points.filter((p) => p.provisional).map((p) => p.period)));
+  const { periods, provisional } = trendPeriods(report);
   return (
     <section aria-labelledby="trends-h">
       <h2 id="trends-h">Trends</h2>
       {periods.length < 2 ? (
         <p>Trends appear once this authority has two or more survey rounds.</p>
       ) : (
-        <table>
-          <caption>Each indicator across this authority's survey rounds</caption>
-          <thead>
-            <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Ages</th>
-              {periods.map((p) => (
-                <th scope="col" key={p}>
-                  {p}
-                  {provisional.has(p) && <span class="small"> (provisional)</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.trend.map((t) => (
-              <tr key={`${t.id}-${t.band}`}>
-                <th scope="row">{reportLabels(report).indicator(t.id)}</th>
-                <td>{t.band}</td>
-                {periods.map((p) => {
-                  const point = t.points.find((x) => x.period === p);
-                  return (
-                    <td class="num" key={p}>
-                      {!point ? 'not asked' : point.percent === null ? `fewer than ${report.minBase}` : `${point.percent}%`}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p>Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).</p>
+          {[...DOMAINS, null].map((domain) => {
+            const series = trendSeries(report, domain);
+            if (!series.length) return null;
+            return (
+              <div key={domain ?? 'own'}>
+                <h3>{domainLabel(domain)}</h3>
+                <div class="chart-row">
+                  {trendCharts(report, domain).map((c) => (
+                    <SvgChart key={c.band} svg={c.svg} id={`trend-${domain ?? 'own'}-${c.band}`} />
+                  ))}
+                </div>
+                <table>
+                  <caption>{domainLabel(domain)} across survey rounds</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Indicator</th>
+                      <th scope="col">Ages</th>
+                      {periods.map((p) => (
+                        <th scope="col" key={p}>
+                          {p}
+                          {provisional.includes(p) && <span class="small"> (provisional: the round is still open)</span>}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {series.map((t) => (
+                      <tr key={`${t.id}-${t.band}`}>
+                        <th scope="row">{reportLabels(report).indicator(t.id)}</th>
+                        <td>{t.band}</td>
+                        {periods.map((p) => {
+                          const point = t.points.find((x) => x.period === p);
+                          return (
+                            <td class="num" key={p}>
+                              {!point ? 'not asked' : point.percent === null ? `fewer than ${report.minBase}` : `${point.percent}%`}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </>
       )}
     </section>
   );

@@ -2,7 +2,8 @@
 // against the population (with the 30% line), population entry, closing early.
 import { useEffect, useState } from 'preact/hooks';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
-import { COLOURS, useChart } from '../charts.js';
+import { SvgChart } from '../charts.js';
+import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
 import { childrenResultsHref } from './ChildrenResults.js';
 import type { WaveSummary } from './Waves.js';
@@ -20,26 +21,17 @@ type WaveDetail = WaveSummary & { bands: Band[]; threshold: number };
 /** How often the live counts are fetched again. */
 const REFRESH_MS = 5000;
 
+/** Response rate per band on the report's own bar chart (0-100), with the 30% line across it. */
 function RateChart({ wave }: { wave: WaveDetail }) {
-  const ref = useChart(
-    () => ({
-      type: 'bar',
-      data: {
-        labels: wave.bands.map((b) => `${b.band} years`),
-        datasets: [
-          { type: 'bar', label: 'Response rate (%)', data: wave.bands.map((b) => b.rate ?? 0), backgroundColor: COLOURS.own },
-          { type: 'line', label: `${wave.threshold}% line`, data: wave.bands.map(() => wave.threshold), borderColor: COLOURS.line, borderDash: [6, 4], pointRadius: 0 },
-        ],
-      },
-      options: { responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } } },
-    }),
-    [JSON.stringify(wave.bands)],
-  );
-  return (
-    <div class="chart" aria-hidden="true">
-      <canvas ref={ref} />
-    </div>
-  );
+  const label = `Bar chart of the response rate in each age band, against the ${wave.threshold}% line. The same figures are in the table below.`;
+  const svg = barChartSvg({
+    label,
+    rows: wave.bands.map((b) => `${b.band} years${b.populationLooksWrong ? ' (population looks wrong)' : b.rate === null ? ' (population not entered)' : ''}`),
+    series: [{ label: 'Response rate', colour: 'here', data: wave.bands.map((b) => b.rate) }],
+    line: { at: wave.threshold, label: `${wave.threshold}%: below it, results may not represent all children in care` },
+    axis: '% of children in care who answered',
+  });
+  return <SvgChart svg={svg} id="rate-chart" />;
 }
 
 function Population({ wave, onSaved }: { wave: WaveDetail; onSaved: () => void }) {

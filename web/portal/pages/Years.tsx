@@ -2,7 +2,9 @@
 // from the round before marked when significant.
 import { useState } from 'preact/hooks';
 import { api, type Me } from '../api.js';
-import { COLOURS, useChart } from '../charts.js';
+import { SvgChart } from '../charts.js';
+import { indicatorStyle } from '../../../reports/render/report-charts.js';
+import { trendChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
 import { AuthorityPicker, ProgrammePicker } from './pickers.js';
 
@@ -22,26 +24,38 @@ interface Years {
   indicators: { id: string; band: string; label: string; points: Point[] }[];
 }
 
-function TrendChart({ row, periods }: { row: Years['indicators'][number]; periods: string[] }) {
-  const at = (p: string) => row.points.find((x) => x.period === p);
-  const ref = useChart(
-    () => ({
-      type: 'line',
-      data: {
-        labels: periods,
-        datasets: [
-          { label: `${row.label} (%)`, data: periods.map((p) => at(p)?.percent ?? null), borderColor: COLOURS.own, backgroundColor: COLOURS.own, spanGaps: true },
-          { label: 'Interval low', data: periods.map((p) => at(p)?.ci?.low ?? null), borderColor: '#6b7f93', borderDash: [4, 4], pointRadius: 0, spanGaps: true },
-          { label: 'Interval high', data: periods.map((p) => at(p)?.ci?.high ?? null), borderColor: '#6b7f93', borderDash: [4, 4], pointRadius: 0, spanGaps: true },
-        ],
-      },
-      options: { responsive: true, maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } },
-    }),
-    [row.id, row.band, periods.join()],
-  );
+/**
+ * The chosen indicator in each age band that asks it, one panel per band, drawn by the report's own
+ * chart code: rounds on a time axis, 0-100%, the indicator's colour in every panel, intervals as
+ * whiskers, rounds still open hollow.
+ */
+function TrendCharts({ data, id }: { data: Years; id: string }) {
+  const periods = [...data.periods].sort();
+  const rows = data.indicators.filter((r) => r.id === id && r.points.some((p) => p.percent !== null));
   return (
-    <div class="chart" aria-hidden="true">
-      <canvas ref={ref} />
+    <div class="chart-row">
+      {rows.map((row) => {
+        const at = (p: string) => row.points.find((x) => x.period === p);
+        const label = `Line chart of ${row.label} for ages ${row.band} across survey rounds, with 95% intervals. The same figures are in the table below.`;
+        const svg = trendChartSvg({
+          label,
+          title: `Ages ${row.band}`,
+          periods,
+          provisional: data.provisionalPeriods,
+          series: [
+            {
+              label: row.label,
+              style: indicatorStyle(row.id),
+              data: periods.map((p) => at(p)?.percent ?? null),
+              ci: periods.map((p) => {
+                const ci = at(p)?.ci;
+                return ci ? [ci.low, ci.high] : null;
+              }),
+            },
+          ],
+        });
+        return <SvgChart key={row.band} svg={svg} id={`years-${row.band}`} />;
+      })}
     </div>
   );
 }
@@ -49,14 +63,14 @@ function TrendChart({ row, periods }: { row: Years['indicators'][number]; period
 export function YearsPage(_: { me: Me }) {
   const [authority, setAuthority] = useState('');
   const [programme, setProgramme] = useState('ylyc');
-  const [picked, setChosen] = useState<number | null>(null);
+  const [picked, setChosen] = useState('');
   const { data, error } = useLoad(
     () => (authority ? api<Years>('GET', `/authorities/${authority}/years?programme=${programme}`) : Promise.resolve(undefined)),
     [authority, programme],
   );
   // Until one is picked, chart the first indicator that has a figure to show.
-  const chosen = picked ?? Math.max(0, data?.indicators.findIndex((r) => r.points.some((p) => p.percent !== null)) ?? 0);
-  const row = data?.indicators[chosen];
+  const ids = [...new Set(data?.indicators.map((r) => r.id))];
+  const chosen = ids.includes(picked) ? picked : (data?.indicators.find((r) => r.points.some((p) => p.percent !== null))?.id ?? ids[0]);
   return (
     <>
       <h1>Year on year</h1>
@@ -66,19 +80,19 @@ export function YearsPage(_: { me: Me }) {
       </div>
       {error && <p class="error">{error}</p>}
       {data && data.periods.length === 0 && <p>No answers yet in any round.</p>}
-      {data && row && (
+      {data && chosen && (
         <>
           <div class="toolbar">
             <label for="pick-indicator">Indicator for the chart</label>
-            <select id="pick-indicator" value={chosen} onChange={(e) => setChosen(Number((e.currentTarget as HTMLSelectElement).value))}>
-              {data.indicators.map((r, i) => (
-                <option key={i} value={i}>
-                  {r.label} ({r.band})
+            <select id="pick-indicator" value={chosen} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
+              {ids.map((id) => (
+                <option key={id} value={id}>
+                  {data.indicators.find((r) => r.id === id)!.label}
                 </option>
               ))}
             </select>
           </div>
-          <TrendChart row={row} periods={data.periods} />
+          <TrendCharts data={data} id={chosen} />
           <table>
             <caption>Percent (95% interval) by round; ▲▼ marks a significant change from the round before</caption>
             <thead>
