@@ -9,6 +9,7 @@ import * as m0005 from './0005_sign_in_index.js';
 import * as m0007 from './0007_closing_the_loop.js';
 import * as m0008 from './0008_reference_figures.js';
 import * as m0009 from './0009_questionnaires.js';
+import * as m0010 from './0010_answer_reference.js';
 import * as m0011 from './0011_local_questions.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,5 +21,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_closing_the_loop': m0007,
   '0008_reference_figures': m0008,
   '0009_questionnaires': m0009,
+  '0010_answer_reference': m0010,
   '0011_local_questions': m0011,
 };

@@ -46,6 +46,8 @@ export interface ResponseTable {
   /** Local questions on a core round: the council questionnaire (and version) the response's other answers belong to; null for a plain response. */
   local_instrument: string | null;
   local_version: number | null;
+  /** The safeguarding queue's name for it (server/safeguarding/reference.ts), indexed: set at every insert, and for older rows by migration 0010. */
+  reference: string;
 }
 
 export interface AnswerTable {

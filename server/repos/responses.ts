@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { BREAKDOWN_QUESTIONS, scaleOf, getInstrument, indicatorQuestions, type AnswerValue, type Answers, type Instrument } from '../../surveys/index.js';
 import type { DB } from '../db/database.js';
+import { answerReference } from '../safeguarding/reference.js';
 
 export interface NewResponse {
   uuid: string;
@@ -83,8 +84,8 @@ export class ResponseStore {
   constructor(sqlite: SQLite.Database) {
     this.findHash = sqlite.prepare('SELECT payload_hash FROM responses WHERE uuid = ?');
     this.insertResponse = sqlite.prepare(
-      `INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash, local_instrument, local_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash, local_instrument, local_version, reference)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     this.insertAnswers = sqlite.prepare(
       'INSERT INTO answers (response_id, question, value) SELECT ?, key, value FROM json_each(?)',
@@ -131,6 +132,7 @@ export class ResponseStore {
         hash,
         r.local?.instrument ?? null,
         r.local?.version ?? null,
+        answerReference(r.uuid),
       )!;
       const values: Record<string, string> = {};
       for (const [question, value] of Object.entries(r.answers)) values[question] = encodeValue(value);

@@ -1,11 +1,10 @@
 // Free-text answers of a wave for the safeguarding queue, with their review.
 import type { DB } from '../db/database.js';
-import { answerReference } from '../safeguarding/reference.js';
 
 export interface TextAnswerRow {
   response_id: number;
-  /** The response's UUID, from which its reference is worked out. */
-  uuid: string;
+  /** The response's reference (stored, migration 0010). */
+  reference: string;
   question: string;
   value: string;
   band: string;
@@ -24,7 +23,7 @@ export async function textAnswers(db: DB, waveIds: number[], textQuestions: read
     .leftJoin('users', 'users.id', 'r.seen_by')
     .select([
       'answers.response_id',
-      'responses.uuid',
+      'responses.reference',
       'answers.question',
       'answers.value',
       'responses.band',
@@ -40,31 +39,26 @@ export async function textAnswers(db: DB, waveIds: number[], textQuestions: read
 
 /**
  * The answer to `question` of the response with this reference, among the
- * authorities given (all when null), with its authority. The reference is
- * not stored, so the responses with an answer to that question are read
- * (their id and UUID only) and the reference worked out for each: about
- * as much work as listing the queue, for a rare action.
+ * authorities given (all when null), with its authority: one look-up by
+ * the stored, indexed reference (migration 0010).
  */
 export async function answerByReference(db: DB, reference: string, question: string, authorityIds: number[] | null) {
   if (authorityIds && !authorityIds.length) return undefined;
-  let query = db
-    .selectFrom('answers')
-    .innerJoin('responses', 'responses.id', 'answers.response_id')
+  let query = answerByReferenceQuery(db, reference, question);
+  if (authorityIds) query = query.where('waves.authority_id', 'in', authorityIds);
+  const found = await query.executeTakeFirst();
+  return found && { responseId: found.response_id, authorityId: found.authority_id, authorityCode: found.authority_code, value: found.value };
+}
+
+/** The look-up itself (its query plan is tested to use the index). */
+export const answerByReferenceQuery = (db: DB, reference: string, question: string) =>
+  db
+    .selectFrom('responses')
+    .innerJoin('answers', (j) => j.onRef('answers.response_id', '=', 'responses.id').on('answers.question', '=', question))
     .innerJoin('waves', 'waves.id', 'responses.wave_id')
     .innerJoin('authorities', 'authorities.id', 'waves.authority_id')
-    .select(['answers.response_id', 'responses.uuid', 'authorities.id as authority_id', 'authorities.code as authority_code'])
-    .where('answers.question', '=', question);
-  if (authorityIds) query = query.where('waves.authority_id', 'in', authorityIds);
-  const found = (await query.execute()).find((r) => answerReference(r.uuid) === reference);
-  if (!found) return undefined;
-  const { value } = await db
-    .selectFrom('answers')
-    .select('value')
-    .where('response_id', '=', found.response_id)
-    .where('question', '=', question)
-    .executeTakeFirstOrThrow();
-  return { responseId: found.response_id, authorityId: found.authority_id, authorityCode: found.authority_code, value };
-}
+    .select(['answers.response_id', 'answers.value', 'authorities.id as authority_id', 'authorities.code as authority_code'])
+    .where('responses.reference', '=', reference);
 
 export async function markSeen(db: DB, responseId: number, question: string, userId: number, note: string): Promise<void> {
   await db

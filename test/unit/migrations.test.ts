@@ -87,7 +87,7 @@ describe('migration 0009 (questionnaires)', () => {
         .run();
       expect(() => sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (1, 'bh-staff', '2024', 'HGFEDCBA')").run()).toThrow(/CHECK/);
 
-      expect(await migrateToLatest(db)).toEqual(['0008_reference_figures', '0009_questionnaires', '0011_local_questions']);
+      expect(await migrateToLatest(db)).toEqual(['0008_reference_figures', '0009_questionnaires', '0010_answer_reference', '0011_local_questions']);
       expect(sqlite.prepare('SELECT id, programme, access_code FROM waves').all()).toEqual([{ id: 7, programme: 'ylyc', access_code: 'ABCDEFGH' }]);
       expect(sqlite.prepare('SELECT wave_id FROM responses').all()).toEqual([{ wave_id: 7 }]);
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -98,6 +98,7 @@ describe('migration 0009 (questionnaires)', () => {
       expect(() => sqlite.prepare("INSERT INTO waves (authority_id, programme, period, access_code) VALUES (9, 'ylyc', '2025', 'JKMNPQRT')").run()).toThrow(/FOREIGN KEY/);
 
       await migrateDown(db); // 0011_local_questions
+      await migrateDown(db); // 0010_answer_reference
       await expect(migrateDown(db)).rejects.toThrow(/CHECK/);
       expect(tables(sqlite)).toContain('questionnaires');
       expect(sqlite.prepare('SELECT count(*) AS n FROM waves').get()).toEqual({ n: 2 });
@@ -117,7 +118,7 @@ describe('migration 0011 (local questions)', () => {
       sqlite
         .prepare("INSERT INTO responses (uuid, wave_id, instrument, instrument_version, band, submitted_on, payload_hash) VALUES ('u1', 7, 'ylyc-11-17', 1, '11-17', '2024-05-01', 'h')")
         .run();
-      expect(await migrateToLatest(db)).toEqual(['0011_local_questions']);
+      expect(await migrateToLatest(db)).toEqual(['0010_answer_reference', '0011_local_questions']);
       expect(sqlite.prepare('SELECT uuid, local_instrument, local_version FROM responses').all()).toEqual([{ uuid: 'u1', local_instrument: null, local_version: null }]);
       await migrateDown(db);
       expect(sqlite.prepare('SELECT * FROM responses').get()).not.toHaveProperty('local_instrument');

@@ -11,7 +11,7 @@ import { requireAuthority, requirePermission } from '../../auth/access.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { answerByReference, markSeen, textAnswers } from '../../repos/safeguarding.js';
-import { answerReference, Reference } from '../../safeguarding/reference.js';
+import { Reference } from '../../safeguarding/reference.js';
 import { registry, textQuestionIds } from '../../../surveys/index.js';
 import { maskFreeText } from '../../../reports/mask.js';
 import { AuthorityParam, scopedAuthority } from './scope.js';
@@ -28,7 +28,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
       .map((r) => ({ ...r, matches: app.safeguarding.find(r.value) }))
       .filter((r) => r.matches.length)
       .map((r) => ({
-        reference: answerReference(r.uuid),
+        reference: r.reference,
         question: r.question,
         text: maskFreeText(r.value),
         matches: r.matches,
