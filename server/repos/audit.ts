@@ -3,36 +3,39 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/database.js';
 
-export type AuditAction =
-  | 'sign_in'
-  | 'sign_in_failed'
+/** Every action the log records (the portal's filter offers these). */
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
   /** Refused before any check (over a limit): one row per address per window, with a count. */
-  | 'sign_in_refused'
+  'sign_in_refused',
   /** A programme admin cleared an account's failed sign-ins; the row's email is the account's. */
-  | 'sign_in_unlock'
-  | 'sign_out'
-  | 'user_create'
-  | 'user_update'
+  'sign_in_unlock',
+  'sign_out',
+  'user_create',
+  'user_update',
   /** A user changed their own password in the portal. */
-  | 'password_change'
+  'password_change',
   /** A programme admin set a user's password with hearme user password. */
-  | 'password_reset'
-  | 'authority_create'
-  | 'authority_update'
+  'password_reset',
+  'authority_create',
+  'authority_update',
   /** A council questionnaire stored from the portal (added, replaced, or sent again unchanged). */
-  | 'questionnaire_add'
-  | 'wave_create'
-  | 'wave_population'
-  | 'wave_close'
-  | 'report_view'
-  | 'report_download'
-  | 'export'
-  | 'safeguarding_view'
-  | 'safeguarding_seen'
-  | 'action_create'
-  | 'action_update'
-  | 'children_results_save'
-  | 'children_results_publish';
+  'questionnaire_add',
+  'wave_create',
+  'wave_population',
+  'wave_close',
+  'report_view',
+  'report_download',
+  'export',
+  'safeguarding_view',
+  'safeguarding_seen',
+  'action_create',
+  'action_update',
+  'children_results_save',
+  'children_results_publish',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   userId: number | null;

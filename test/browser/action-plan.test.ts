@@ -3,53 +3,26 @@
 // it in the board's table with its finding, updates its status with a
 // note, and prints it without the top bar or buttons; a viewer reads the
 // same table with no forms. Every state passes axe.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
-import { addUser, sessionOf } from '../helpers/portal.js';
+import { describe, expect, it } from 'vitest';
+import { seedWave } from '../helpers/app.js';
+import { expectFocusOn } from '../helpers/browser.js';
+import { addUser } from '../helpers/portal.js';
+import { portalInBrowser } from '../helpers/portal-browser.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import { axe } from '../helpers/survey-driver.js';
 
-let t: TestApp;
-let base: string;
-let browser: Browser;
 let wave: Awaited<ReturnType<typeof seedWave>>;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  t = await testApp({ MIN_BASE: '2' });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   wave = await seedWave(t, { period: '2024' });
   await submitResponses(t, wave.code, 3);
   await addUser(t, 'officer@example.org', 'authority_officer', [wave.authorityCode]);
   await addUser(t, 'viewer@example.org', 'viewer', [wave.authorityCode]);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
-
-/** A page signed in as this user (a real session row, as sign-in makes). */
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const { cookie } = await sessionOf(t, email);
-  const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  return page;
-}
 
 describe('the action plan page', () => {
   it('an officer adds an action from the report, updates it, and prints the plan', async () => {
-    const page = await signedIn('officer@example.org');
-    await page.goto(`${base}/portal#/waves/${wave.waveId}/report`);
+    const page = await env.pageAs('officer@example.org');
+    await page.goto(`${env.base}/portal#/waves/${wave.waveId}/report`);
     // the finding as the report shows it: answers and percent of the indicator's row
     const add = page.getByRole('link', { name: 'Add an action on Knows who their social worker is, 11-17' });
     await add.waitFor(); // the report's data arrives after the page
@@ -96,18 +69,18 @@ describe('the action plan page', () => {
   }, 120_000);
 
   it('a viewer reads the plan and can change nothing', async () => {
-    const page = await signedIn('viewer@example.org');
-    await page.goto(`${base}/portal#/authorities/${wave.authorityCode}/actions`);
+    const page = await env.pageAs('viewer@example.org');
+    await page.goto(`${env.base}/portal#/authorities/${wave.authorityCode}/actions`);
     await page.getByRole('heading', { name: `Action plan: Authority ${wave.authorityCode}`, level: 1 }).waitFor();
     expect(await page.getByRole('row', { name: /Every child will know/ }).locator('td').nth(4).textContent()).toBe('In progress');
     expect(await page.locator('form').count()).toBe(0);
     expect(await page.getByRole('button', { name: /Update/ }).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
     // the report offers the plan but no "Add an action"
-    await page.goto(`${base}/portal#/waves/${wave.waveId}/report`);
+    await page.goto(`${env.base}/portal#/waves/${wave.waveId}/report`);
     await page.getByRole('link', { name: 'Action plan' }).waitFor();
     expect(await page.getByRole('link', { name: /^Add an action/ }).count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(env.problems).toEqual([]);
     await page.context().close();
   }, 120_000);
 });

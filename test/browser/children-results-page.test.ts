@@ -3,62 +3,32 @@
 // as children will read them, in words), changes it in Welsh, saves (still
 // not public), publishes (then children get exactly that); a viewer reads
 // the saved version with nothing to change. Every state passes axe.
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
 import { RESULTS_TEXT, resultSentence } from '../../surveys/results-text.js';
 import { figureWords } from '../../surveys/results-wording.js';
 import type { IndicatorId } from '../../surveys/indicators.js';
-import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { addUser, sessionOf } from '../helpers/portal.js';
+import { seedWave } from '../helpers/app.js';
+import { addUser } from '../helpers/portal.js';
+import { portalInBrowser } from '../helpers/portal-browser.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import { axe } from '../helpers/survey-driver.js';
 
-let t: TestApp;
-let base: string;
-let browser: Browser;
 let wave: Awaited<ReturnType<typeof seedWave>>;
-const problems: string[] = [];
-// A browser on a shared two-core machine: generous limits (each wait still gives up after 30 s, naming it).
-vi.setConfig({ testTimeout: 180_000 });
-
-beforeAll(async () => {
-  t = await testApp({ MIN_BASE: '2' });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   wave = await seedWave(t, { period: '2024' });
   await submitResponses(t, wave.code, 3);
   await addUser(t, 'officer@example.org', 'authority_officer', [wave.authorityCode]);
   await addUser(t, 'viewer@example.org', 'viewer', [wave.authorityCode]);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  const { cookie } = await sessionOf(t, email);
-  const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  return page;
-}
-
-const publicResults = () => t.app.inject({ method: 'GET', url: `/api/results/${wave.code}` });
+const publicResults = () => env.t.app.inject({ method: 'GET', url: `/api/results/${wave.code}` });
 
 describe('the Results for children page', () => {
   it('an officer edits the suggestion in Welsh, saves it (not public), then publishes it (public as saved)', async () => {
-    const report = await buildReport(t.db, { authority: wave.authorityCode, programme: 'ylyc', period: '2024', minBase: 2, freeText: null });
-    const page = await signedIn('officer@example.org');
-    await page.goto(`${base}/portal#/waves/${wave.waveId}/children-results`);
+    const report = await buildReport(env.t.db, { authority: wave.authorityCode, programme: 'ylyc', period: '2024', minBase: 2, freeText: null });
+    const page = await env.pageAs('officer@example.org');
+    await page.goto(`${env.base}/portal#/waves/${wave.waveId}/children-results`);
     await page.getByRole('heading', { level: 1, name: /^Results for children:/ }).waitFor();
     expect(await page.title()).toBe('Results for children – Hear Me portal');
     // The band children answered in is shown first; nothing saved yet.
@@ -95,20 +65,20 @@ describe('the Results for children page', () => {
     expect(content.good).toHaveLength((await ticked.count()));
     expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
     expect(await axe(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(env.problems).toEqual([]);
     await page.context().close();
   });
 
   it('a viewer reads the saved version, with nothing to change', async () => {
-    const page = await signedIn('viewer@example.org');
-    await page.goto(`${base}/portal#/waves/${wave.waveId}/children-results`);
+    const page = await env.pageAs('viewer@example.org');
+    await page.goto(`${env.base}/portal#/waves/${wave.waveId}/children-results`);
     await page.getByLabel('Language').selectOption('cy');
     await page.getByRole('heading', { level: 3, name: RESULTS_TEXT.cy.pledges }).waitFor();
     expect(await page.getByRole('listitem').filter({ hasText: 'Bydd gan bob plentyn weithiwr allweddol.' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /^(Save|Publish)$/ }).count()).toBe(0);
     expect(await page.locator('input[type=checkbox]').count()).toBe(0);
     expect(await axe(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(env.problems).toEqual([]);
     await page.context().close();
   });
 });

@@ -4,58 +4,30 @@
 // an account locked out by failed sign-ins. Both pass axe (WCAG 2.2 AA).
 // Screenshots go to .scratch/portal-screens/ for a person to look at.
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords.js';
 import { MAX_PAIR_FAILURES } from '../../server/auth/sign-in-limiter.js';
 import { findUserByEmail } from '../../server/repos/users.js';
-import { testApp, type TestApp } from '../helpers/app.js';
-import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
-import { PASSWORD, addUser, sessionOf, signIn, signInRequest } from '../helpers/portal.js';
+import { expectFocusOn } from '../helpers/browser.js';
+import { PASSWORD, addUser, sessionOf, signInRequest } from '../helpers/portal.js';
+import { portalInBrowser } from '../helpers/portal-browser.js';
 import { axe } from '../helpers/survey-driver.js';
 
 const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
 const NEW_PASSWORD = 'orchard pebble Lantern 58';
 
-let t: TestApp;
-let base: string;
-let browser: Browser;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
+const env = portalInBrowser({}, async (t) => {
   mkdirSync(SHOTS, { recursive: true });
-  t = await testApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   await addUser(t, 'admin@example.org', 'programme_admin');
   await addUser(t, 'changer@example.org', 'programme_admin');
   await addUser(t, 'locked@example.org', 'programme_admin');
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
-
-/** A page signed in as `email` (the cookie of a real sign-in), at `route`. */
-async function pageAs(email: string, route: string): Promise<Page> {
-  const session = await signIn(t, email);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const [name, value] = session.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  const page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(`${base}/portal#${route}`);
-  return page;
-}
 
 describe('changing one’s own password', () => {
   it('asks for the current password, shows why a weak one is refused, then changes it and signs out other sessions', async () => {
-    const elsewhere = await sessionOf(t, 'changer@example.org');
-    const page = await pageAs('changer@example.org', '/');
+    const elsewhere = await sessionOf(env.t, 'changer@example.org');
+    const page = await env.pageAs('changer@example.org', '/');
     await page.getByRole('link', { name: 'Change password' }).click();
     await page.getByRole('heading', { name: 'Change your password', level: 1 }).waitFor();
     expect(await page.title()).toBe('Change your password – Hear Me portal');
@@ -92,7 +64,7 @@ describe('changing one’s own password', () => {
     await page.screenshot({ path: `${SHOTS}21-password-changed.png`, fullPage: true });
     expect(await axe(page)).toEqual([]);
 
-    const user = await findUserByEmail(t.db, 'changer@example.org');
+    const user = await findUserByEmail(env.t.db, 'changer@example.org');
     expect(await verifyPassword(NEW_PASSWORD, user!.password_hash)).toBe(true);
     // This page stays signed in; the other session has ended.
     await page.getByRole('link', { name: 'Survey rounds' }).click();
@@ -104,10 +76,10 @@ describe('changing one’s own password', () => {
 
 describe('unlocking an account on the Users page', () => {
   it('shows a locked-out account with an Unlock button, and unlocking lets it sign in again', async () => {
-    for (let i = 0; i < MAX_PAIR_FAILURES; i++) expect((await signInRequest(t, 'locked@example.org', `wrong guess ${i}`)).statusCode).toBe(401);
-    expect((await signInRequest(t, 'locked@example.org', PASSWORD)).statusCode).toBe(429);
+    for (let i = 0; i < MAX_PAIR_FAILURES; i++) expect((await signInRequest(env.t, 'locked@example.org', `wrong guess ${i}`)).statusCode).toBe(401);
+    expect((await signInRequest(env.t, 'locked@example.org', PASSWORD)).statusCode).toBe(429);
 
-    const page = await pageAs('admin@example.org', '/users');
+    const page = await env.pageAs('admin@example.org', '/users');
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'locked@example.org' }) });
     await row.getByRole('cell', { name: 'Locked out (too many failed sign-ins)' }).waitFor();
     // Only the locked-out account has the button.
@@ -121,13 +93,13 @@ describe('unlocking an account on the Users page', () => {
     await expect(page.getByRole('button', { name: /^Unlock / }).count()).resolves.toBe(0);
     await page.screenshot({ path: `${SHOTS}23-users-unlocked.png`, fullPage: true });
 
-    expect((await signInRequest(t, 'locked@example.org', PASSWORD)).statusCode).toBe(204);
-    const audit = await t.db.selectFrom('audit_log').select(['email', 'detail']).where('action', '=', 'sign_in_unlock').execute();
+    expect((await signInRequest(env.t, 'locked@example.org', PASSWORD)).statusCode).toBe(204);
+    const audit = await env.t.db.selectFrom('audit_log').select(['email', 'detail']).where('action', '=', 'sign_in_unlock').execute();
     expect(audit).toEqual([{ email: 'locked@example.org', detail: JSON.stringify({ by: 'admin@example.org' }) }]);
     await page.context().close();
   }, 120_000);
 
   it('logged no console errors', () => {
-    expect(consoleErrors.filter((e) => !/the server answered|40[01]|429/.test(e))).toEqual([]);
+    expect(env.problems.filter((e) => !/the server answered|40[01]|429/.test(e))).toEqual([]);
   });
 });

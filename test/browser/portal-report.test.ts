@@ -4,29 +4,21 @@
 // that children wrote something they may not read; provisional rounds said;
 // an action made at an earlier round shown before and after; no
 // accessibility violation (axe, WCAG 2.2 AA).
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addAction } from '../../server/repos/actions.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { createWave } from '../../server/repos/waves.js';
-import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { addUser, signIn } from '../helpers/portal.js';
+import { seedWave } from '../helpers/app.js';
+import { addUser } from '../helpers/portal.js';
+import { portalInBrowser } from '../helpers/portal-browser.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import type { Report } from '../../reports/schema.js';
 import { axe } from '../helpers/survey-driver.js';
 
 const TEXT = 'Please let me see my brother more';
-let t: TestApp;
-let base: string;
-let browser: Browser;
 let waveId: number;
-
-beforeAll(async () => {
-  t = await testApp({ MIN_BASE: '2' });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   const now = await seedWave(t, { period: '2025' });
   waveId = now.waveId;
   const authority = await t.db.selectFrom('authorities').select(['id', 'code']).where('code', '=', now.authorityCode).executeTakeFirstOrThrow();
@@ -38,21 +30,11 @@ beforeAll(async () => {
   await submitResponses(t, now.code, 4, TEXT);
   await addUser(t, 'officer@example.org', 'authority_officer', [authority.code]);
   await addUser(t, 'viewer@example.org', 'viewer', [authority.code]);
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
-/** A page signed in as `email` (the session cookie from a real sign-in), showing the report. */
+/** A page signed in as `email`, showing the report. */
 async function reportPage(email: string): Promise<Page> {
-  const session = await signIn(t, email);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const [name, value] = session.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  const page = await context.newPage();
-  await page.goto(`${base}/portal#/waves/${waveId}/report`);
+  const page = await env.pageAs(email, `/waves/${waveId}/report`);
   await page.getByRole('heading', { name: 'How to read this report', level: 2 }).waitFor();
   return page;
 }
@@ -62,13 +44,13 @@ const headings = (page: Page) => page.locator('main h2').allTextContents();
 describe('the report page', () => {
   it('has the download’s sections in its order, free text grouped ×N, the round marked provisional, and passes axe', async () => {
     const page = await reportPage('officer@example.org');
-    const html = await (await fetch(`${base}/api/portal/waves/${waveId}/report.html`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).text();
+    const html = await (await fetch(`${env.base}/api/portal/waves/${waveId}/report.html`, { headers: { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).text();
     const downloadHeadings = [...html.matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]!.replace(/&#39;/g, "'"));
     expect(downloadHeadings.length).toBeGreaterThan(8);
     expect(await headings(page)).toEqual(downloadHeadings);
     // The action made at 2023, before and after, as the report model has it.
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const model = (await (await fetch(`${base}/api/portal/waves/${waveId}/report.json`, { headers: { cookie } })).json()) as Report;
+    const model = (await (await fetch(`${env.base}/api/portal/waves/${waveId}/report.json`, { headers: { cookie } })).json()) as Report;
     const action = model.actions[0]!;
     expect(action.before?.percent).not.toBeNull();
     const row = page.getByRole('row', { name: /Every child will know their social worker/ });

@@ -75,7 +75,8 @@ describe('the portal in Chromium', () => {
     await page.getByLabel(/How children reach children's services/).last().fill('01632 960001');
     await page.getByRole('button', { name: 'Add the authority' }).click();
     await page.getByText('Added Middlesbrough.').waitFor();
-    // The new authority's details are ready to change; an admin sets its region.
+    // The new authority's details are ready to change (they open in place, at the top); an admin sets its region.
+    await page.getByText('Authority details', { exact: true }).click();
     await expect.poll(() => page.locator('#d-contact').inputValue()).toBe('01632 960001');
     await expect(page.locator('#d-name').inputValue()).resolves.toBe('Middlesbrough');
     await page.locator('#d-region').fill('North East');
@@ -150,7 +151,7 @@ describe('the portal in Chromium', () => {
     ['/compare', 'svg.chart-svg', '08-compare'],
     ['/safeguarding', 'text=1 waiting, 0 seen', '09-safeguarding'],
     ['/users', 'text=Portal accounts', '10-users'],
-    ['/audit', 'text=sign in', '11-audit'],
+    ['/audit', 'tbody >> text=sign in', '11-audit'],
   ] as const)
     it(`shows ${route}`, async () => {
       await page.goto(`${base}/portal#${route}`);
@@ -222,6 +223,7 @@ describe('an officer and a viewer in Chromium', () => {
 
     // The officer changes the contact their children see on the help screen (and only that).
     await expect(page.locator('#d-name').count()).resolves.toBe(0);
+    await page.getByText('Authority details', { exact: true }).click();
     await page.locator('#d-contact').fill('01632 960777 (out of hours 01632 960778)');
     await page.getByRole('button', { name: 'Save the details' }).click();
     await page.getByText('Saved. Children of Middlesbrough now see: 01632 960777 (out of hours 01632 960778).').waitFor();
@@ -234,9 +236,10 @@ describe('an officer and a viewer in Chromium', () => {
     await expect(page.getByRole('link', { name: 'Responses as CSV' }).count()).resolves.toBe(1);
     await check('14-officer-report');
 
-    // An admin page asked for by address is not shown: the rounds page is.
+    // An admin page asked for by address is not shown: it says so under its own title.
     await page.goto(`${base}/portal#/users`);
-    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.getByText('Your account (authority officer) cannot open this page').waitFor();
     await expect(page.getByText('Portal accounts').count()).resolves.toBe(0);
   }, 120_000);
 
@@ -254,7 +257,8 @@ describe('an officer and a viewer in Chromium', () => {
     await check('15-viewer-report');
 
     await page.goto(`${base}/portal#/safeguarding`);
-    await page.getByRole('heading', { name: 'Survey rounds', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Safeguarding', level: 1 }).waitFor();
+    await page.getByText('Your account (viewer) cannot open this page').waitFor();
     await expect(page.getByText('waiting').count()).resolves.toBe(0);
   }, 60_000);
 

@@ -30,10 +30,29 @@ function page(route: string, me: Me) {
   if (route === '/years') return <YearsPage me={me} />;
   if (route === '/password') return <PasswordPage me={me} />;
   if (route === '/compare') return <ComparePage me={me} />;
-  if (route === '/safeguarding' && can.safeguarding(me)) return <SafeguardingPage me={me} />;
-  if (route === '/users' && can.admin(me)) return <UsersPage />;
-  if (route === '/audit' && can.admin(me)) return <AuditPage />;
-  return <WavesPage me={me} />;
+  // A page the role may not see says so under its own title (it used to show the rounds under the tab's "Safeguarding").
+  if (route === '/safeguarding') return can.safeguarding(me) ? <SafeguardingPage me={me} /> : <NotForRole title="Safeguarding" me={me} />;
+  if (route === '/users') return can.admin(me) ? <UsersPage /> : <NotForRole title="Users" me={me} />;
+  if ((m = /^\/audit(?:\?(.*))?$/.exec(route))) return can.admin(me) ? <AuditPage query={m[1] ?? ''} /> : <NotForRole title="Audit log" me={me} />;
+  return <WavesPage me={me} query={/^\/\?(.*)$/.exec(route)?.[1] ?? ''} />;
+}
+
+/** Who may open the page, for the message to those who may not. */
+const WHO: Record<string, string> = {
+  Safeguarding: 'authority officers and programme admins',
+  Users: 'programme admins',
+  'Audit log': 'programme admins',
+};
+
+function NotForRole({ title, me }: { title: string; me: Me }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>
+        Your account ({me.role.replace('_', ' ')}) cannot open this page: it is for {WHO[title]}. <a href="#/">Back to the survey rounds</a>
+      </p>
+    </>
+  );
 }
 
 const TITLES: [RegExp, string][] = [
@@ -74,7 +93,7 @@ export function App() {
   if (me === null) return <SignIn onSignedIn={load} />;
   const link = (href: string, label: string) => (
     <li>
-      <a href={`#${href}`} aria-current={route === href || (href === '/' && route.startsWith('/waves')) ? 'page' : undefined}>
+      <a href={`#${href}`} aria-current={route.split('?')[0] === href || (href === '/' && route.startsWith('/waves')) ? 'page' : undefined}>
         {label}
       </a>
     </li>

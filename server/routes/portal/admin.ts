@@ -7,7 +7,7 @@ import { requirePermission } from '../../auth/access.js';
 import { unlockSignIns, type SignInLimiter } from '../../auth/sign-in-limiter.js';
 import { HttpError } from '../../plugins/errors.js';
 import { addAuthority, findAuthority } from '../../repos/authorities.js';
-import { audit, readAudit } from '../../repos/audit.js';
+import { AUDIT_ACTIONS, audit, readAudit } from '../../repos/audit.js';
 import { UnknownAuthorityError, createUser, findUserByEmail, listUsers, updateUser } from '../../repos/users.js';
 import { AuthorityCode, Email, RoleSchema } from '../../schemas.js';
 
@@ -39,7 +39,7 @@ const UserChange = z.strictObject({
 const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().min(1).optional(),
-  action: z.string().max(50).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   authority: AuthorityCode.optional(),
 });
 
@@ -104,9 +104,10 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return { ok: true };
   });
 
-  app.get('/audit', { config: { openapi: { summary: 'The audit log, newest first, by action and authority, paged with before (programme admins)', query: AuditQuery, responses: { 200: 'Entries', 400: 'Invalid filter', ...REFUSED } } } }, async (request) => {
+  app.get('/audit', { config: { openapi: { summary: 'The audit log, newest first, by action and authority, paged with before (programme admins), and the actions it records', query: AuditQuery, responses: { 200: 'Entries', 400: 'Invalid filter', ...REFUSED } } } }, async (request) => {
     requirePermission(request, 'admin');
-    return { entries: await readAudit(app.db, AuditQuery.parse(request.query)) };
+    // The actions travel with the entries, so the page's filter offers exactly what the log records.
+    return { entries: await readAudit(app.db, AuditQuery.parse(request.query)), actions: AUDIT_ACTIONS };
   });
 
 }

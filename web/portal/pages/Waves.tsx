@@ -22,8 +22,9 @@ interface Authority {
   contact: string | null;
 }
 
-function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCreated: (id: number) => void }) {
+function CreateWave({ authorities, open, onCreated }: { authorities: Authority[]; open: boolean; onCreated: (id: number) => void }) {
   const [error, setError] = useState<string>();
+  const [startOpen] = useState(open);
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -43,8 +44,8 @@ function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCr
     }
   };
   return (
-    <section aria-labelledby="create-heading">
-      <h2 id="create-heading">Open a survey round</h2>
+    <details class="action" open={startOpen}>
+      <summary>Open a survey round</summary>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -75,7 +76,7 @@ function CreateWave({ authorities, onCreated }: { authorities: Authority[]; onCr
         <input id="closesOn" name="closesOn" type="date" />
         <button type="submit">Open the round</button>
       </form>
-    </section>
+    </details>
   );
 }
 
@@ -104,8 +105,8 @@ function AuthorityDetails({ authorities, admin, onSaved }: { authorities: Author
     }
   };
   return (
-    <section aria-labelledby="details-heading">
-      <h2 id="details-heading">Authority details</h2>
+    <details class="action">
+      <summary>Authority details</summary>
       {message && <p role="status">{message}</p>}
       <form onSubmit={submit} class="grid" key={chosen.code}>
         <label for="d-authority">Which authority</label>
@@ -128,12 +129,14 @@ function AuthorityDetails({ authorities, admin, onSaved }: { authorities: Author
         <input id="d-contact" name="contact" defaultValue={chosen.contact ?? ''} maxLength={200} />
         <button type="submit">Save the details</button>
       </form>
-    </section>
+    </details>
   );
 }
 
-function AddAuthority({ onAdded }: { onAdded: () => void }) {
+function AddAuthority({ open, onAdded }: { open: boolean; onAdded: () => void }) {
   const [message, setMessage] = useState<string>();
+  // Open at first only (no authority yet): it stays open to show its message once the first is added.
+  const [startOpen] = useState(open);
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -148,8 +151,8 @@ function AddAuthority({ onAdded }: { onAdded: () => void }) {
     }
   };
   return (
-    <section aria-labelledby="authority-heading">
-      <h2 id="authority-heading">Add a local authority</h2>
+    <details class="action" open={startOpen}>
+      <summary>Add a local authority</summary>
       {message && <p role="status">{message}</p>}
       <form onSubmit={submit} class="grid">
         <label for="a-code">ONS code (such as E06000002)</label>
@@ -160,21 +163,88 @@ function AddAuthority({ onAdded }: { onAdded: () => void }) {
         <input id="a-contact" name="contact" maxLength={200} />
         <button type="submit">Add the authority</button>
       </form>
-    </section>
+    </details>
   );
 }
 
-export function WavesPage({ me }: { me: Me }) {
-  const { data, error } = useLoad(() => api<{ waves: WaveSummary[] }>('GET', '/waves'), []);
-  const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
+/** Rounds a page shows; at national scale there are about 2,000. */
+const PAGE = 25;
+const FILTERS = ['authority', 'programme', 'period', 'state'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+const matches = (w: WaveSummary, f: Filters) =>
+  (!f.authority || w.authority.code === f.authority) &&
+  (!f.programme || w.programme === f.programme) &&
+  (!f.period || w.period === f.period) &&
+  (!f.state || (f.state === 'open') === w.open);
+
+/** Each value a filter can take among the rounds, as [value, label], in the order shown. */
+function choices(waves: WaveSummary[]) {
+  const unique = (pairs: [string, string][]) => [...new Map(pairs)].sort((a, b) => a[1].localeCompare(b[1]));
+  return {
+    authority: unique(waves.map((w) => [w.authority.code, `${w.authority.name} (${w.authority.code})`])),
+    programme: unique(waves.map((w) => [w.programme, PROGRAMMES[w.programme] ?? w.programme])),
+    period: unique(waves.map((w) => [w.period, w.period])).reverse(),
+    state: [['open', 'Open'], ['closed', 'Closed']] as [string, string][],
+  };
+}
+
+const ANY: Filters = { authority: 'Any authority', programme: 'Any programme', period: 'Any period', state: 'Open or closed' };
+const LABEL: Filters = { authority: 'Authority', programme: 'Programme', period: 'Period', state: 'Status' };
+
+/**
+ * The rounds, filtered by authority, programme, period and status and shown
+ * a page at a time; the filters and page live in the address
+ * (#/?authority=…&page=2), so the back button and a shared link keep them.
+ */
+function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
+  const params = new URLSearchParams(query);
+  const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
+  const shown = waves.filter((w) => matches(w, f));
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const page = Math.min(pages, Math.max(1, Number(params.get('page')) || 1));
+  const go = (next: Partial<Filters> & { page?: number }) => {
+    const q = new URLSearchParams(Object.entries({ ...f, ...next, page: next.page && next.page > 1 ? String(next.page) : '' }).filter(([, v]) => v));
+    location.hash = `#/${q.size ? `?${q}` : ''}`;
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    go({ ...(Object.fromEntries(FILTERS.map((k) => [k, String(form.get(k) ?? '')])) as Filters), page: 1 });
+  };
+  const options = choices(waves);
+  const from = (page - 1) * PAGE;
   return (
     <>
-      <h1>Survey rounds</h1>
-      {error && <p class="error">{error}</p>}
-      {data && data.waves.length === 0 && <p>No survey rounds yet.</p>}
-      {data && data.waves.length > 0 && (
+      <form class="filters" onSubmit={submit} aria-label="Filter the rounds" key={query}>
+        {FILTERS.map((k) => (
+          <span key={k}>
+            <label for={`f-${k}`}>{LABEL[k]}</label>
+            <select id={`f-${k}`} name={k} value={f[k]}>
+              <option value="">{ANY[k]}</option>
+              {options[k].map(([value, label]) => (
+                <option value={value} key={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </span>
+        ))}
+        <button type="submit">Show</button>
+        {FILTERS.some((k) => f[k]) && (
+          <button type="button" onClick={() => go({ authority: '', programme: '', period: '', state: '', page: 1 })}>
+            Show all
+          </button>
+        )}
+      </form>
+      {shown.length === 0 ? (
+        <p>No rounds match these filters.</p>
+      ) : (
         <table>
-          <caption>Survey rounds you can see, newest first</caption>
+          <caption>
+            Rounds {from + 1} to {Math.min(from + PAGE, shown.length)} of {shown.length}
+            {shown.length < waves.length ? ` matching (${waves.length} in all)` : ''}, newest first
+          </caption>
           <thead>
             <tr>
               <th scope="col">Authority</th>
@@ -186,7 +256,7 @@ export function WavesPage({ me }: { me: Me }) {
             </tr>
           </thead>
           <tbody>
-            {data.waves.map((w) => (
+            {shown.slice(from, from + PAGE).map((w) => (
               <tr key={w.id}>
                 <th scope="row">
                   <a href={`#/waves/${w.id}`}>{w.authority.name}</a>
@@ -203,13 +273,45 @@ export function WavesPage({ me }: { me: Me }) {
           </tbody>
         </table>
       )}
-      {can.manageWaves(me) && authorities.data && (
-        <>
-          <CreateWave authorities={authorities.data.authorities} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
-          <AuthorityDetails authorities={authorities.data.authorities} admin={can.admin(me)} onSaved={authorities.reload} />
-        </>
+      {pages > 1 && (
+        <nav aria-label="Pages of rounds" class="paging">
+          <button type="button" disabled={page === 1} onClick={() => go({ page: page - 1 })}>
+            Previous page
+          </button>{' '}
+          <span>
+            Page {page} of {pages}
+          </span>{' '}
+          <button type="button" disabled={page === pages} onClick={() => go({ page: page + 1 })}>
+            Next page
+          </button>
+        </nav>
       )}
-      {can.admin(me) && <AddAuthority onAdded={authorities.reload} />}
+    </>
+  );
+}
+
+export function WavesPage({ me, query }: { me: Me; query: string }) {
+  const { data, error } = useLoad(() => api<{ waves: WaveSummary[] }>('GET', '/waves'), []);
+  const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
+  const list = authorities.data?.authorities;
+  return (
+    <>
+      <h1>Survey rounds</h1>
+      {/* What one does here first, above a list that can run to thousands of rounds; each opens in place. */}
+      {data && list && (
+        <div class="actions">
+          {can.manageWaves(me) && list.length > 0 && (
+            <>
+              <CreateWave authorities={list} open={data.waves.length === 0} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
+              <AuthorityDetails authorities={list} admin={can.admin(me)} onSaved={authorities.reload} />
+            </>
+          )}
+          {can.admin(me) && <AddAuthority open={list.length === 0} onAdded={authorities.reload} />}
+        </div>
+      )}
+      {error && <p class="error">{error}</p>}
+      {data && data.waves.length === 0 && <p>No survey rounds yet.</p>}
+      {data && data.waves.length > 0 && <RoundsList waves={data.waves} query={query} />}
     </>
   );
 }
