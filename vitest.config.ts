@@ -2,9 +2,26 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import LongFirst from './test/sequencer.js';
 
+/**
+ * Left out of `npm run test:quick` (HEARME_QUICK=1), the subset to run while
+ * working: what drives Chromium, and what spends its time in other programs
+ * or in deliberately slow work. CI and `npm test` run everything.
+ */
+const SLOW = [
+  'test/browser/**', // Chromium
+  'test/resilience/**', // crashes, shutdowns and backups of real server processes under load
+  'test/cli/demo.test.ts', // fills the demo's 20,000 responses, more than once
+  'test/cli/bin.test.ts', // the bin through links and npx, a process each
+  'test/cli/process.test.ts', // real server processes
+  'test/reports/docx.test.ts', // LibreOffice
+  'test/portal/compare-responsiveness.test.ts', // 151 authorities under load
+  'test/portal/user-add.test.ts', // full-cost password hashes
+];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: process.env.HEARME_QUICK ? SLOW : [],
     // Builds the server, the child survey and the portal (only what changed).
     globalSetup: ['test/global-setup.ts'],
     // Test files run side by side, each in its own process. Vitest's default
@@ -13,6 +30,11 @@ export default defineConfig({
     // process or the disk: at least two at once.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: LongFirst },
+    // Files share their worker's modules instead of importing everything
+    // afresh (isolation cost a second and a half of CPU a file, half of what
+    // the quick subset spent). Tests keep no state in modules that another
+    // file could see: each starts its own server on its own database file.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -218,7 +218,7 @@ describe('an officer and a viewer in Chromium', () => {
     await signInAs('officer@example.org');
     await page.getByRole('link', { name: 'Middlesbrough' }).first().waitFor();
     await expect(page.getByText('Doncaster').count()).resolves.toBe(0);
-    await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Safeguarding']);
+    await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Questionnaires', 'Safeguarding']);
     await check('13-officer-rounds');
 
     // The officer changes the contact their children see on the help screen (and only that).
@@ -245,7 +245,7 @@ describe('an officer and a viewer in Chromium', () => {
 
   it('a viewer: the report without free text or responses, no safeguarding', async () => {
     await signInAs('viewer@example.org');
-    await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare']);
+    await expect(navLinks()).resolves.toEqual(['Survey rounds', 'Year on year', 'Compare', 'Questionnaires']);
     await page.goto(`${base}/portal#/waves/${waveId}/report`);
     await page.getByRole('heading', { name: /Report: Middlesbrough/ }).waitFor();
     await page.waitForSelector('svg.chart-svg');
