@@ -36,6 +36,9 @@ export default defineConfig({
     // file could see: each starts its own server on its own database file.
     isolate: false,
     testTimeout: 30_000,
+    // expect.poll waits for a condition (a page's data arriving); its default
+    // second is too short when two files and Chromium share two busy cores.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 60_000,
   },
 });
