@@ -41,6 +41,8 @@ beforeAll(async () => {
     const w = await createWave(t.db, { authority_id: a.id, programme: 'ylyc', period, opens_on: null, closes_on: null });
     await submitResponses(t, w.access_code, 3);
     await submitResponses(t, w.access_code, 3, undefined, 'ylyc-8-11');
+    // 2024's 11-17s all give the first answer (seed 0): changes from 2023 that are significant, some better, some worse.
+    if (period === '2024') for (let i = 0; i < 20; i++) await submitResponses(t, w.access_code, 1);
     await setClosesOn(t.db, w.id, `${period}-12-31`);
   }
   await submitResponses(t, now.code, 4);
@@ -120,6 +122,20 @@ describe('the portal draws the report’s charts', () => {
     // the same colour as the indicator has on the report page's trend panels
     expect(colourOf.get(indicatorLabel('feels_safe'))).toEqual(reportColours.get(indicatorLabel('feels_safe')));
     expect(await page.locator('svg.chart-svg path.ci').count()).toBeGreaterThan(0);
+    // A significant change says in words whether it is better or worse for children, coloured to match (not red both ways).
+    const changes = await page.locator('table td.num').evaluateAll((cells) =>
+      cells.flatMap((c) => {
+        const arrow = [...c.querySelectorAll('span')].find((x) => /^[▲▼]/.test(x.textContent ?? ''));
+        return arrow ? [{ words: [...c.querySelectorAll('span.small')].at(-1)!.textContent, mark: arrow.className }] : [];
+      }),
+    );
+    expect(changes.some((c) => c.words === 'significantly better')).toBe(true);
+    expect(changes.some((c) => c.words === 'significantly worse')).toBe(true);
+    for (const c of changes) {
+      expect(c.words).toMatch(/^(significantly (better|worse)|(better|worse), but may be chance)$/);
+      if (c.words === 'significantly better') expect(c.mark).toBe('good');
+      if (c.words === 'significantly worse') expect(c.mark).toBe('bad');
+    }
     expect(await axe(page)).toEqual([]);
   }, 60_000);
 

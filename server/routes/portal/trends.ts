@@ -42,6 +42,8 @@ export default async function trendRoutes(app: FastifyInstance) {
           change: i.previous?.change ?? null,
           comparedWith: i.previous?.period ?? null,
           significant: i.previous?.significant ?? null,
+          pValue: i.previous?.pValue ?? null,
+          qValue: i.previous?.qValue ?? null,
         });
       }
     return {

@@ -27,7 +27,7 @@ const directionOf = (id: string) => INDICATORS.find((i) => i.id === id)?.directi
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'hidden' : `${x}%`);
 
 /** A change or difference: the arrow is the way the figure moved; the words say what it means for children. */
-function Change({ direction, delta, t, unit = ' points', digits = 1 }: { direction: 'higher' | 'lower'; delta: number | null; t: Tested; unit?: string; digits?: number }) {
+export function Change({ direction, delta, t, unit = ' points', digits = 1 }: { direction: 'higher' | 'lower'; delta: number | null; t: Tested; unit?: string; digits?: number }) {
   if (delta === null) return <span class="small">not shown</span>;
   const better = direction === 'higher' ? delta > 0 : delta < 0;
   const v = verdict(t, delta);

@@ -5,7 +5,9 @@ import { api, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { indicatorStyle } from '../../../reports/render/report-charts.js';
 import { trendChartSvg } from '../../../reports/render/svg-charts.js';
+import { verdict } from '../../../reports/render/summary.js';
 import { useLoad } from '../hooks.js';
+import { Change } from './Report.js';
 import { AuthorityPicker, ProgrammePicker } from './pickers.js';
 
 interface Point {
@@ -16,12 +18,14 @@ interface Point {
   ci: { low: number; high: number } | null;
   change: number | null;
   significant: boolean | null;
+  pValue: number | null;
+  qValue: number | null;
 }
 interface Years {
   periods: string[];
   /** Rounds still open: their figures may change. */
   provisionalPeriods: string[];
-  indicators: { id: string; band: string; label: string; points: Point[] }[];
+  indicators: { id: string; band: string; label: string; direction: 'higher' | 'lower'; points: Point[] }[];
 }
 
 /**
@@ -94,7 +98,7 @@ export function YearsPage(_: { me: Me }) {
           </div>
           <TrendCharts data={data} id={chosen} />
           <table>
-            <caption>Percent (95% interval) by round; ▲▼ marks a significant change from the round before</caption>
+            <caption>Percent (95% interval) by round, with each significant change from the round before: better or worse for children, and whether it may be chance</caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
@@ -118,12 +122,11 @@ export function YearsPage(_: { me: Me }) {
                       <td class="num" key={p}>
                         {!x ? '–' : x.percent === null ? 'hidden' : `${x.percent}%`}
                         {x?.ci && <span class="small"> ({x.ci.low}–{x.ci.high})</span>}
-                        {x?.significant && x.change !== null && (
-                          <strong class="flag">
-                            {' '}
-                            {x.change > 0 ? '▲' : '▼'}
-                            <span class="visually-hidden"> significant change of {x.change} points</span>
-                          </strong>
+                        {x && x.change !== null && verdict(x, x.change) !== 'none' && (
+                          <>
+                            <br />
+                            <Change direction={r.direction} delta={x.change} t={x} />
+                          </>
                         )}
                       </td>
                     );
