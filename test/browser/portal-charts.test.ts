@@ -125,8 +125,8 @@ describe('the portal draws the report’s charts', () => {
     // A significant change says in words whether it is better or worse for children, coloured to match (not red both ways).
     const changes = await page.locator('table td.num').evaluateAll((cells) =>
       cells.flatMap((c) => {
-        const arrow = [...c.querySelectorAll('span')].find((x) => /^[▲▼]/.test(x.textContent ?? ''));
-        return arrow ? [{ words: [...c.querySelectorAll('span.small')].at(-1)!.textContent, mark: arrow.className }] : [];
+        const arrow = Array.from(c.querySelectorAll('span')).find((x) => /^[▲▼]/.test(x.textContent ?? ''));
+        return arrow ? [{ words: Array.from(c.querySelectorAll('span.small')).at(-1)!.textContent, mark: arrow.className }] : [];
       }),
     );
     expect(changes.some((c) => c.words === 'significantly better')).toBe(true);
