@@ -86,22 +86,23 @@ function unchangedSince(builtAt: number, inputs: string[]): boolean {
   });
 }
 
+/** Records that the build read these inputs, and when it started. */
+function writeStamp(stamp: string, inputs: string[], builtAt: number): void {
+  writeFileSync(stamp, JSON.stringify(inputs));
+  utimesSync(stamp, builtAt / 1000, builtAt / 1000);
+}
+
 /**
- * The build is current when its stamp is newer than every file it read last
- * time. Without a stamp (a fresh clone, where `npm ci` has just run `npm run
- * build`), it is current when everything it wrote is newer than every source:
- * it is then stamped as built then, from all the sources, and the next build
+ * The last build: from its stamp, what it read and when. Without a stamp (a
+ * fresh clone, where `npm ci` has just run `npm run build`), when its oldest
+ * output was written, taken to have read every source: the next build then
  * records exactly what it reads.
  */
-function isCurrent(target: Target, stamp: string): boolean {
-  if (existsSync(stamp)) return unchangedSince(statSync(stamp).mtimeMs, JSON.parse(readFileSync(stamp, 'utf8')) as string[]);
+function lastBuild(target: Target, stamp: string): { builtAt: number; inputs: string[] } | undefined {
+  if (existsSync(stamp)) return { builtAt: statSync(stamp).mtimeMs, inputs: JSON.parse(readFileSync(stamp, 'utf8')) as string[] };
   const written = target.output.flatMap((o) => filesUnder(join(ROOT, o)));
-  if (written.length === 0) return false;
-  const builtAt = Math.min(...written.map((f) => statSync(f).mtimeMs));
-  if (!unchangedSince(builtAt, SOURCES)) return false;
-  writeFileSync(stamp, JSON.stringify(SOURCES));
-  utimesSync(stamp, builtAt / 1000, builtAt / 1000);
-  return true;
+  if (written.length === 0) return undefined;
+  return { builtAt: Math.min(...written.map((f) => statSync(f).mtimeMs)), inputs: SOURCES };
 }
 
 export default async function setup() {
@@ -109,12 +110,15 @@ export default async function setup() {
   await Promise.all(
     TARGETS.map(async (target) => {
       const stamp = join(STAMPS, `${target.name}.json`);
-      if (isCurrent(target, stamp)) return;
+      const last = lastBuild(target, stamp);
+      if (last && unchangedSince(last.builtAt, last.inputs)) {
+        if (!existsSync(stamp)) writeStamp(stamp, last.inputs, last.builtAt);
+        return;
+      }
       // Stamped with the time the build started: a file changed during the build makes the next run build again.
-      const started = new Date();
+      const started = Date.now();
       const inputs = await target.build();
-      writeFileSync(stamp, JSON.stringify([...new Set(inputs.map((p) => relative(ROOT, p)))]));
-      utimesSync(stamp, started, started);
+      writeStamp(stamp, [...new Set(inputs.map((p) => relative(ROOT, p)))], started);
     }),
   );
 }
