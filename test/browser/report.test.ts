@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../surveys/index.js';
 import { indicatorLabel } from '../../reports/labels.js';
-import { axeViolations, launchBrowser } from '../helpers/browser.js';
+import { axeViolations, releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { drawnCharts, expectUndistorted } from '../helpers/chart-checks.js';
 import { ALL_CSV_COLUMNS, buildCsv, freshDatabase, makeTempDir, removeTempDir, responseRow, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, reportCsv } from '../helpers/report-data.js';
@@ -41,10 +41,10 @@ beforeAll(async () => {
   expect((await runCli(['report', '--authority', A.code, '--period', '2025', '--format', 'html', '--out', trendPath], env)).code).toBe(0);
   summaryPath = join(dir, 'report-2025.summary.html');
   expect((await runCli(['report', '--authority', A.code, '--period', '2025', '--out', summaryPath], env)).code).toBe(0);
-  browser = await launchBrowser();
+  browser = await useBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   removeTempDir(dir);
 });
 

@@ -19,8 +19,31 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** A Chromium of its own (for benchmarks; tests share one through useBrowser()). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The test worker's Chromium, started by the first file that needs it and
+ * kept for the files the worker runs after it (files share their worker's
+ * modules: `isolate: false` in vitest.config.ts). Starting Chromium costs
+ * about three CPU-seconds, a tenth of a browser test file's whole cost.
+ * Each file keeps to its own contexts and gives the browser back with
+ * releaseBrowser(); Playwright closes Chromium when the worker exits.
+ */
+export async function useBrowser(): Promise<Browser> {
+  const current = shared && (await shared.catch(() => undefined));
+  if (current?.isConnected()) return current;
+  shared = launchBrowser();
+  return shared;
+}
+
+/** Ends a file's use of the shared browser: closes every context (and page) it opened. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
 }
 
 /**

@@ -11,7 +11,7 @@ import { createWave } from '../../server/repos/waves.js';
 import { RESULTS_TEXT } from '../../surveys/results-text.js';
 import { figureWords } from '../../surveys/results-wording.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { addUser, signIn, type Session } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
@@ -31,10 +31,10 @@ beforeAll(async () => {
   nextCode = (await createWave(t.db, { authority_id: authority.id, programme: 'ylyc', period: '2025', opens_on: null, closes_on: null })).access_code;
   await addUser(t, 'officer@example.org', 'authority_officer', [wave.authorityCode]);
   officer = await signIn(t, 'officer@example.org');
-  browser = await launchBrowser();
+  browser = await useBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await t?.close();
 });
 
