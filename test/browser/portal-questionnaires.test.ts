@@ -2,19 +2,17 @@
 // officer uploads a file with problems and sees each with its JSON path,
 // uploads a good one and reads it as respondents will (read-only, in each
 // of its languages), adds it, and opens a round of it. axe finds nothing on
-// any screen; screenshots go to .scratch/portal-screens/.
-import { mkdirSync, readFileSync } from 'node:fs';
+// any screen; screenshots are kept when SCREENSHOTS names a folder.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAuthority } from '../../server/repos/authorities.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { releaseBrowser, useBrowser } from '../helpers/browser.js';
+import { keepScreenshot, releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
 import { axe } from '../helpers/survey-driver.js';
 
-const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
 /** The example in English and Welsh, with a question asked only of social workers. */
 const BILINGUAL = {
@@ -37,7 +35,6 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   t = await testApp();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -56,7 +53,7 @@ afterAll(async () => {
 });
 
 async function check(name: string) {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  await keepScreenshot(page, name, { fullPage: true });
   expect(await axe(page), name).toEqual([]);
 }
 
