@@ -115,7 +115,8 @@ describe('questionnaires in the portal', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
-    await expect(page.getByText('None yet.').isVisible()).resolves.toBe(true);
+    // The list arrives after the page's heading: wait for it.
+    await page.getByText('None yet.').waitFor();
   }, 60_000);
 
   it('shows every problem of a file with its JSON path, and one that is not JSON', async () => {
@@ -157,6 +158,9 @@ describe('questionnaires in the portal', () => {
     // the file came from the portal page, not from the server: nothing stored yet
     expect(asked.filter((a) => a.includes('/api/'))).toEqual([]);
     expect(await t.db.selectFrom('questionnaires').select('id').execute()).toEqual([]);
+    // a reload asks the portal page for the file again, and starts the preview again
+    await tab.reload();
+    await previewScreen(tab, 'step-start');
     await tab.close();
   });
 

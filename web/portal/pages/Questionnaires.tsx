@@ -144,10 +144,11 @@ function openFilePreview(view: unknown, locale: string): boolean {
   // Without noopener: the tab asks this page for the file through window.opener.
   const tab = window.open(`/s/preview/file?locale=${encodeURIComponent(locale)}`, '_blank');
   if (!tab) return false;
+  // Answered each time the tab asks (a reload asks again) while this page is open; closed, the listener goes.
   const answer = (event: MessageEvent) => {
+    if (tab.closed) return removeEventListener('message', answer);
     if (event.origin !== location.origin || event.source !== tab || (event.data as { type?: unknown } | null)?.type !== PREVIEW_READY) return;
     tab.postMessage({ type: PREVIEW_FILE, view }, location.origin);
-    removeEventListener('message', answer);
   };
   addEventListener('message', answer);
   return true;
