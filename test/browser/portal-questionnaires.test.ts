@@ -34,6 +34,23 @@ const BILINGUAL = {
   indicators: EXAMPLE.indicators.map((i: { label: { en: string } }) => ({ ...i, label: { ...i.label, cy: `${i.label.en} (cy)` } })),
 };
 
+/** A children's questionnaire: its own ages, faces (test/browser/survey-questionnaire.test.ts has it whole). */
+const CHILDREN = {
+  id: 'kids-club',
+  version: 1,
+  title: { en: 'Our club' },
+  audience: 'children',
+  minAge: 8,
+  maxAge: 11,
+  locales: ['en'],
+  questions: [
+    { id: 'age', type: 'age', text: { en: 'How old are you?' } },
+    { id: 'club_fun', type: 'faces3', text: { en: 'Is the club fun?' } },
+  ],
+  indicators: [],
+  scores: [],
+};
+
 let t: TestApp;
 let base: string;
 let browser: Browser;
@@ -237,6 +254,22 @@ describe('questionnaires in the portal', () => {
     expect(await t.db.selectFrom('responses').select('id').execute()).toEqual([]);
     expect(asked.filter((a) => a.includes('/api/'))).toEqual(['GET /api/portal/questionnaires/bh-staff/respondent-view']);
     expect(await deviceStore(tab)).toEqual({ idb: [[`outbox:${waiting.body.id}`, waiting]], local: [], workers: 0 });
+    await tab.close();
+  });
+
+  it('previews a children’s questionnaire with the child survey’s own screens: the age buttons, then faces', async () => {
+    await page.getByRole('link', { name: 'All questionnaires' }).click();
+    await upload('club.json', CHILDREN);
+    await page.getByRole('heading', { name: /Preview: Our club/ }).waitFor();
+    const { tab } = await openPreview('Preview it as respondents see it', { width: 360, height: 740 });
+    await previewScreen(tab, 'step-start');
+    await expect(tab.locator('.ages button').allTextContents()).resolves.toEqual(['8', '9', '10', '11']);
+    await tab.locator('.ages button').filter({ hasText: /^9$/ }).click();
+    await previewScreen(tab, 'q-club_fun');
+    await expect(tab.locator('.choices.faces button.choice').count()).resolves.toBe(3);
+    await expect(tab.locator('main .listen').count()).resolves.toBe(1);
+    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-children-phone.png`, fullPage: true });
+    expect(await axeViolations(tab)).toEqual([]);
     await tab.close();
     // The refused files were answered 400, which the browser logs; nothing else went wrong.
     expect(consoleErrors.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([]);
