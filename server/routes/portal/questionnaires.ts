@@ -6,7 +6,7 @@
 // only a programme admin adds one for everyone.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { registry } from '../../../surveys/index.js';
+import { AUDIENCES, registry } from '../../../surveys/index.js';
 import { toInstrument } from '../../../surveys/questionnaire.js';
 import { can, requirePermission, sees } from '../../auth/access.js';
 import { REFUSED } from '../../openapi.js';
@@ -26,6 +26,25 @@ const Store = z.strictObject({
   file: z.unknown(),
 });
 const IdParam = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(40) });
+/** A questionnaire as respondents read it (questionnaire-preview.ts). */
+const Preview = z.object({
+  id: z.string(),
+  version: z.number().int().min(1),
+  title: z.string(),
+  audience: z.enum(AUDIENCES),
+  locale: z.string(),
+  locales: z.array(z.string()),
+  rtl: z.boolean().describe('Right to left (Arabic)'),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      choices: z.array(z.object({ value: z.string(), label: z.string() })).describe('The answers offered, in order'),
+      freeText: z.boolean(),
+      condition: z.object({ question: z.string(), notIn: z.array(z.string()) }).nullable().describe('Shown unless the answer to question is one of notIn'),
+    }),
+  ),
+});
 const PreviewQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional(), locale: Locale });
 
 /** Each problem of a refused file, as the API's issues: its JSON path and what is wrong. */
@@ -41,7 +60,7 @@ const mayUse = (staff: Staff, owner: number | null) => owner === null || sees(st
 export default async function questionnaireRoutes(app: FastifyInstance) {
   app.get(
     '/questionnaires',
-    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', responses: { 200: 'Each stored version', ...REFUSED } } } },
+    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', reply: z.object({ questionnaires: z.array(z.object({ id: z.string(), version: z.number().int(), authority: z.string().nullable(), createdAt: z.string(), responses: z.number().int() })) }), responses: { 200: 'Each stored version', ...REFUSED } } } },
     async (request) => {
       const staff = requirePermission(request, 'read');
       const scope = staff.role === 'programme_admin' ? undefined : { authorityIds: staff.authorities.map((a) => a.id) };
@@ -56,6 +75,7 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
         openapi: {
           summary: 'Checks a questionnaire file and previews it, storing nothing',
           body: Check,
+          reply: z.object({ preview: Preview }),
           responses: { 200: 'The preview of a valid file', 400: 'The file’s problems, each with its JSON path', ...REFUSED },
         },
       },
@@ -81,6 +101,7 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
         openapi: {
           summary: 'Stores a questionnaire for an authority (its officers) or, for programme admins, for everyone',
           body: Store,
+          reply: z.object({ id: z.string(), version: z.number().int(), outcome: z.enum(['added', 'replaced', 'unchanged']) }),
           responses: { 201: 'Stored: its id and version', 200: 'The same file was stored before', 400: 'The file’s problems, each with its JSON path', ...REFUSED },
         },
       },
@@ -118,6 +139,7 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
           summary: 'A stored questionnaire as respondents see it, one language at a time (read-only)',
           params: IdParam,
           query: PreviewQuery,
+          reply: z.object({ preview: Preview, forEveryone: z.boolean(), canOpenRound: z.boolean() }),
           responses: { 200: 'Its preview', ...REFUSED },
         },
       },
