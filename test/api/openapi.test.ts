@@ -157,6 +157,7 @@ describe('success bodies', () => {
       '/api/portal/compare': '/api/portal/compare?period=2024&indicator=same_social_worker&band=11-17',
       '/api/portal/questionnaires': '/api/portal/questionnaires',
       '/api/portal/questionnaires/{id}': '/api/portal/questionnaires/bh-staff',
+      '/api/portal/questionnaires/{id}/respondent-view': '/api/portal/questionnaires/bh-staff/respondent-view',
     };
     const gets = jsonSuccesses().filter((r) => r.method === 'get');
     expect(gets.map((r) => r.path).sort()).toEqual(Object.keys(samples).sort());

@@ -12,6 +12,7 @@ import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
 import { responsesForExport } from '../../repos/export.js';
 import { Period } from '../../schemas.js';
+import { registry } from '../../../surveys/index.js';
 import { ReportInputError } from '../../../reports/build.js';
 import type { ThreadReportRequest } from '../../report-thread.js';
 import { domainLabel, reportLabels } from '../../../reports/labels.js';
@@ -102,7 +103,7 @@ export default async function reportRoutes(app: FastifyInstance) {
     const rows = await responsesForExport(app.db, wave.authority_code, wave.period, wave.programme);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'export', authority: wave.authority_code, detail: { wave: wave.id, responses: rows.length } });
     return attachment(reply, `${wave.authority_code}-${wave.programme}-${wave.period}-responses.csv`, 'text/csv; charset=utf-8').send(
-      formatResponsesCsv(rows, [wave.programme]),
+      formatResponsesCsv(rows, [wave.programme], registry.roundInstruments(wave.programme, wave.authority_id)),
     );
   });
 }

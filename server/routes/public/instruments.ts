@@ -7,7 +7,7 @@ const Params = z.object({ id: z.string().max(40) });
 const Query = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 
 /** An instrument as the survey app reads it; a council questionnaire's words and options ride along (loose). */
-const Described = z.looseObject({
+export const InstrumentReply = z.looseObject({
   id: z.string(),
   version: z.number().int().min(1),
   programme: z.string(),
@@ -28,8 +28,9 @@ const Described = z.looseObject({
   ),
   indicators: z.array(z.object({ indicator: z.string(), question: z.string(), options: z.array(z.union([z.string(), z.number()])) })),
   scores: z.array(z.string()),
-  scales: z.record(z.string(), z.looseObject({ kind: z.string() })).describe('The scales its questions use, by id'),
 });
+/** With the scales its questions use. */
+const Described = InstrumentReply.extend({ scales: z.record(z.string(), z.looseObject({ kind: z.string() })).describe('The scales its questions use, by id') });
 
 /** An instrument with the scales its questions use, as JSON (an `options` question carries its own options). */
 function describe(inst: Instrument): string {

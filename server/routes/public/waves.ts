@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AUDIENCES, registry } from '../../../surveys/index.js';
+import { AUDIENCES, registry, type Instrument } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError } from '../../plugins/errors.js';
@@ -19,6 +19,11 @@ export const PublicWave = z.object({
   ),
 });
 
+/** An instrument as a round lists it: enough for the start screen to pick one by age and audience. */
+export function roundInstrument(i: Instrument) {
+  return { id: i.id, version: i.version, band: i.band, minAge: i.minAge, maxAge: i.maxAge, audience: i.audience };
+}
+
 /** What a child's tablet is told about a round: the API's answer, and the start screen drawn into the page (server/survey-page.ts). */
 export function publicWave(wave: WaveWithAuthority) {
   return {
@@ -27,14 +32,7 @@ export function publicWave(wave: WaveWithAuthority) {
     period: wave.period,
     open: isOpenOn(wave, today()),
     // A council's local questions on a core instrument take its place: asked after the core ones.
-    instruments: registry.roundInstruments(wave.programme, wave.authority_id).map((i) => ({
-      id: i.id,
-      version: i.version,
-      band: i.band,
-      minAge: i.minAge,
-      maxAge: i.maxAge,
-      audience: i.audience,
-    })),
+    instruments: registry.roundInstruments(wave.programme, wave.authority_id).map(roundInstrument),
   };
 }
 
