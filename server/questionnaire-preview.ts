@@ -3,10 +3,16 @@
 // the answers it offers (the file's own options, or a built-in scale's
 // labels from surveys/locales), with the rule that hides it. Resolved
 // here so the portal needs no copy of the locale files.
+//
+// And the questionnaire as the survey app takes it (respondentView): a
+// round of it alone, for the survey app's preview mode (/s/preview/…),
+// which draws the real screens from it without a round, a code or a
+// response.
 import ar from '../surveys/locales/ar.json' with { type: 'json' };
 import cy from '../surveys/locales/cy.json' with { type: 'json' };
 import en from '../surveys/locales/en.json' with { type: 'json' };
 import { integerBounds, scaleOf, type Instrument } from '../surveys/index.js';
+import { roundInstrument } from './routes/public/waves.js';
 
 type LocaleFile = Record<string, Record<string, unknown>>;
 const LOCALES: Record<string, LocaleFile> = { en: en as unknown as LocaleFile, cy: cy as unknown as LocaleFile, ar: ar as unknown as LocaleFile };
@@ -72,4 +78,19 @@ export function questionnairePreview(inst: Instrument, locale?: string): Questio
     };
   });
   return { id: inst.id, version: inst.version, title: word(inst.title), audience: inst.audience, locale: lang, locales, rtl: lang === 'ar', questions };
+}
+
+/** The period a preview's round carries: it names no real round. */
+export const PREVIEW_PERIOD = 'preview';
+
+/**
+ * What the survey app needs to draw a questionnaire's screens as a round of
+ * it would: the wave (`GET /api/waves/:code`'s shape, with the authority
+ * respondents would see) and the instrument (`GET /api/instruments/:id`'s).
+ */
+export function respondentView(inst: Instrument, authority: { code: string; name: string; contact: string | null }) {
+  return {
+    wave: { authority, programme: inst.programme, period: PREVIEW_PERIOD, open: true, instruments: [roundInstrument(inst)] },
+    instrument: inst,
+  };
 }

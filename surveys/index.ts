@@ -1,6 +1,6 @@
 // The instrument registry: every published version of every instrument,
 // checked against the schema when this module loads.
-import { InstrumentSchema, type Instrument, type InstrumentInput, type Programme } from './schema.js';
+import { InstrumentSchema, type Instrument, type InstrumentInput, type Programme, type Question } from './schema.js';
 import { QUESTION_IDS } from './questions.js';
 import { scaleOf } from './scales.js';
 import { InstrumentRegistry } from './registry.js';
@@ -48,6 +48,20 @@ export function currentInstrument(id: string): Instrument | undefined {
 /** The current version of each instrument of a programme, youngest band first. */
 export function programmeInstruments(programme: Programme): Instrument[] {
   return registry.programmeInstruments(programme);
+}
+
+/**
+ * The questions a council wrote itself: every question of its questionnaire,
+ * only the local ones of local questions on a core round, none of a
+ * built-in instrument. Their answers are exported, counted and reported
+ * under the questionnaire, never mixed with the core's.
+ */
+export function councilQuestions(inst: Instrument): Question[] {
+  if (registry.isBuiltIn(inst.id)) return [];
+  if (!inst.extends) return inst.questions;
+  const core = registry.get(inst.extends.instrument, inst.extends.version);
+  const coreIds = new Set(core?.questions.map((q) => q.id));
+  return inst.questions.filter((q) => !coreIds.has(q.id));
 }
 
 /** The distinct free-text questions of some instruments (what reports and the safeguarding queue read). */

@@ -19,11 +19,13 @@ function serviceWorker(): Plugin {
     },
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
-        .filter((f) => f !== SW_FILE && f !== 'index.html' && !f.endsWith('.map'))
+        // The preview for portal staff (survey/preview.tsx) is never kept for offline use (see survey/sw.ts).
+        .filter((f) => f !== SW_FILE && f !== 'index.html' && !f.endsWith('.map') && !f.startsWith('assets/preview-'))
         .map((f) => `/survey/${f}`)
         .sort();
       const sw = bundle[SW_FILE];
       if (!sw || sw.type !== 'chunk' || !sw.code.includes('__PRECACHE__')) throw new Error('service worker chunk missing');
+      if (!Object.keys(bundle).some((f) => f.startsWith('assets/preview-'))) throw new Error('the preview chunk is not named as survey/sw.ts expects');
       sw.code = sw.code.replaceAll('__PRECACHE__', JSON.stringify(files));
     },
   };

@@ -7,6 +7,8 @@ import { writeTransaction } from '../db/transaction.js';
 import { findAuthority } from '../repos/authorities.js';
 import { ResponseStore } from '../repos/responses.js';
 import { createWave, findWave } from '../repos/waves.js';
+import { questionnaireOwnerProblem } from '../questionnaire-access.js';
+import { getInstrument, registry } from '../../surveys/index.js';
 import { UsageError, parseFlags, withDatabase, type Command, type Io } from './command.js';
 
 /** The first few kilobytes of a file, to tell what kind of file it is. */
@@ -124,10 +126,11 @@ const waveKey = (r: Pick<CsvRow, 'authority' | 'programme' | 'period'>) => `${r.
 /**
  * Finds each row's wave. A missing one is created (closed) at its first row;
  * finish() widens its dates to span all its rows. A row whose authority does
- * not exist is a problem.
+ * not exist is a problem, and so is one of another authority's questionnaire
+ * or local questions (as the API and hearme wave create refuse them).
  */
 class WaveResolver {
-  private readonly ids = new Map<string, number | undefined>();
+  private readonly waves = new Map<string, { id: number; authorityId: number } | string>();
   private readonly created = new Map<string, { id: number; first: string; last: string }>();
   constructor(
     private readonly db: DB,
@@ -136,27 +139,37 @@ class WaveResolver {
 
   async idFor(row: CsvRow): Promise<number | undefined> {
     const key = waveKey(row);
-    let id = this.ids.get(key);
-    if (id === undefined && !this.ids.has(key)) this.ids.set(key, (id = await this.resolve(row)));
+    let wave = this.waves.get(key);
+    if (wave === undefined) this.waves.set(key, (wave = await this.resolve(row)));
     const span = this.created.get(key);
     if (span) {
       if (row.submittedOn < span.first) span.first = row.submittedOn;
       if (row.submittedOn > span.last) span.last = row.submittedOn;
     }
-    if (id === undefined)
-      this.problems.push({ line: row.line, column: 'authority', reason: `no authority ${row.authority}; add it first with hearme authority add` });
-    return id;
+    if (typeof wave === 'string') {
+      this.problems.push({ line: row.line, column: wave.startsWith('no authority') ? 'authority' : 'programme', reason: wave });
+      return undefined;
+    }
+    const local = row.local && getInstrument(row.local.instrument, row.local.version);
+    if (local && !registry.usableBy(local, wave.authorityId)) {
+      this.problems.push({ line: row.line, column: 'local_instrument', reason: `${local.id} belongs to another authority` });
+      return undefined;
+    }
+    return wave.id;
   }
 
-  private async resolve(row: CsvRow): Promise<number | undefined> {
+  /** The row's wave, or why it has none. */
+  private async resolve(row: CsvRow): Promise<{ id: number; authorityId: number } | string> {
     const wave = await findWave(this.db, row.authority, row.programme, row.period);
-    if (wave) return wave.id;
+    if (wave) return { id: wave.id, authorityId: wave.authority_id };
     const authority = await findAuthority(this.db, row.authority);
-    if (!authority) return undefined;
+    if (!authority) return `no authority ${row.authority}; add it first with hearme authority add`;
+    const notOurs = questionnaireOwnerProblem(row.programme, authority.id);
+    if (notOurs) return notOurs;
     const day = row.submittedOn;
     const { id } = await createWave(this.db, { authority_id: authority.id, programme: row.programme, period: row.period, opens_on: day, closes_on: day });
     this.created.set(waveKey(row), { id, first: day, last: day });
-    return id;
+    return { id, authorityId: authority.id };
   }
 
   /** Gives the created waves their dates; returns their keys. */

@@ -1,6 +1,7 @@
 // Serves the built child survey (dist/web/survey, made by `vite build`):
-// the page at `/`, `/s/:code` and `/results/:code` (the children's version
-// of a round's results), its files under `/survey/`, and the
+// the page at `/`, `/s/:code`, `/results/:code` (the children's version
+// of a round's results) and `/s/preview/…` (a questionnaire's preview for
+// portal staff), its files under `/survey/`, and the
 // service worker at `/survey-sw.js` so that its scope covers `/s/…`.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,6 +79,10 @@ export default async function surveyStatic(app: FastifyInstance) {
         .send(body);
     },
   );
+  // The survey app's preview of a questionnaire for portal staff (web/survey/preview.tsx): the plain page, which
+  // reads what it shows from the portal's API (signed in) or from the portal page that opened it.
+  app.get('/s/preview/file', page);
+  app.get('/s/preview/:id/:version', page);
   // The same page shows a round's published results to children; it asks for them first thing.
   app.get<{ Params: { code: string } }>('/results/:code', (request, reply) =>
     page(request, reply.header('link', `</api/results/${encodeURIComponent(request.params.code)}>; rel=preload; as=fetch; crossorigin=anonymous`)),

@@ -21,3 +21,8 @@ export async function updateAuthority(
 export async function findAuthority(db: DB, code: string): Promise<Authority | undefined> {
   return db.selectFrom('authorities').selectAll().where('code', '=', code).executeTakeFirst();
 }
+
+/** What a respondent is shown of an authority: its code, name and contact. */
+export async function authorityShown(db: DB, id: number): Promise<Pick<Authority, 'code' | 'name' | 'contact'> | undefined> {
+  return db.selectFrom('authorities').select(['code', 'name', 'contact']).where('id', '=', id).executeTakeFirst();
+}

@@ -10,6 +10,8 @@ export interface ExportedResponse {
   version: number;
   submittedOn: string;
   answers: Answers;
+  /** Local questions on a core round: the questionnaire version also answered. */
+  local?: { instrument: string; version: number } | undefined;
 }
 
 /** Every response of an authority's waves for a period, ordered by id so an export is reproducible. */
@@ -36,6 +38,8 @@ export async function responsesForExport(
       'responses.instrument',
       'responses.instrument_version',
       'responses.submitted_on',
+      'responses.local_instrument',
+      'responses.local_version',
     ])
     .orderBy('responses.uuid')
     .execute();
@@ -59,5 +63,6 @@ export async function responsesForExport(
     submittedOn: r.submitted_on,
     // Stored values are the CSV's text already; the CSV needs no decoding.
     answers: byResponse.get(r.id) ?? {},
+    ...(r.local_instrument && r.local_version ? { local: { instrument: r.local_instrument, version: r.local_version } } : {}),
   }));
 }

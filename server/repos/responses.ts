@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
-import { BREAKDOWN_QUESTIONS, scaleOf, getInstrument, indicatorQuestions, type AnswerValue, type Answers, type Instrument } from '../../surveys/index.js';
+import { BREAKDOWN_QUESTIONS, councilQuestions, scaleOf, getInstrument, indicatorQuestions, type AnswerValue, type Answers, type Instrument } from '../../surveys/index.js';
 import type { DB } from '../db/database.js';
 import { answerReference } from '../safeguarding/reference.js';
 
@@ -34,9 +34,8 @@ const countedUnderCache = new WeakMap<Instrument, ReadonlyMap<string, string>>()
 function countedUnder(inst: Instrument): ReadonlyMap<string, string> {
   let map = countedUnderCache.get(inst);
   if (!map) {
-    const core = inst.extends && getInstrument(inst.extends.instrument, inst.extends.version);
-    const coreIds = new Set(core ? core.questions.map((q) => q.id) : []);
-    map = new Map(inst.questions.map((q) => [q.id, core && coreIds.has(q.id) ? core.id : inst.id]));
+    const local = new Set(councilQuestions(inst).map((q) => q.id));
+    map = new Map(inst.questions.map((q) => [q.id, inst.extends && !local.has(q.id) ? inst.extends.instrument : inst.id]));
     countedUnderCache.set(inst, map);
   }
   return map;

@@ -1,16 +1,20 @@
 // The portal's questionnaires in real Chromium (issue 14, step 6): an
 // officer uploads a file with problems and sees each with its JSON path,
 // uploads a good one and reads it as respondents will (read-only, in each
-// of its languages), adds it, and opens a round of it. axe finds nothing on
-// any screen; screenshots go to .scratch/portal-screens/.
+// of its languages), adds it, and opens a round of it. The preview on the
+// survey app's own screens (/s/preview/…, a new tab), of the file before it
+// is added and of the stored version: the survey's components, marked as a
+// preview on every screen, and nothing kept or sent (no response row, the
+// device's saved survey and outbox untouched, no service worker). axe finds
+// nothing on any screen; screenshots go to .scratch/portal-screens/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAuthority } from '../../server/repos/authorities.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { axeViolations, launchBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
 import { axe } from '../helpers/survey-driver.js';
 
@@ -30,9 +34,27 @@ const BILINGUAL = {
   indicators: EXAMPLE.indicators.map((i: { label: { en: string } }) => ({ ...i, label: { ...i.label, cy: `${i.label.en} (cy)` } })),
 };
 
+/** A children's questionnaire: its own ages, faces (test/browser/survey-questionnaire.test.ts has it whole). */
+const CHILDREN = {
+  id: 'kids-club',
+  version: 1,
+  title: { en: 'Our club' },
+  audience: 'children',
+  minAge: 8,
+  maxAge: 11,
+  locales: ['en'],
+  questions: [
+    { id: 'age', type: 'age', text: { en: 'How old are you?' } },
+    { id: 'club_fun', type: 'faces3', text: { en: 'Is the club fun?' } },
+  ],
+  indicators: [],
+  scores: [],
+};
+
 let t: TestApp;
 let base: string;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
 
@@ -44,10 +66,13 @@ beforeAll(async () => {
   await addAuthority(t.db, { code: 'E06000043', name: 'Brighton and Hove', region: null });
   await addUser(t, 'officer@example.org', 'authority_officer', ['E06000043']);
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every tab, the survey's previews too.
+  context.on('page', (p) => {
+    p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    p.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
   page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
 }, 120_000);
 
 afterAll(async () => {
@@ -60,6 +85,42 @@ async function check(name: string) {
   expect(await axe(page), name).toEqual([]);
 }
 
+/** Opens the survey's preview in a new tab from the portal page, with what the tab asks the server for. */
+async function openPreview(name: string | RegExp, viewport = { width: 768, height: 1024 }) {
+  const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole(typeof name === 'string' ? 'button' : 'link', { name }).click()]);
+  const asked: string[] = [];
+  tab.on('request', (r) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
+  await tab.setViewportSize(viewport);
+  await tab.locator('#step-start').waitFor();
+  return { tab, asked };
+}
+
+/** The survey's screen now showing (its heading's id), once it is marked as a preview. */
+async function previewScreen(tab: Page, id: string) {
+  await tab.locator(`main h1#${id}`).waitFor();
+  await expect(tab.locator('header .preview-mark').textContent()).resolves.toBe('Preview: what respondents will see. Nothing answered here is kept or sent.');
+}
+
+/** What the survey keeps on this device (the portal shares the survey's origin): IndexedDB's and localStorage's entries. */
+const deviceStore = (p: Page) =>
+  p.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('hearme-survey', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('kv');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<[IDBValidKey[], unknown[]]>((resolve, reject) => {
+      const tx = db.transaction('kv');
+      const keys = tx.objectStore('kv').getAllKeys();
+      const values = tx.objectStore('kv').getAll();
+      tx.oncomplete = () => resolve([keys.result, values.result]);
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return { idb: all[0].map((k, i) => [k, all[1][i]]), local: Object.keys(localStorage), workers: (await navigator.serviceWorker.getRegistrations()).length };
+  });
+
 const upload = (name: string, value: unknown) =>
   page.getByLabel('Questionnaire file (JSON)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
 
@@ -71,7 +132,8 @@ describe('questionnaires in the portal', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
-    await expect(page.getByText('None yet.').isVisible()).resolves.toBe(true);
+    // The list arrives after the page's heading: wait for it.
+    await page.getByText('None yet.').waitFor();
   }, 60_000);
 
   it('shows every problem of a file with its JSON path, and one that is not JSON', async () => {
@@ -102,6 +164,23 @@ describe('questionnaires in the portal', () => {
     await expect(page.getByRole('group', { name: 'Your role (cy)' }).isVisible()).resolves.toBe(true);
   });
 
+  it('previews the file, before it is added, on the survey’s own screens in the language chosen', async () => {
+    const { tab, asked } = await openPreview('Preview it as respondents see it');
+    await previewScreen(tab, 'step-start');
+    await expect(tab.evaluate(() => document.documentElement.lang)).resolves.toBe('cy');
+    await tab.locator('main .primary').click();
+    await previewScreen(tab, 'q-role');
+    await expect(tab.locator('main h1').textContent()).resolves.toBe('Your role (cy)');
+    await expect(tab.locator('.choices button.choice').allTextContents()).resolves.toEqual(['Social worker (cy)', 'Practice manager (cy)']);
+    // the file came from the portal page, not from the server: nothing stored yet
+    expect(asked.filter((a) => a.includes('/api/'))).toEqual([]);
+    expect(await t.db.selectFrom('questionnaires').select('id').execute()).toEqual([]);
+    // a reload asks the portal page for the file again, and starts the preview again
+    await tab.reload();
+    await previewScreen(tab, 'step-start');
+    await tab.close();
+  });
+
   it('adds it for the officer’s authority and opens a round of it', async () => {
     await page.getByRole('button', { name: 'Add the questionnaire' }).click();
     await page.getByRole('status').getByText('Added: bh-staff version 1.').waitFor();
@@ -113,6 +192,85 @@ describe('questionnaires in the portal', () => {
     await page.waitForURL(/#\/waves\/\d+$/);
     const rounds = await t.db.selectFrom('waves').select(['programme', 'period']).execute();
     expect(rounds).toEqual([{ programme: 'bh-staff', period: '2025' }]);
+  });
+
+  it('previews the stored version on the survey’s own screens: one question a screen, marked, nothing kept or sent', async () => {
+    await page.goto(`${base}/portal#/questionnaires/bh-staff?version=1`);
+    await page.getByRole('heading', { name: "Questionnaire: Social workers' survey", level: 1 }).waitFor();
+    // A survey finished on this device earlier and waiting to be sent: the preview must leave it alone.
+    const waiting = { body: { id: 'waiting-on-this-tablet', code: 'ABCD2345', instrument: 'bh-staff', version: 1, answers: { role: 'sw' } } };
+    await page.evaluate(
+      (item) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('hearme-survey', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('kv');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('kv', 'readwrite');
+            tx.objectStore('kv').put(item, `outbox:${item.body.id}`);
+            tx.oncomplete = () => (req.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+      waiting,
+    );
+    const { tab, asked } = await openPreview(/Preview it as respondents see it/);
+    await previewScreen(tab, 'step-start');
+    await expect(tab.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    // a real start screen would say a survey is waiting on this tablet: the preview never read the device's store
+    await expect(tab.locator('main .note').count()).resolves.toBe(0);
+    await tab.locator('main .primary').click();
+    await previewScreen(tab, 'q-role');
+    await tab.locator('.choices button.choice').first().click();
+    // the agree5 question, drawn by the survey's own components: five numbered answers, each with its words and its Listen button
+    await previewScreen(tab, 'q-time_for_children');
+    await expect(tab.locator('main h1').textContent()).resolves.toBe('I have time to build relationships with the children I work with');
+    await expect(tab.locator('.choices button.choice').allTextContents()).resolves.toEqual([
+      '1 Strongly disagree',
+      '2 Disagree',
+      '3 Neither agree nor disagree',
+      '4 Agree',
+      '5 Strongly agree',
+    ]);
+    await expect(tab.locator('.choices .option .listen-one').count()).resolves.toBe(5);
+    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-tablet.png`, fullPage: true });
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.setViewportSize({ width: 360, height: 740 });
+    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-phone.png`, fullPage: true });
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.locator('.choices button.choice').nth(3).click();
+    await previewScreen(tab, 'q-reflective_supervision');
+    await tab.locator('.choices button.choice').nth(4).click();
+    await previewScreen(tab, 'q-anything_else');
+    await tab.locator('section.question textarea').fill('More time with the children');
+    await tab.locator('section.question button[type=submit]').click();
+    await previewScreen(tab, 'step-review');
+    await tab.locator('main .primary').click();
+    await previewScreen(tab, 'step-preview-end');
+    await expect(tab.locator('main h1').textContent()).resolves.toBe('This was a preview; nothing was sent');
+    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-end.png`, fullPage: true });
+    expect(await axeViolations(tab)).toEqual([]);
+    // no response made, nothing sent or fetched for a real round, nothing kept or changed on the device
+    expect(await t.db.selectFrom('responses').select('id').execute()).toEqual([]);
+    expect(asked.filter((a) => a.includes('/api/'))).toEqual(['GET /api/portal/questionnaires/bh-staff/respondent-view']);
+    expect(await deviceStore(tab)).toEqual({ idb: [[`outbox:${waiting.body.id}`, waiting]], local: [], workers: 0 });
+    await tab.close();
+  });
+
+  it('previews a children’s questionnaire with the child survey’s own screens: the age buttons, then faces', async () => {
+    await page.getByRole('link', { name: 'All questionnaires' }).click();
+    await upload('club.json', CHILDREN);
+    await page.getByRole('heading', { name: /Preview: Our club/ }).waitFor();
+    const { tab } = await openPreview('Preview it as respondents see it', { width: 360, height: 740 });
+    await previewScreen(tab, 'step-start');
+    await expect(tab.locator('.ages button').allTextContents()).resolves.toEqual(['8', '9', '10', '11']);
+    await tab.locator('.ages button').filter({ hasText: /^9$/ }).click();
+    await previewScreen(tab, 'q-club_fun');
+    await expect(tab.locator('.choices.faces button.choice').count()).resolves.toBe(3);
+    await expect(tab.locator('main .listen').count()).resolves.toBe(1);
+    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-children-phone.png`, fullPage: true });
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.close();
     // The refused files were answered 400, which the browser logs; nothing else went wrong.
     expect(consoleErrors.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([]);
     expect(consoleErrors).toHaveLength(1);

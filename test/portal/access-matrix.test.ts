@@ -161,6 +161,7 @@ const MATRIX: Record<string, Entry> = {
   },
   // Authority A's own questionnaire (stored in beforeAll).
   'GET /api/portal/questionnaires/:id': { request: () => get('/api/portal/questionnaires/matrix-a'), allowed: ALL, otherAuthority: 'refused' },
+  'GET /api/portal/questionnaires/:id/respondent-view': { request: () => get('/api/portal/questionnaires/matrix-a/respondent-view'), allowed: ALL, otherAuthority: 'refused' },
 };
 
 const ROLE_OF: Record<Exclude<Actor, 'anonymous'>, Role> = { admin: 'programme_admin', officerA: 'authority_officer', viewerA: 'viewer', officerB: 'authority_officer' };

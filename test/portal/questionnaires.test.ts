@@ -20,7 +20,7 @@ let officerB: Session;
 let viewerA: Session;
 beforeAll(async () => {
   t = await testApp();
-  await addAuthority(t.db, { code: A, name: 'Brighton and Hove', region: null });
+  await addAuthority(t.db, { code: A, name: 'Brighton and Hove', region: null, contact: '01273 290000' });
   await addAuthority(t.db, { code: B, name: 'Middlesbrough', region: null });
   await addUser(t, 'admin@example.org', 'programme_admin');
   await addUser(t, 'officer-a@example.org', 'authority_officer', [A]);
@@ -68,6 +68,25 @@ describe('checking a file', () => {
     expect(preview.questions[3]).toMatchObject({ text: 'Anything else?', freeText: true, choices: [] });
   });
 
+  it('also gives the file as the survey app takes it, for the survey’s own preview screens: a round of it alone, asked by the officer’s council', async () => {
+    const { respondentView } = (await officerA.call('POST', '/api/portal/questionnaires/check', { file: EXAMPLE })).json();
+    expect(respondentView.wave).toEqual({
+      authority: { code: A, name: 'Brighton and Hove', contact: '01273 290000' },
+      programme: 'bh-staff',
+      period: 'preview',
+      open: true,
+      instruments: [{ id: 'bh-staff', version: 1, band: respondentView.instrument.band, minAge: 0, maxAge: 0, audience: 'adults' }],
+    });
+    expect(respondentView.instrument).toMatchObject({ id: 'bh-staff', version: 1, audience: 'adults', locales: ['en'] });
+    expect(respondentView.instrument.questions.map((q: { id: string; scale: string }) => `${q.id}:${q.scale}`)).toEqual([
+      'role:options',
+      'time_for_children:agree5',
+      'reflective_supervision:agree5',
+      'anything_else:text',
+    ]);
+    expect(respondentView.instrument.strings.en['questionnaire.q.time_for_children']).toBe('I have time to build relationships with the children I work with');
+  });
+
   it('is for staff who run rounds: a viewer is refused', async () => {
     expect((await viewerA.call('POST', '/api/portal/questionnaires/check', { file: EXAMPLE })).statusCode).toBe(403);
   });
@@ -107,6 +126,26 @@ describe('storing and using one', () => {
     expect((await officerB.call('GET', '/api/portal/questionnaires/bh-staff')).statusCode).toBe(404);
     expect((await officerB.call('GET', '/api/portal/questionnaires/carers')).statusCode).toBe(200);
     expect((await officerB.call('GET', '/api/portal/questionnaires/no-such')).statusCode).toBe(404);
+  });
+
+  it('serves a stored one to the survey’s preview screens, scoped as its preview: another council’s is not found', async () => {
+    const own = await viewerA.call('GET', '/api/portal/questionnaires/bh-staff/respondent-view?version=1');
+    expect(own.statusCode).toBe(200);
+    // staff data: never kept by the browser, nor by the survey's service worker (it leaves /api/portal alone)
+    expect(own.headers['cache-control']).toBe('no-store');
+    const { wave, instrument } = own.json();
+    expect(wave).toMatchObject({ authority: { code: A, name: 'Brighton and Hove' }, programme: 'bh-staff', period: 'preview', open: true });
+    // the instrument exactly as a real round's tablet gets it from the public API
+    const real = (await t.app.inject({ url: '/api/instruments/bh-staff?version=1' })).json();
+    expect(instrument).toEqual(Object.fromEntries(Object.entries(real).filter(([k]) => k !== 'scales')));
+    // another council's questionnaire, any version, is answered as if it did not exist
+    for (const url of ['/api/portal/questionnaires/bh-staff/respondent-view?version=1', '/api/portal/questionnaires/bh-staff/respondent-view'])
+      expect((await officerB.call('GET', url)).statusCode, url).toBe(404);
+    // everyone's is asked, in the preview, by the officer's own council
+    const carers = await officerB.call('GET', '/api/portal/questionnaires/carers/respondent-view');
+    expect(carers.json().wave.authority).toEqual({ code: B, name: 'Middlesbrough', contact: null });
+    expect((await officerA.call('GET', '/api/portal/questionnaires/bh-staff/respondent-view?version=2')).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/api/portal/questionnaires/bh-staff/respondent-view' })).statusCode).toBe(401);
   });
 
   it('a round opens with one the authority may use; another council’s is refused', async () => {

@@ -5,7 +5,7 @@ import { InstrumentSchema, ResultsSchema, WaveSchema, type Results, type Wave } 
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; reason: 'not_found' | 'offline' | 'failed' };
 
-async function getJson(url: string): Promise<Loaded<unknown>> {
+export async function getJson(url: string): Promise<Loaded<unknown>> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { accept: 'application/json' } });

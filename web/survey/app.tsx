@@ -4,6 +4,10 @@
 // but the tablet is shared, so an unfinished survey is only ever carried on
 // after "Are you still answering?", and "Start again", "Leave now" and an
 // unanswered question delete it.
+//
+// In preview mode (`preview`, web/survey/preview.tsx) the same screens run
+// on a store in memory, the address never changes, and finishing shows
+// "nothing was sent" instead of queueing the answers.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Instrument } from '../../surveys/schema.js';
 import { validateAnswers, type AnswerValue, type Answers } from '../../surveys/validate.js';
@@ -18,7 +22,7 @@ import type { Results, Session, Step, Wave } from './schemas.js';
 import type { Sender, SendStatus } from './sender.js';
 import { AdultIntro, Handover, Review } from './screens/Between.js';
 import { CodeEntry } from './screens/CodeEntry.js';
-import { End, Problem } from './screens/End.js';
+import { End, PreviewEnd, Problem } from './screens/End.js';
 import { QuestionScreen } from './screens/Question.js';
 import { School, Start, useWaiting } from './screens/Start.js';
 import { StillThere } from './screens/StillThere.js';
@@ -35,6 +39,8 @@ export type View =
   | { kind: 'still-there'; session: Session }
   /** `gender`: the thank-you is still said to the child who answered, in her own forms (see setAddressee). */
   | { kind: 'end'; wave: Wave; code: string; responseId: string; gender: unknown }
+  /** The end of a preview: the answers were checked, then dropped. */
+  | { kind: 'preview-end'; wave: Wave }
   /** What children told us last time: `from` is the start screen it was opened from (none at /results/CODE). */
   | { kind: 'results'; results: Results; screen: ResultsModule['ResultsScreen']; from?: { wave: Wave; code: string } };
 
@@ -62,6 +68,8 @@ export interface AppProps {
   drawn?: Wave | undefined;
   /** The same for the results of `results`. */
   shared?: Promise<Loaded<Results>> | undefined;
+  /** A preview for portal staff of this questionnaire (the wave is a round of it alone): every screen marked, nothing sent. */
+  preview?: Instrument | undefined;
 }
 
 const PROBLEM_KEYS: Record<Exclude<Loaded<unknown>, { ok: true }>['reason'], string> = {
@@ -71,7 +79,7 @@ const PROBLEM_KEYS: Record<Exclude<Loaded<unknown>, { ok: true }>['reason'], str
 };
 
 export function App(props: AppProps) {
-  const { store, sender } = props;
+  const { store, sender, preview } = props;
   const [locale, setLocaleState] = useState(props.locale);
   const [view, setView] = useState<View>(() =>
     props.resumed
@@ -147,7 +155,8 @@ export function App(props: AppProps) {
   const startCode = view.kind === 'start' ? view.code : undefined;
   const [earlier, setEarlier] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (!startCode) return;
+    // A preview's round is no real round: it has no results.
+    if (!startCode || preview) return;
     let current = true;
     void loadResults(startCode, true).then((got) => current && setEarlier(got.ok && got.value.versions.length ? startCode : undefined));
     return () => void (current = false);
@@ -174,7 +183,7 @@ export function App(props: AppProps) {
     if (!pick) return;
     const still = live();
     setView({ kind: 'loading' });
-    const got = await loadInstrument(pick.id, pick.version);
+    const got = preview?.id === pick.id && preview.version === pick.version ? { ok: true as const, value: preview } : await loadInstrument(pick.id, pick.version);
     if (!still()) return;
     if (!got.ok) return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: () => begin(wave, code, age, secondary) });
     const instrument = got.value;
@@ -209,6 +218,8 @@ export function App(props: AppProps) {
 
   /** Changes the address without a reload (the tablet's Back leaves the survey, as it does from any screen). */
   const setAddress = (path: string, code: string | undefined) => {
+    // A preview stays at its own address: a reload opens the same preview.
+    if (preview) return;
     addressCode.current = code;
     if (location.pathname !== path) history.replaceState(null, '', path);
   };
@@ -225,6 +236,10 @@ export function App(props: AppProps) {
   const finish = async (s: Session) => {
     const result = validateAnswers(s.instrument, prune(s.instrument, s.answers));
     if (!result.ok) return setView({ kind: 'problem', message: t('survey.invalid_answers') });
+    if (preview) {
+      void store.clearCurrent();
+      return setView({ kind: 'preview-end', wave: s.wave });
+    }
     const body = { id: s.id, code: s.code, instrument: s.instrument.id, version: s.instrument.version, answers: result.answers };
     const still = live();
     await store.finish(body);
@@ -243,7 +258,7 @@ export function App(props: AppProps) {
   const authority = council?.name;
 
   return (
-    <Frame key={round} authority={authority} contact={council?.contact} onLeave={startAgain}>
+    <Frame key={round} authority={authority} contact={council?.contact} onLeave={startAgain} preview={!!preview}>
       {screen()}
     </Frame>
   );
@@ -303,6 +318,8 @@ export function App(props: AppProps) {
           />
         );
       }
+      case 'preview-end':
+        return <PreviewEnd onReset={startAgain} />;
       case 'end':
         return (
           <End

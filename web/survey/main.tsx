@@ -16,6 +16,8 @@ import { openStore } from './storage.js';
 import './styles.css';
 
 async function main() {
+  // A preview for portal staff (/s/preview/…): its own start, which opens no device store and registers no service worker.
+  if (location.pathname.startsWith('/s/preview/')) return (await import('./preview.js')).startPreview(document.getElementById('app')!);
   const at = (route: RegExp) => {
     const match = route.exec(location.pathname);
     return match ? decodeURIComponent(match[1]!) : undefined;

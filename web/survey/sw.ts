@@ -21,6 +21,14 @@ const CLIPS = '/survey/audio/manifest.json';
 /** Clips fetched at once while keeping a round: enough to fill a slow line, few enough to leave room for the child's own requests. */
 const CLIP_FETCHES = 4;
 
+/**
+ * A preview for portal staff (web/survey/preview.tsx, built as
+ * assets/preview-<hash>.js and left out of PRECACHE, web/vite.config.ts):
+ * signed in and online, never kept or served for offline use.
+ */
+const PREVIEW_PAGES = '/s/preview/';
+const PREVIEW_CODE = '/survey/assets/preview-';
+
 function hash(s: string): string {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
@@ -119,6 +127,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   const path = url.pathname;
+  if (path.startsWith(PREVIEW_PAGES) || path.startsWith(PREVIEW_CODE)) return;
   if (request.mode === 'navigate' && (path === '/' || path.startsWith('/s/') || path.startsWith('/results/')))
     event.respondWith(networkFirst(request, SHELL));
   else if (path.startsWith('/survey/assets/')) event.respondWith(cacheFirst(request));

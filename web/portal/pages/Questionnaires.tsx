@@ -1,10 +1,15 @@
 // Councils' own questionnaires: upload a file (checked on the server, every
 // problem shown with its JSON path), read it as respondents will before
-// adding it, then open a round of it. What a user may see and use is
-// decided by the server; this page only leaves out what it would refuse.
+// adding it (every question at once here, and the survey app's own
+// screens in a new tab: web/survey/preview.tsx), then open a round of it.
+// What a user may see and use is decided by the server; this page only
+// leaves out what it would refuse.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { PREVIEW_FILE, PREVIEW_READY } from '../../survey/preview-messages.js';
 import { api, ApiError, can, type Issue, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
+import { OpenRoundForm } from './OpenRoundForm.js';
 
 interface Summary {
   id: string;
@@ -46,16 +51,21 @@ const AUDIENCE: Record<Preview['audience'], string> = {
 
 const LANGUAGE: Record<string, string> = { en: 'English', cy: 'Cymraeg', ar: 'العربية' };
 
-/** The questions as respondents read them, answers shown but not answerable. */
-export function QuestionnairePreview({ preview, onLocale }: { preview: Preview; onLocale: (locale: string) => void }) {
+/** What the survey's own preview (web/survey/preview.tsx) is, beside the link or button that opens it. */
+const SURVEY_PREVIEW = 'in a new tab: the survey’s own screens, one question a screen, as a round shows them; nothing answered there is kept or sent';
+
+/**
+ * The questions as respondents read them: `survey`, the link or button to
+ * the survey's own screens, then every question at once, answers shown but
+ * not answerable.
+ */
+export function QuestionnairePreview({ preview, onLocale, survey }: { preview: Preview; onLocale: (locale: string) => void; survey: ComponentChildren }) {
   return (
     <section aria-labelledby="preview-heading" class="preview">
       <h2 id="preview-heading">
         Preview: {preview.title} <span class="small">(version {preview.version})</span>
       </h2>
-      <p>
-        Answered by {AUDIENCE[preview.audience]}. This is a read-only preview: nothing can be answered here.
-      </p>
+      <p>Answered by {AUDIENCE[preview.audience]}.</p>
       {preview.locales.length > 1 && (
         <p class="toolbar">
           <label for="preview-locale">Language</label>
@@ -68,6 +78,11 @@ export function QuestionnairePreview({ preview, onLocale }: { preview: Preview; 
           </select>
         </p>
       )}
+      <p>
+        {survey} <span class="small">({SURVEY_PREVIEW})</span>
+      </p>
+      <h3>Every question at once</h3>
+      <p>Read-only: nothing can be answered here.</p>
       <ol class="preview-questions" lang={preview.locale} dir={preview.rtl ? 'rtl' : 'ltr'}>
         {preview.questions.map((q) => (
           <li key={q.id}>
@@ -117,9 +132,34 @@ function Problems({ issues }: { issues: Issue[] }) {
   );
 }
 
+/** The survey's own screens for a stored questionnaire (the preview reads it from the portal's API). */
+const surveyPreviewUrl = (id: string, version: number, locale: string) =>
+  `/s/preview/${encodeURIComponent(id)}/${version}?locale=${encodeURIComponent(locale)}`;
+
+/**
+ * Opens the survey's own screens for a file not yet added, in a new tab,
+ * and hands it the checked file when it asks (web/survey/preview-messages.ts).
+ * False when the browser would not open the tab.
+ */
+function openFilePreview(view: unknown, locale: string): boolean {
+  // Without noopener: the tab asks this page for the file through window.opener.
+  const tab = window.open(`/s/preview/file?locale=${encodeURIComponent(locale)}`, '_blank');
+  if (!tab) return false;
+  // Answered each time the tab asks (a reload asks again) while this page is open; closed, the listener goes.
+  const answer = (event: MessageEvent) => {
+    if (tab.closed) return removeEventListener('message', answer);
+    if (event.origin !== location.origin || event.source !== tab || (event.data as { type?: unknown } | null)?.type !== PREVIEW_READY) return;
+    tab.postMessage({ type: PREVIEW_FILE, view }, location.origin);
+  };
+  addEventListener('message', answer);
+  return true;
+}
+
 function Upload({ me, authorities, onAdded }: { me: Me; authorities: Authority[]; onAdded: () => void }) {
   const [file, setFile] = useState<unknown>();
   const [preview, setPreview] = useState<Preview>();
+  /** The checked file as the survey app takes it, for its preview. */
+  const [view, setView] = useState<unknown>();
   const [issues, setIssues] = useState<Issue[]>([]);
   const [message, setMessage] = useState<string>();
   const [added, setAdded] = useState<string>();
@@ -129,7 +169,9 @@ function Upload({ me, authorities, onAdded }: { me: Me; authorities: Authority[]
     setIssues([]);
     setMessage(undefined);
     try {
-      setPreview((await api<{ preview: Preview }>('POST', '/questionnaires/check', { file: value, locale })).preview);
+      const checked = await api<{ preview: Preview; respondentView: unknown }>('POST', '/questionnaires/check', { file: value, locale });
+      setPreview(checked.preview);
+      setView(checked.respondentView);
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) setIssues(err.issues);
       else setMessage((err as Error).message);
@@ -191,7 +233,15 @@ function Upload({ me, authorities, onAdded }: { me: Me; authorities: Authority[]
       {issues.length > 0 && <Problems issues={issues} />}
       {preview && (
         <>
-          <QuestionnairePreview preview={preview} onLocale={(l) => void check(file, l)} />
+          <QuestionnairePreview
+            preview={preview}
+            onLocale={(l) => void check(file, l)}
+            survey={
+              <button type="button" onClick={() => openFilePreview(view, preview.locale) || setMessage('The browser did not open a new tab: allow this site’s pop-ups, then try again.')}>
+                Preview it as respondents see it
+              </button>
+            }
+          />
           <form onSubmit={add} class="grid">
             <label for="owner">For</label>
             <select id="owner" name="owner">
@@ -261,17 +311,6 @@ export function QuestionnairePage({ id, version }: { id: string; version: number
   const query = new URLSearchParams({ ...(version !== null && { version: String(version) }), ...(locale && { locale }) }).toString();
   const { data, error } = useLoad(() => api<{ preview: Preview; canOpenRound: boolean }>('GET', `/questionnaires/${id}${query ? `?${query}` : ''}`), [id, query]);
   const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
-  const [roundError, setRoundError] = useState<string>();
-  const open = async (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    try {
-      const r = await api<{ id: number }>('POST', '/waves', { authority: f.get('authority'), programme: id, period: f.get('period') });
-      location.hash = `#/waves/${r.id}`;
-    } catch (err) {
-      setRoundError((err as Error).message);
-    }
-  };
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>Loading…</p>;
   return (
@@ -280,29 +319,20 @@ export function QuestionnairePage({ id, version }: { id: string; version: number
       <p>
         <a href="#/questionnaires">All questionnaires</a>
       </p>
-      <QuestionnairePreview preview={data.preview} onLocale={setLocale} />
+      <QuestionnairePreview
+        preview={data.preview}
+        onLocale={setLocale}
+        survey={
+          <a href={surveyPreviewUrl(id, data.preview.version, data.preview.locale)} target="_blank">
+            Preview it as respondents see it
+          </a>
+        }
+      />
       {data.canOpenRound && authorities.data && (
         <section aria-labelledby="round-heading">
           <h2 id="round-heading">Open a round of it</h2>
           <p>A new round asks the newest version.</p>
-          {roundError && (
-            <p class="error" role="alert">
-              {roundError}
-            </p>
-          )}
-          <form onSubmit={open} class="grid">
-            <label for="round-authority">Authority</label>
-            <select id="round-authority" name="authority" required>
-              {authorities.data.authorities.map((a) => (
-                <option value={a.code} key={a.code}>
-                  {a.name} ({a.code})
-                </option>
-              ))}
-            </select>
-            <label for="round-period">Period (such as 2025 or 2025-26)</label>
-            <input id="round-period" name="period" required pattern="\d{4}(-\d{2})?" />
-            <button type="submit">Open the round</button>
-          </form>
+          <OpenRoundForm authorities={authorities.data.authorities} programme={id} onOpened={(wave) => (location.hash = `#/waves/${wave}`)} />
         </section>
       )}
     </>

@@ -10,13 +10,20 @@ export interface FrameProps {
   authority: string | undefined;
   contact: string | null | undefined;
   onLeave: () => void;
+  /** A preview for portal staff (web/survey/preview.tsx): said on every screen, in English, as the portal is. */
+  preview?: boolean;
   children: ComponentChildren;
 }
 
-export function Frame({ authority, contact, onLeave, children }: FrameProps) {
+export function Frame({ authority, contact, onLeave, preview, children }: FrameProps) {
   return (
     <div>
       <header class="top">
+        {preview && (
+          <p class="preview-mark" lang="en" dir="ltr">
+            <strong>Preview</strong>: what respondents will see. Nothing answered here is kept or sent.
+          </p>
+        )}
         {/* dir=auto: a council name in Latin script keeps its own brackets in a right-to-left page. */}
         <span class="brand" dir="auto">
           {authority ?? t('survey.app_name')}

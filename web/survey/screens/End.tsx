@@ -88,6 +88,20 @@ export function End(p: EndProps) {
   );
 }
 
+/** The end of a preview (web/survey/preview.tsx), for the staff member reading it: in English, as the portal is. */
+export function PreviewEnd({ onReset }: { onReset: () => void }) {
+  return (
+    <section class="end" lang="en" dir="ltr">
+      <Heading id="step-preview-end">This was a preview; nothing was sent</Heading>
+      <p>The answers were checked as a real round checks them, then forgotten: nothing was kept on this device or sent, and no response was made.</p>
+      <p>In a real round, respondents see the thank-you screen here.</p>
+      <button type="button" class="primary" onClick={onReset}>
+        Start the preview again
+      </button>
+    </section>
+  );
+}
+
 /** A screen that cannot go on (unknown or closed code, nothing loaded): said aloud on request, with the way on. */
 export function Problem(p: { message: string; locale: string; onRetry?: (() => void) | undefined; onOtherCode: () => void }) {
   return (
