@@ -2,13 +2,18 @@
 // GET /api/openapi.json. Each /api route carries its description in its
 // options (config.openapi) with the very zod schemas its handler parses
 // with, and the parameters and bodies are zod's own JSON Schema output
-// (z.toJSONSchema, draft 2020-12, which OpenAPI 3.1 uses). Routes are
-// collected as Fastify registers them: an /api route without a
-// description, or whose path names a parameter its schema lacks, stops
-// the app from building, so the document cannot fall behind the routes.
+// (z.toJSONSchema, draft 2020-12, which OpenAPI 3.1 uses). A JSON success
+// body has its zod schema too (reply), and every success reply is parsed
+// with it before it is sent, as Fastify's response schemas would: what it
+// does not name is left out, and a reply that breaks it is a 500, so the
+// document says what is really sent. Routes are collected as Fastify
+// registers them: an /api route without a description, or whose path
+// names a parameter its schema lacks, or whose JSON success body has no
+// schema, stops the app from building, so the document cannot fall
+// behind the routes.
 // It says nothing of this deployment (no addresses, limits or settings):
 // the same document for every installation, public like the source.
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions, preSerializationAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
@@ -26,6 +31,11 @@ export interface RouteDoc {
   bodyOptional?: true;
   /** Success and refusal statuses with what each means; 4xx and 5xx carry the error shape. */
   responses: Record<number, string>;
+  /**
+   * The success body (every 2xx status but 204), unless the route produces a download:
+   * the replies are parsed with it, so unknown fields are dropped and a wrong one is a 500.
+   */
+  reply?: z.ZodType;
   /** The success body's media type when it is not JSON (downloads). */
   produces?: string;
   /** A portal route that answers without a session (sign-in, the session check). */
@@ -45,13 +55,27 @@ export const REFUSED = {
   404: 'Not found, or not among your authorities',
 } as const;
 
+/** The success body of a change that answers only that it was done. */
+export const Done = z.object({ ok: z.literal(true) });
+
+/** This document: its top level (the rest is zod's JSON Schema output and what the routes say). */
+const OpenApiDocument = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.looseObject({ summary: z.string(), responses: z.record(z.string(), z.looseObject({ description: z.string() })) }))),
+  components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
+});
+
 type JsonSchema = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType): JsonSchema => {
-  // What a client sends (io: input): defaults make fields optional, coercions show their target type.
-  const { $schema: _, ...out } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** What a client sends (io: input: defaults make fields optional, coercions show their target type), or what it is sent (output). */
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema => {
+  const { $schema: _, ...out } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return out;
 };
+
+/** The 2xx statuses of a route that answer with a JSON body. */
+const jsonSuccesses = (doc: RouteDoc) => (doc.produces ? [] : Object.keys(doc.responses).map(Number).filter((s) => s < 300 && s !== 204));
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -75,12 +99,14 @@ function operation(method: string, url: string, doc: RouteDoc) {
   const params = parameters('path', doc.params);
   const missing = named.filter((n) => !params.some((p) => p.name === n));
   if (missing.length) throw new Error(`${method} ${url}: its openapi params schema does not describe ${missing.join(', ')}`);
+  const bodyless = jsonSuccesses(doc)[0];
+  if (bodyless !== undefined && !doc.reply) throw new Error(`${method} ${url}: its openapi description gives no reply schema for its ${bodyless} body`);
   const responses = Object.fromEntries(
     Object.entries(doc.responses).map(([status, description]) => {
       const ok = Number(status) < 300;
       if (Number(status) === 204) return [status, { description }];
       const content = ok
-        ? { [doc.produces ?? 'application/json']: doc.produces ? {} : { schema: { type: 'object' } } }
+        ? { [doc.produces ?? 'application/json']: doc.produces ? {} : { schema: jsonSchema(doc.reply!, 'output') } }
         : { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
       return [status, { description, content }];
     }),
@@ -139,6 +165,20 @@ export function openApiDocument(routes: DescribedRoute[], version: string) {
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
 
 /**
+ * Parses a success reply with its schema before it is serialised. A reply
+ * that breaks it is the server's fault: a plain Error (a 500 whose details
+ * are logged), not the ZodError the error handler reads as a bad request.
+ */
+function parseReply(method: string, url: string, schema: z.ZodType): preSerializationAsyncHookHandler {
+  return async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode >= 300) return payload;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new Error(`${method} ${url}: the reply does not match its OpenAPI schema: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  };
+}
+
+/**
  * Registered first: records every /api route as it is registered (each must
  * carry config.openapi) and serves the document, built once on first request.
  */
@@ -156,12 +196,15 @@ export default fp(async (app: FastifyInstance) => {
       operation(method, r.url, doc);
       routes.push({ method, url: r.url, doc });
     }
+    if (doc.reply) r.preSerialization = [...[r.preSerialization ?? []].flat(), parseReply(String(r.method), r.url, doc.reply)];
   });
   let document: string | undefined;
   app.get(
     '/api/openapi.json',
-    { config: { openapi: { summary: 'This description of the API (OpenAPI 3.1); public, like the source', responses: { 200: 'The OpenAPI document' } } } },
-    async (_request, reply) => reply.type('application/json; charset=utf-8').send((document ??= JSON.stringify(openApiDocument(routes, version)))),
+    { config: { openapi: { summary: 'This description of the API (OpenAPI 3.1); public, like the source', reply: OpenApiDocument, responses: { 200: 'The OpenAPI document' } } } },
+    // Sent as a string (built once), so parsed with its schema once here rather than by the reply hook.
+    async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send((document ??= JSON.stringify(OpenApiDocument.parse(openApiDocument(routes, version))))),
   );
 });
 

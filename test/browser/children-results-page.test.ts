@@ -2,14 +2,18 @@
 // opens the page (linked from the round and its report), finds the suggestion ticked (findings
 // as children will read them, in words), changes it in Welsh, saves (still
 // not public), publishes (then children get exactly that); a viewer reads
-// the saved version with nothing to change. Every state passes axe.
+// the saved version with nothing to change. Every state passes axe, and so
+// does the A4 poster `hearme results` writes from what was published.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
 import { RESULTS_TEXT, resultSentence } from '../../surveys/results-text.js';
 import { figureWords } from '../../surveys/results-wording.js';
 import type { IndicatorId } from '../../surveys/indicators.js';
 import { seedWave } from '../helpers/app.js';
-import { addUser } from '../helpers/portal.js';
+import { runCli } from '../helpers/cli.js';
+import { addUser, sessionOf } from '../helpers/portal.js';
 import { portalInBrowser } from '../helpers/portal-browser.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import { axe } from '../helpers/survey-driver.js';
@@ -80,5 +84,36 @@ describe('the Results for children page', () => {
     expect(await axe(page)).toEqual([]);
     expect(env.problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('hearme results writes an A4 poster in each published locale that passes axe; none for an unpublished one', async () => {
+    // Welsh was published above; Arabic is published here through the API.
+    const officer = await sessionOf(env.t, 'officer@example.org');
+    const base = `/api/portal/waves/${wave.waveId}/children-results/11-17/ar`;
+    const { suggestions } = (await officer.call('GET', `/api/portal/waves/${wave.waveId}/children-results`)).json();
+    expect((await officer.call('PUT', base, { ...suggestions['11-17'], pledges: ['…'] })).statusCode).toBe(200);
+    expect((await officer.call('POST', `${base}/publish`)).statusCode).toBe(200);
+
+    const cli = { DATABASE_PATH: env.t.config.databasePath };
+    const args = ['results', '--authority', wave.authorityCode, '--period', '2024', '--band', '11-17'];
+    const missing = await runCli([...args, '--locale', 'en', '--out', join(env.t.dir, 'en.html')], cli);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no published children's version for ages 11-17 in en/);
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    for (const locale of ['cy', 'ar'] as const) {
+      const out = join(env.t.dir, `${locale}.html`);
+      const r = await runCli([...args, '--locale', locale, '--out', out], cli);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain(`lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"`);
+      expect(html).not.toContain('%');
+      expect(html).toContain(RESULTS_TEXT[locale].ages.replace('{{band}}', '11-17'));
+      await page.setContent(html);
+      expect(await page.locator('li').count()).toBeGreaterThan(2);
+      expect(await axe(page), locale).toEqual([]);
+    }
+    await context.close();
   });
 });

@@ -2,23 +2,19 @@
 // (the current one asked for, a weak new one refused with the reason
 // beside the field, other sessions ended) and a programme admin unlocking
 // an account locked out by failed sign-ins. Both pass axe (WCAG 2.2 AA).
-// Screenshots go to .scratch/portal-screens/ for a person to look at.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Screenshots are kept for a person to look at when SCREENSHOTS names a folder.
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords.js';
 import { MAX_PAIR_FAILURES } from '../../server/auth/sign-in-limiter.js';
 import { findUserByEmail } from '../../server/repos/users.js';
-import { expectFocusOn } from '../helpers/browser.js';
+import { expectFocusOn, keepScreenshot } from '../helpers/browser.js';
 import { PASSWORD, addUser, sessionOf, signInRequest } from '../helpers/portal.js';
 import { portalInBrowser } from '../helpers/portal-browser.js';
 import { axe } from '../helpers/survey-driver.js';
 
-const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
 const NEW_PASSWORD = 'orchard pebble Lantern 58';
 
 const env = portalInBrowser({}, async (t) => {
-  mkdirSync(SHOTS, { recursive: true });
   await addUser(t, 'admin@example.org', 'programme_admin');
   await addUser(t, 'changer@example.org', 'programme_admin');
   await addUser(t, 'locked@example.org', 'programme_admin');
@@ -54,14 +50,14 @@ describe('changing one’s own password', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^this password is too easy to guess.*choose a longer one/);
     await expect(page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     await expectFocusOn(page, 'pw-password');
-    await page.screenshot({ path: `${SHOTS}20-password-refused.png`, fullPage: true });
+    await keepScreenshot(page, '20-password-refused', { fullPage: true });
     expect(await axe(page)).toEqual([]);
 
     await fill(PASSWORD, NEW_PASSWORD);
     await page.getByRole('status').filter({ hasText: 'Your password is changed' }).waitFor();
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
     await expect(page.getByLabel('Current password', { exact: true }).inputValue()).resolves.toBe('');
-    await page.screenshot({ path: `${SHOTS}21-password-changed.png`, fullPage: true });
+    await keepScreenshot(page, '21-password-changed', { fullPage: true });
     expect(await axe(page)).toEqual([]);
 
     const user = await findUserByEmail(env.t.db, 'changer@example.org');
@@ -84,14 +80,14 @@ describe('unlocking an account on the Users page', () => {
     await row.getByRole('cell', { name: 'Locked out (too many failed sign-ins)' }).waitFor();
     // Only the locked-out account has the button.
     await expect(page.getByRole('button', { name: /^Unlock / }).allTextContents()).resolves.toEqual(['Unlock locked@example.org']);
-    await page.screenshot({ path: `${SHOTS}22-users-locked.png`, fullPage: true });
+    await keepScreenshot(page, '22-users-locked', { fullPage: true });
     expect(await axe(page)).toEqual([]);
 
     await row.getByRole('button', { name: 'Unlock locked@example.org' }).click();
     await page.getByRole('status').filter({ hasText: 'Unlocked locked@example.org: they can sign in again now' }).waitFor();
     await row.getByRole('cell', { name: 'Active' }).waitFor();
     await expect(page.getByRole('button', { name: /^Unlock / }).count()).resolves.toBe(0);
-    await page.screenshot({ path: `${SHOTS}23-users-unlocked.png`, fullPage: true });
+    await keepScreenshot(page, '23-users-unlocked', { fullPage: true });
 
     expect((await signInRequest(env.t, 'locked@example.org', PASSWORD)).statusCode).toBe(204);
     const audit = await env.t.db.selectFrom('audit_log').select(['email', 'detail']).where('action', '=', 'sign_in_unlock').execute();

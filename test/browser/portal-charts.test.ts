@@ -12,7 +12,7 @@ import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { createWave } from '../../server/repos/waves.js';
 import { indicatorLabel } from '../../reports/labels.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { drawnCharts, expectUndistorted } from '../helpers/chart-checks.js';
 import { addUser, signIn } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
@@ -61,14 +61,14 @@ beforeAll(async () => {
     .execute();
   await addUser(t, 'admin@example.org', 'programme_admin');
   cookie = (await signIn(t, 'admin@example.org')).cookie;
-  browser = await launchBrowser();
+  browser = await useBrowser();
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const [name, value] = cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: base }]);
   page = await context.newPage();
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await t?.close();
 });
 

@@ -6,19 +6,17 @@
 // is added and of the stored version: the survey's components, marked as a
 // preview on every screen, and nothing kept or sent (no response row, the
 // device's saved survey and outbox untouched, no service worker). axe finds
-// nothing on any screen; screenshots go to .scratch/portal-screens/.
-import { mkdirSync, readFileSync } from 'node:fs';
+// nothing on any screen; screenshots are kept when SCREENSHOTS names a folder.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAuthority } from '../../server/repos/authorities.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { axeViolations, launchBrowser } from '../helpers/browser.js';
+import { axeViolations, keepScreenshot, releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
 import { axe } from '../helpers/survey-driver.js';
 
-const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
 /** The example in English and Welsh, with a question asked only of social workers. */
 const BILINGUAL = {
@@ -34,6 +32,23 @@ const BILINGUAL = {
   indicators: EXAMPLE.indicators.map((i: { label: { en: string } }) => ({ ...i, label: { ...i.label, cy: `${i.label.en} (cy)` } })),
 };
 
+/** A children's questionnaire: its own ages, faces (test/browser/survey-questionnaire.test.ts has it whole). */
+const CHILDREN = {
+  id: 'kids-club',
+  version: 1,
+  title: { en: 'Our club' },
+  audience: 'children',
+  minAge: 8,
+  maxAge: 11,
+  locales: ['en'],
+  questions: [
+    { id: 'age', type: 'age', text: { en: 'How old are you?' } },
+    { id: 'club_fun', type: 'faces3', text: { en: 'Is the club fun?' } },
+  ],
+  indicators: [],
+  scores: [],
+};
+
 let t: TestApp;
 let base: string;
 let browser: Browser;
@@ -42,13 +57,12 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   t = await testApp();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   await addAuthority(t.db, { code: 'E06000043', name: 'Brighton and Hove', region: null });
   await addUser(t, 'officer@example.org', 'authority_officer', ['E06000043']);
-  browser = await launchBrowser();
+  browser = await useBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Every tab, the survey's previews too.
   context.on('page', (p) => {
@@ -59,12 +73,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await t?.close();
 });
 
 async function check(name: string) {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  await keepScreenshot(page, name, { fullPage: true });
   expect(await axe(page), name).toEqual([]);
 }
 
@@ -216,10 +230,10 @@ describe('questionnaires in the portal', () => {
       '5 Strongly agree',
     ]);
     await expect(tab.locator('.choices .option .listen-one').count()).resolves.toBe(5);
-    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-tablet.png`, fullPage: true });
+    await keepScreenshot(tab, 'questionnaire-survey-preview-tablet', { fullPage: true });
     expect(await axeViolations(tab)).toEqual([]);
     await tab.setViewportSize({ width: 360, height: 740 });
-    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-phone.png`, fullPage: true });
+    await keepScreenshot(tab, 'questionnaire-survey-preview-phone', { fullPage: true });
     expect(await axeViolations(tab)).toEqual([]);
     await tab.locator('.choices button.choice').nth(3).click();
     await previewScreen(tab, 'q-reflective_supervision');
@@ -231,12 +245,28 @@ describe('questionnaires in the portal', () => {
     await tab.locator('main .primary').click();
     await previewScreen(tab, 'step-preview-end');
     await expect(tab.locator('main h1').textContent()).resolves.toBe('This was a preview; nothing was sent');
-    await tab.screenshot({ path: `${SHOTS}questionnaire-survey-preview-end.png`, fullPage: true });
+    await keepScreenshot(tab, 'questionnaire-survey-preview-end', { fullPage: true });
     expect(await axeViolations(tab)).toEqual([]);
     // no response made, nothing sent or fetched for a real round, nothing kept or changed on the device
     expect(await t.db.selectFrom('responses').select('id').execute()).toEqual([]);
     expect(asked.filter((a) => a.includes('/api/'))).toEqual(['GET /api/portal/questionnaires/bh-staff/respondent-view']);
     expect(await deviceStore(tab)).toEqual({ idb: [[`outbox:${waiting.body.id}`, waiting]], local: [], workers: 0 });
+    await tab.close();
+  });
+
+  it('previews a children’s questionnaire with the child survey’s own screens: the age buttons, then faces', async () => {
+    await page.getByRole('link', { name: 'All questionnaires' }).click();
+    await upload('club.json', CHILDREN);
+    await page.getByRole('heading', { name: /Preview: Our club/ }).waitFor();
+    const { tab } = await openPreview('Preview it as respondents see it', { width: 360, height: 740 });
+    await previewScreen(tab, 'step-start');
+    await expect(tab.locator('.ages button').allTextContents()).resolves.toEqual(['8', '9', '10', '11']);
+    await tab.locator('.ages button').filter({ hasText: /^9$/ }).click();
+    await previewScreen(tab, 'q-club_fun');
+    await expect(tab.locator('.choices.faces button.choice').count()).resolves.toBe(3);
+    await expect(tab.locator('main .listen').count()).resolves.toBe(1);
+    await keepScreenshot(tab, 'questionnaire-survey-preview-children-phone', { fullPage: true });
+    expect(await axeViolations(tab)).toEqual([]);
     await tab.close();
     // The refused files were answered 400, which the browser logs; nothing else went wrong.
     expect(consoleErrors.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([]);

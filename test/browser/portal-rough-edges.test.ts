@@ -5,27 +5,24 @@
 // #/users or #/audit is told the page is not for their role under that
 // title (not shown the rounds); the audit log is filtered by action and
 // authority, paged, with each detail in words. Every state passes axe.
-// Screenshots go to .scratch/portal-screens/ for a person to look at.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Screenshots are kept for a person to look at when SCREENSHOTS names a folder.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { audit } from '../../server/repos/audit.js';
 import { seedWave } from '../helpers/app.js';
 import { addUser } from '../helpers/portal.js';
+import { keepScreenshot } from '../helpers/browser.js';
 import { portalInBrowser } from '../helpers/portal-browser.js';
 import { axe } from '../helpers/survey-driver.js';
 
-const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => keepScreenshot(page, name, { fullPage: true });
 
 /** 30 rounds: one per authority; every third closed, every fifth care leavers' (ylbc); periods 2023 and 2024 in turn. */
 const ROUNDS = Array.from({ length: 30 }, (_, i) => ({ closed: i % 3 === 0, programme: i % 5 === 0 ? 'ylbc' : 'ylyc', period: i % 2 ? '2024' : '2023' }));
 let waves: { waveId: number; authorityCode: string }[] = [];
 
 const env = portalInBrowser({}, async (t) => {
-  mkdirSync(SHOTS, { recursive: true });
   waves = [];
   for (const r of ROUNDS) {
     const w = await seedWave(t, { programme: r.programme, period: r.period });

@@ -4,21 +4,19 @@
 // officer and a viewer see only what their role and authority allow.
 // Every page passes axe (WCAG 2.2 AA) and runs under the strict CSP with
 // no console errors.
-// Screenshots go to .scratch/portal-screens/ for a person to look at.
-import { mkdirSync, readFileSync } from 'node:fs';
+// Screenshots are kept for a person to look at when SCREENSHOTS names a folder.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { expectFocusOn, launchBrowser } from '../helpers/browser.js';
+import { expectFocusOn, keepScreenshot, releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
 import { addAuthority } from '../../server/repos/authorities.js';
 import { createWave } from '../../server/repos/waves.js';
 import { axe } from '../helpers/survey-driver.js';
 
-const SHOTS = fileURLToPath(new URL('../../.scratch/portal-screens/', import.meta.url));
 
 let t: TestApp;
 let base: string;
@@ -28,13 +26,12 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // A small base, so that a handful of answers shows figures and charts.
   t = await testApp({ MIN_BASE: '2' });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   await addUser(t, 'admin@example.org', 'programme_admin');
-  browser = await launchBrowser();
+  browser = await useBrowser();
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -42,12 +39,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await t?.close();
 });
 
 async function check(name: string) {
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  await keepScreenshot(page, name, { fullPage: true });
   expect(await axe(page), name).toEqual([]);
 }
 

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../surveys/index.js';
 import { indicatorLabel } from '../../reports/labels.js';
-import { axeViolations, launchBrowser } from '../helpers/browser.js';
+import { axeViolations, keepScreenshot, releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { drawnCharts, expectUndistorted } from '../helpers/chart-checks.js';
 import { ALL_CSV_COLUMNS, buildCsv, freshDatabase, makeTempDir, removeTempDir, responseRow, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, reportCsv } from '../helpers/report-data.js';
@@ -13,7 +13,7 @@ import { A, AUTHORITIES, reportCsv } from '../helpers/report-data.js';
 // console error, keep children's text inert, and print to A4 pages; its
 // charts must not distort (0-100 axes, a time axis, one colour per
 // indicator, whole labels, provisional rounds marked).
-// REPORT_SCREENSHOTS=folder keeps the screenshots and PDF for a person to look at.
+// SCREENSHOTS=folder keeps the screenshots and the PDF for a person to look at.
 let dir: string;
 let browser: Browser;
 let htmlPath: string;
@@ -41,14 +41,14 @@ beforeAll(async () => {
   expect((await runCli(['report', '--authority', A.code, '--period', '2025', '--format', 'html', '--out', trendPath], env)).code).toBe(0);
   summaryPath = join(dir, 'report-2025.summary.html');
   expect((await runCli(['report', '--authority', A.code, '--period', '2025', '--out', summaryPath], env)).code).toBe(0);
-  browser = await launchBrowser();
+  browser = await useBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   removeTempDir(dir);
 });
 
-const keep = process.env.REPORT_SCREENSHOTS;
+const keep = process.env.SCREENSHOTS;
 
 describe('HTML report in Chromium', () => {
   // axe over the whole report takes most of a minute on a loaded 2-core machine (as it did with canvas charts)
@@ -82,10 +82,8 @@ describe('HTML report in Chromium', () => {
     // and axe finds no accessibility problem (contrast, table headers, labels, scrollable regions…)
     expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 
-    if (keep) {
-      await page.screenshot({ path: join(keep, 'report-top.png') });
-      await page.locator('#chart-recovery').screenshot({ path: join(keep, 'report-chart-recovery.png') });
-    }
+    await keepScreenshot(page, 'report-top');
+    await keepScreenshot(page.locator('#chart-recovery'), 'report-chart-recovery');
     await context.close();
   });
 
@@ -113,10 +111,8 @@ describe('HTML report in Chromium', () => {
     expect(inBoth.length).toBeGreaterThan(0);
     // the bars' key says the round is provisional, as the page's header does
     expect(bars[0]!.texts.some((t) => t.legend && t.lines.join(' ').includes('provisional: the round is still open'))).toBe(true);
-    if (keep) {
-      await page.locator('#chart-recovery').screenshot({ path: join(keep, 'report-2025-bars.png') });
-      await page.locator('.chart-row').first().screenshot({ path: join(keep, 'report-2025-trends.png') });
-    }
+    await keepScreenshot(page.locator('#chart-recovery'), 'report-2025-bars');
+    await keepScreenshot(page.locator('.chart-row').first(), 'report-2025-trends');
     await page.close();
   });
 
@@ -159,10 +155,8 @@ describe('HTML report in Chromium', () => {
     expect((await axeViolations(page)).map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    if (keep) {
-      writeFileSync(join(keep, 'summary.pdf'), pdf);
-      await page.screenshot({ path: join(keep, 'summary.png'), fullPage: true });
-    }
+    if (keep) writeFileSync(join(keep, 'summary.pdf'), pdf);
+    await keepScreenshot(page, 'summary', { fullPage: true });
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length).toBe(1);
     await context.close();
   }, 60_000);

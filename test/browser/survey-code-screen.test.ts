@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../web/audio/build.js';
 import type { ClipManifest } from '../../web/survey/clips.js';
+import { keepScreenshot } from '../helpers/browser.js';
 import { axe, hear, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
@@ -69,7 +70,7 @@ describe('the code screen', () => {
     for (const c of clips) expect(c.startsWith('cy/') && listed.has(c), c).toBe(true);
     expect(await page.locator('button.listen').textContent()).toBe(cy.listen);
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/code-screen-cy.png' });
+    await keepScreenshot(page, 'code-screen-cy');
     const wave = await env.srv.wave('ylyc');
     await typeCode(page, wave.code.toLowerCase());
     await page.locator('#step-start').waitFor();
@@ -91,7 +92,7 @@ describe('the code screen', () => {
     await typeCode(page, 'ABC');
     await expect(page.locator('#code-error').textContent()).resolves.toBe(ar.code_invalid);
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/code-screen-ar.png' });
+    await keepScreenshot(page, 'code-screen-ar');
     // The code typed with Arabic-Indic digits and a non-breaking hyphen, as the hint writes it.
     const wave = await env.srv.wave('ylyc');
     const typed = arabicDigits(`${wave.code.slice(0, 4)}\u2011${wave.code.slice(4)}`);

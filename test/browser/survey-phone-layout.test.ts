@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentInstrument } from '../../surveys/index.js';
+import { keepScreenshot } from '../helpers/browser.js';
 import { begin, newContext, walk } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
@@ -38,7 +39,7 @@ describe('a 360 px phone', () => {
         expect(l.right, `${locale} label ${i + 1}`).toBeLessThanOrEqual(b.right);
         expect(l.bottom).toBeLessThanOrEqual(b.bottom);
       }
-      await page.screenshot({ path: `/tmp/phone-faces-${locale}.png` });
+      await keepScreenshot(page, `phone-faces-${locale}`);
       await ctx.close();
     }
   });
@@ -64,7 +65,7 @@ describe('a 360 px phone', () => {
     // "10 = Completely" sits under the 10, ending where it ends.
     expect(ten!.top).toBeGreaterThanOrEqual(n[10]!.bottom);
     expect(Math.abs(ten!.right - n[10]!.right)).toBeLessThanOrEqual(2);
-    await page.screenshot({ path: '/tmp/phone-numbers.png', fullPage: true });
+    await keepScreenshot(page, 'phone-numbers', { fullPage: true });
     await ctx.close();
   });
 });

@@ -11,6 +11,7 @@ import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getInstrument } from '../../surveys/index.js';
 import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
+import { keepScreenshot } from '../helpers/browser.js';
 import { seedWave } from '../helpers/app.js';
 import { asStored, axe, begin, hear, newContext, planFor, send, walk } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
@@ -88,7 +89,7 @@ describe('the staff questionnaire (audience adults)', () => {
     expect(await page.locator('.ages').count()).toBe(0);
     expect(await page.locator('#age-hint').count()).toBe(0);
     await check('start');
-    await page.screenshot({ path: `/tmp/questionnaire-staff-start-${name}.png`, fullPage: true });
+    await keepScreenshot(page, `questionnaire-staff-start-${name}`, { fullPage: true });
     await page.locator('main .primary', { hasText: en.survey.begin! }).click();
 
     const plan = { role: 'pm', time_for_children: 2, reflective_supervision: 5, anything_else: 'More admin support, please.' };
@@ -108,7 +109,7 @@ describe('the staff questionnaire (audience adults)', () => {
         if (id === 'q-time_for_children') {
           const labels = await page.locator('.choices button.choice').allTextContents();
           expect(labels.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([1, 2, 3, 4, 5].map((n) => `${n} ${en.scales.agree5[n]}`));
-          await page.screenshot({ path: `/tmp/questionnaire-staff-agree5-${name}.png`, fullPage: true });
+          await keepScreenshot(page, `questionnaire-staff-agree5-${name}`, { fullPage: true });
           if (name === 'tablet') {
             // No voice: the question (a council's words) has no clip, but each of the five answers has one.
             await hear(page, 'button.listen');

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { currentInstrument } from '../../surveys/index.js';
 import { flattenLocale } from '../../surveys/i18n-keys.js';
+import { keepScreenshot } from '../helpers/browser.js';
 import { answer, axe, begin, newContext, nextScreen, send, stillThere, walk } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
@@ -101,7 +102,7 @@ describe('Arabic', () => {
     await drawnWhole(page, 'dialog.help', name);
     await drawnWhole(page, 'dialog.help', contact);
     expect(await axe(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/wording-ar-help.png' });
+    await keepScreenshot(page, 'wording-ar-help');
     await ctx.close();
   });
 

@@ -1,10 +1,11 @@
 // One way to start Debian's Chromium for browser tests, through
 // playwright-core (never a downloaded browser): CHROMIUM_PATH or
 // /usr/bin/chromium, headless, with nothing that reaches the network.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,8 +20,31 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** A Chromium of its own (for benchmarks; tests share one through useBrowser()). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The test worker's Chromium, started by the first file that needs it and
+ * kept for the files the worker runs after it (files share their worker's
+ * modules: `isolate: false` in vitest.config.ts). Starting Chromium costs
+ * about three CPU-seconds, a tenth of a browser test file's whole cost.
+ * Each file keeps to its own contexts and gives the browser back with
+ * releaseBrowser(); Playwright closes Chromium when the worker exits.
+ */
+export async function useBrowser(): Promise<Browser> {
+  const current = shared && (await shared.catch(() => undefined));
+  if (current?.isConnected()) return current;
+  shared = launchBrowser();
+  return shared;
+}
+
+/** Ends a file's use of the shared browser: closes every context (and page) it opened. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
 }
 
 /**
@@ -48,4 +72,18 @@ export async function axeViolations(page: Page, tags?: string[]): Promise<AxeRes
   const options: RunOptions = { resultTypes: ['violations'], ...(tags && { runOnly: { type: 'tag', values: tags } }) };
   const results = await page.evaluate((o) => (window as unknown as { axe: { run: (c: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, o), options);
   return results.violations;
+}
+
+/**
+ * Keeps a screenshot for a person to look at, in the folder that
+ * SCREENSHOTS names (`SCREENSHOTS=.scratch/screens npx vitest run test/browser`),
+ * and only then: no test asserts on a picture, and a whole page's picture
+ * costs Chromium about as much as the checks on that page.
+ */
+export async function keepScreenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await ('goto' in target ? target.screenshot({ path, ...options }) : target.screenshot({ path }));
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { testApp, type TestApp } from './app.js';
-import { launchBrowser } from './browser.js';
+import { releaseBrowser, useBrowser } from './browser.js';
 import { sessionOf } from './portal.js';
 
 export interface PortalBrowser {
@@ -43,7 +43,7 @@ export function portalInBrowser(env: Record<string, string>, seed: (t: TestApp) 
   };
   beforeAll(async () => {
     // Chromium starts while the app is built and seeded.
-    const launching = launchBrowser();
+    const launching = useBrowser();
     try {
       p.t = await testApp(env);
       await p.t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -54,7 +54,7 @@ export function portalInBrowser(env: Record<string, string>, seed: (t: TestApp) 
     }
   }, 120_000);
   afterAll(async () => {
-    await p.browser?.close();
+    await releaseBrowser(p.browser);
     await p.t?.close();
   });
   return p;

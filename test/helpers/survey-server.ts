@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, vi } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { releaseBrowser, useBrowser } from './browser.js';
 import { seedWave, testApp, type TestApp } from './app.js';
 
 export interface SurveyServer {
@@ -55,10 +55,10 @@ export function surveyInBrowser(): { srv: SurveyServer; browser: Browser } {
   vi.setConfig({ testTimeout: 240_000 });
   const env = {} as { srv: SurveyServer; browser: Browser };
   beforeAll(async () => {
-    [env.srv, env.browser] = await Promise.all([startSurveyServer(), launchBrowser()]);
+    [env.srv, env.browser] = await Promise.all([startSurveyServer(), useBrowser()]);
   });
   afterAll(async () => {
-    await env.browser?.close();
+    await releaseBrowser(env.browser);
     await env.srv?.close();
   });
   return env;

@@ -1,7 +1,8 @@
 // Programme admins only: authorities, users and the audit log.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { REFUSED } from '../../openapi.js';
+import { Done, REFUSED } from '../../openapi.js';
+import { AuthorityReply } from './authorities.js';
 import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import { requirePermission } from '../../auth/access.js';
 import { unlockSignIns, type SignInLimiter } from '../../auth/sign-in-limiter.js';
@@ -45,13 +46,35 @@ const AuditQuery = z.strictObject({
 
 const IdParam = z.strictObject({ id: z.coerce.number().int().min(1) });
 
+const User = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  authorities: z.array(z.string()).describe('ONS codes; empty for programme admins, who see every authority'),
+});
+const AuditReply = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      email: z.string().nullable(),
+      action: z.string(),
+      authority: z.string().nullable(),
+      detail: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+  actions: z.array(z.enum(AUDIT_ACTIONS)).describe('Every action the log records, for a filter'),
+});
+
 function unknownAuthority(error: unknown): never {
   if (error instanceof UnknownAuthorityError) throw new HttpError(400, error.message, [{ path: 'authorities', message: error.message }]);
   throw error;
 }
 
 export default async function adminRoutes(app: FastifyInstance, { limiter }: { limiter: SignInLimiter }) {
-  app.post('/authorities', { config: { openapi: { summary: 'Adds a local authority (programme admins)', body: NewAuthority, responses: { 201: 'Added', 400: 'Invalid body', ...REFUSED, 409: 'It already exists' } } } }, async (request, reply) => {
+  app.post('/authorities', { config: { openapi: { summary: 'Adds a local authority (programme admins)', body: NewAuthority, reply: AuthorityReply, responses: { 201: 'Added', 400: 'Invalid body', ...REFUSED, 409: 'It already exists' } } } }, async (request, reply) => {
     const staff = requirePermission(request, 'admin');
     const body = NewAuthority.parse(request.body);
     if (await findAuthority(app.db, body.code)) throw new HttpError(409, `authority ${body.code} already exists`);
@@ -60,13 +83,13 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return reply.status(201).send({ code: a.code, name: a.name, region: a.region, contact: a.contact });
   });
 
-  app.get('/users', { config: { openapi: { summary: 'Every portal user, with whether failed sign-ins locked them out (programme admins)', responses: { 200: 'The users', ...REFUSED } } } }, async (request) => {
+  app.get('/users', { config: { openapi: { summary: 'Every portal user, with whether failed sign-ins locked them out (programme admins)', reply: z.object({ users: z.array(User.extend({ lockedOut: z.boolean() })) }), responses: { 200: 'The users', ...REFUSED } } } }, async (request) => {
     requirePermission(request, 'admin');
     const users = await listUsers(app.db);
     return { users: await Promise.all(users.map(async (u) => ({ ...u, lockedOut: await limiter.lockedOut(u.email) }))) };
   });
 
-  app.post('/users', { config: { openapi: { summary: 'Adds a user (programme admins)', body: NewUser, responses: { 201: 'Added: its id', 400: 'Invalid body or weak password', ...REFUSED, 409: 'A user with this email exists' } } } }, async (request, reply) => {
+  app.post('/users', { config: { openapi: { summary: 'Adds a user (programme admins)', body: NewUser, reply: z.object({ id: z.number().int() }), responses: { 201: 'Added: its id', 400: 'Invalid body or weak password', ...REFUSED, 409: 'A user with this email exists' } } } }, async (request, reply) => {
     const staff = requirePermission(request, 'admin');
     const body = NewUser.parse(request.body);
     const problem = await passwordProblem(body.password, body.email);
@@ -77,7 +100,7 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return reply.status(201).send({ id });
   });
 
-  app.patch('/users/:id', { config: { openapi: { summary: 'Changes a user’s role, authorities or whether it is disabled (programme admins)', params: IdParam, body: UserChange, responses: { 200: 'Every user, changed', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
+  app.patch('/users/:id', { config: { openapi: { summary: 'Changes a user’s role, authorities or whether it is disabled (programme admins)', params: IdParam, body: UserChange, reply: z.object({ users: z.array(User) }), responses: { 200: 'Every user, changed', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'admin');
     const { id } = IdParam.parse(request.params);
     const change = UserChange.parse(request.body);
@@ -94,7 +117,7 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return { users: await listUsers(app.db) };
   });
 
-  app.post('/users/:id/unlock', { config: { openapi: { summary: 'Clears the failed sign-ins that locked a user out (programme admins)', params: IdParam, responses: { 200: 'Unlocked', ...REFUSED } } } }, async (request) => {
+  app.post('/users/:id/unlock', { config: { openapi: { summary: 'Clears the failed sign-ins that locked a user out (programme admins)', params: IdParam, reply: Done, responses: { 200: 'Unlocked', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'admin');
     const { id } = IdParam.parse(request.params);
     const target = (await listUsers(app.db)).find((u) => u.id === id);
@@ -104,7 +127,7 @@ export default async function adminRoutes(app: FastifyInstance, { limiter }: { l
     return { ok: true };
   });
 
-  app.get('/audit', { config: { openapi: { summary: 'The audit log, newest first, by action and authority, paged with before (programme admins), and the actions it records', query: AuditQuery, responses: { 200: 'Entries', 400: 'Invalid filter', ...REFUSED } } } }, async (request) => {
+  app.get('/audit', { config: { openapi: { summary: 'The audit log, newest first, by action and authority, paged with before (programme admins), and the actions it records', query: AuditQuery, reply: AuditReply, responses: { 200: 'Entries', 400: 'Invalid filter', ...REFUSED } } } }, async (request) => {
     requirePermission(request, 'admin');
     // The actions travel with the entries, so the page's filter offers exactly what the log records.
     return { entries: await readAudit(app.db, AuditQuery.parse(request.query)), actions: AUDIT_ACTIONS };

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { REFUSED } from '../../openapi.js';
+import { RoleSchema } from '../../schemas.js';
+import { AuthorityRef } from './scope.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/cookie.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { endSession, hashToken, startSession, type Staff } from '../../auth/sessions.js';
@@ -27,7 +29,10 @@ export const SIGN_IN_FAILED = 'that email address and password do not match an a
 /** How often refused sign-ins' counts reach the audit log, and memory is pruned. */
 const FLUSH_MS = 5000;
 
-export const me = (staff: Staff) => ({
+const Me = z.object({ email: z.string(), role: RoleSchema, authorities: z.array(AuthorityRef), csrfToken: z.string() });
+const Session = z.discriminatedUnion('signedIn', [z.object({ signedIn: z.literal(false) }), Me.extend({ signedIn: z.literal(true) })]);
+
+export const me = (staff: Staff): z.infer<typeof Me> => ({
   email: staff.email,
   role: staff.role,
   authorities: staff.authorities.map((a) => ({ code: a.code, name: a.name })),
@@ -109,6 +114,7 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
         openapi: {
           summary: 'Whether a session is signed in: {"signedIn": false}, or {"signedIn": true} with what /me gives',
           noSession: true,
+          reply: Session,
           responses: { 200: 'The session, signed in or not' },
         },
       },
@@ -116,5 +122,5 @@ export default async function authRoutes(app: FastifyInstance, { limiter }: { li
     async (request) => (request.staff ? { signedIn: true as const, ...me(request.staff) } : { signedIn: false as const }),
   );
 
-  app.get('/me', { config: { openapi: { summary: 'Who is signed in: email, role, authorities and the CSRF token for changes', responses: { 200: 'The signed-in user', 401: REFUSED[401] } } } }, async (request) => me(signedIn(request)));
+  app.get('/me', { config: { openapi: { summary: 'Who is signed in: email, role, authorities and the CSRF token for changes', reply: Me, responses: { 200: 'The signed-in user', 401: REFUSED[401] } } } }, async (request) => me(signedIn(request)));
 }

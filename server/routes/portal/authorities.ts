@@ -19,8 +19,11 @@ const AuthorityChange = z
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'give name, region or contact' });
 
+/** An authority as the portal shows and changes it (also what adding one answers). */
+export const AuthorityReply = z.object({ code: z.string(), name: z.string(), region: z.string().nullable(), contact: z.string().nullable() });
+
 export default async function authorityRoutes(app: FastifyInstance) {
-  app.get('/authorities', { config: { openapi: { summary: 'The authorities the user may see', responses: { 200: 'The authorities', ...REFUSED } } } }, async (request) => {
+  app.get('/authorities', { config: { openapi: { summary: 'The authorities the user may see', reply: z.object({ authorities: z.array(AuthorityReply) }), responses: { 200: 'The authorities', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const all = app.db.selectFrom('authorities').select(['code', 'name', 'region', 'contact']).orderBy('name');
     if (staff.role === 'programme_admin') return { authorities: await all.execute() };
@@ -28,7 +31,7 @@ export default async function authorityRoutes(app: FastifyInstance) {
     return { authorities: codes.length ? await all.where('code', 'in', codes).execute() : [] };
   });
 
-  app.patch('/authorities/:code', { config: { openapi: { summary: 'Changes an authority’s contact for children (officers), name or region (programme admins)', params: AuthorityParam, body: AuthorityChange, responses: { 200: 'The authority', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
+  app.patch('/authorities/:code', { config: { openapi: { summary: 'Changes an authority’s contact for children (officers), name or region (programme admins)', params: AuthorityParam, body: AuthorityChange, reply: AuthorityReply, responses: { 200: 'The authority', 400: 'Invalid change', ...REFUSED } } } }, async (request) => {
     const { staff, authority } = await scopedAuthority(request, 'manage_waves');
     const change = AuthorityChange.parse(request.body);
     if ((change.name !== undefined || change.region !== undefined) && !can(staff, 'admin'))

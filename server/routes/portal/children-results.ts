@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { REFUSED } from '../../openapi.js';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { RESULTS_LOCALES } from '../../../surveys/results-text.js';
-import { ResultsEdit, ResultsInputError, ResultsLocale, resolveResults, resultChoices, suggestResults } from '../../loop/children-results.js';
+import { ResultsContent, ResultsEdit, ResultsInputError, ResultsLocale, resolveResults, resultChoices, suggestResults } from '../../loop/children-results.js';
 import { HttpError } from '../../plugins/errors.js';
 import { listActions } from '../../repos/actions.js';
 import { audit } from '../../repos/audit.js';
@@ -19,11 +19,20 @@ import { WaveParam, scopedWave } from './scope.js';
 
 const Version = z.strictObject({ id: z.string(), band: Band, locale: ResultsLocale });
 
+const Versions = z.array(z.object({ band: z.string(), locale: z.string(), content: ResultsContent, updatedAt: z.string(), publishedAt: z.string().nullable() }));
+const Editing = z.object({
+  bands: z.array(z.string()),
+  locales: z.array(z.string()),
+  suggestions: z.record(z.string(), ResultsEdit).describe('By band: what the report suggests'),
+  choices: z.record(z.string(), z.array(z.object({ indicator: z.string(), label: z.string(), words: z.string() }))).describe('By band: the findings that may be chosen'),
+  versions: Versions,
+});
+
 export default async function childrenResultsRoutes(app: FastifyInstance) {
   const reportOf = (wave: PortalWaveRow) =>
     buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: false });
 
-  app.get('/waves/:id/children-results', { config: { openapi: { summary: 'The children’s version of a round’s results: a suggestion per band, the choices, the saved versions', params: WaveParam, responses: { 200: 'Suggestions and versions', ...REFUSED } } } }, async (request) => {
+  app.get('/waves/:id/children-results', { config: { openapi: { summary: 'The children’s version of a round’s results: a suggestion per band, the choices, the saved versions', params: WaveParam, reply: Editing, responses: { 200: 'Suggestions and versions', ...REFUSED } } } }, async (request) => {
     const { wave } = await scopedWave(request, 'read');
     const report = await reportOf(wave);
     const pledges = await listActions(app.db, { authorityId: wave.authority_id, programme: wave.programme, period: wave.period });
@@ -37,7 +46,7 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
     };
   });
 
-  app.put('/waves/:id/children-results/:band/:locale', { config: { openapi: { summary: 'Saves the children’s version for a band and language (not public until published)', params: WaveParam.extend(Version.shape), body: ResultsEdit, responses: { 200: 'The saved version', 400: 'Invalid choice', ...REFUSED } } } }, async (request) => {
+  app.put('/waves/:id/children-results/:band/:locale', { config: { openapi: { summary: 'Saves the children’s version for a band and language (not public until published)', params: WaveParam.extend(Version.shape), body: ResultsEdit, reply: z.object({ band: z.string(), locale: z.string(), content: ResultsContent, publishedAt: z.null() }), responses: { 200: 'The saved version', 400: 'Invalid choice', ...REFUSED } } } }, async (request) => {
     const { band, locale } = Version.parse(request.params);
     const { staff, wave } = await scopedWave(request, 'action_plan');
     const edit = ResultsEdit.parse(request.body);
@@ -53,7 +62,7 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
     return { band, locale, content, publishedAt: null };
   });
 
-  app.post('/waves/:id/children-results/:band/:locale/publish', { config: { openapi: { summary: 'Publishes the saved version: children see it at /results/CODE', params: WaveParam.extend(Version.shape), responses: { 200: 'Published', ...REFUSED } } } }, async (request) => {
+  app.post('/waves/:id/children-results/:band/:locale/publish', { config: { openapi: { summary: 'Publishes the saved version: children see it at /results/CODE', params: WaveParam.extend(Version.shape), reply: z.object({ band: z.string(), locale: z.string(), published: z.literal(true) }), responses: { 200: 'Published', ...REFUSED } } } }, async (request) => {
     const { band, locale } = Version.parse(request.params);
     const { staff, wave } = await scopedWave(request, 'action_plan');
     if (!(await publishChildrenResults(app.db, wave.id, band, locale, staff.userId))) throw new HttpError(404, `nothing saved for ages ${band} in ${locale}`);

@@ -8,10 +8,12 @@
 // it (`respondentView`, for the survey's own screens at /s/preview/…).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { registry } from '../../../surveys/index.js';
+import { AUDIENCES, registry } from '../../../surveys/index.js';
 import { toInstrument } from '../../../surveys/questionnaire.js';
 import { can, requirePermission, sees } from '../../auth/access.js';
 import { REFUSED } from '../../openapi.js';
+import { InstrumentReply } from '../public/instruments.js';
+import { PublicWave } from '../public/waves.js';
 import { HttpError } from '../../plugins/errors.js';
 import { questionnairePreview, respondentView } from '../../questionnaire-preview.js';
 import { authorityShown } from '../../repos/authorities.js';
@@ -29,6 +31,27 @@ const Store = z.strictObject({
   file: z.unknown(),
 });
 const IdParam = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/).max(40) });
+/** A questionnaire as respondents read it (questionnaire-preview.ts). */
+const Preview = z.object({
+  id: z.string(),
+  version: z.number().int().min(1),
+  title: z.string(),
+  audience: z.enum(AUDIENCES),
+  locale: z.string(),
+  locales: z.array(z.string()),
+  rtl: z.boolean().describe('Right to left (Arabic)'),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      choices: z.array(z.object({ value: z.string(), label: z.string() })).describe('The answers offered, in order'),
+      freeText: z.boolean(),
+      condition: z.object({ question: z.string(), notIn: z.array(z.string()) }).nullable().describe('Shown unless the answer to question is one of notIn'),
+    }),
+  ),
+});
+/** respondentView: a round of the questionnaire alone and its instrument, as the survey app's own routes give them. */
+const RespondentView = z.object({ wave: PublicWave, instrument: InstrumentReply });
 const PreviewQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional(), locale: Locale });
 const VersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
 
@@ -61,7 +84,7 @@ function usable(staff: Staff, id: string, version: number | undefined) {
 export default async function questionnaireRoutes(app: FastifyInstance) {
   app.get(
     '/questionnaires',
-    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', responses: { 200: 'Each stored version', ...REFUSED } } } },
+    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', reply: z.object({ questionnaires: z.array(z.object({ id: z.string(), version: z.number().int(), authority: z.string().nullable(), createdAt: z.string(), responses: z.number().int() })) }), responses: { 200: 'Each stored version', ...REFUSED } } } },
     async (request) => {
       const staff = requirePermission(request, 'read');
       const scope = staff.role === 'programme_admin' ? undefined : { authorityIds: staff.authorities.map((a) => a.id) };
@@ -76,6 +99,7 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
         openapi: {
           summary: 'Checks a questionnaire file and previews it (in words, and as the survey app takes it), storing nothing',
           body: Check,
+          reply: z.object({ preview: Preview, respondentView: RespondentView }),
           responses: { 200: 'The previews of a valid file', 400: 'The file’s problems, each with its JSON path', ...REFUSED },
         },
       },
@@ -102,6 +126,7 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
         openapi: {
           summary: 'Stores a questionnaire for an authority (its officers) or, for programme admins, for everyone',
           body: Store,
+          reply: z.object({ id: z.string(), version: z.number().int(), outcome: z.enum(['added', 'replaced', 'unchanged']) }),
           responses: { 201: 'Stored: its id and version', 200: 'The same file was stored before', 400: 'The file’s problems, each with its JSON path', ...REFUSED },
         },
       },
@@ -139,6 +164,7 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
           summary: 'A stored questionnaire as respondents see it, one language at a time (read-only)',
           params: IdParam,
           query: PreviewQuery,
+          reply: z.object({ preview: Preview, forEveryone: z.boolean(), canOpenRound: z.boolean() }),
           responses: { 200: 'Its preview', ...REFUSED },
         },
       },
@@ -160,7 +186,8 @@ export default async function questionnaireRoutes(app: FastifyInstance) {
           summary: 'A stored questionnaire as the survey app takes it, for its preview mode: a round of it alone (no code, nothing answerable) and its instrument',
           params: IdParam,
           query: VersionQuery,
-          responses: { 200: '{wave, instrument}', ...REFUSED },
+          reply: RespondentView,
+          responses: { 200: 'A round of it and its instrument', ...REFUSED },
         },
       },
     },

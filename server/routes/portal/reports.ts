@@ -21,10 +21,16 @@ import { renderDocx } from '../../../reports/render/docx.js';
 import { renderHtml } from '../../../reports/render/html.js';
 import { renderJson } from '../../../reports/render/json.js';
 import { renderSummaryHtml } from '../../../reports/render/summary-html.js';
-import type { Report } from '../../../reports/schema.js';
+import { ReportSchema, type Report } from '../../../reports/schema.js';
 import { WaveParam, scopedWave } from './scope.js';
 
 const ReportQuery = z.strictObject({ compare: Period.optional() });
+const ReportReply = z.object({
+  report: ReportSchema,
+  labels: z.object({ indicators: z.record(z.string(), z.string()), domains: z.record(z.string(), z.string()) }),
+  comparePeriods: z.array(z.string()).describe('Earlier periods of the same authority and programme'),
+  freeTextWithheld: z.number().int().min(0).describe('How many free-text answers this role may not read (none for those who may)'),
+});
 const Format = z.object({ format: z.enum(['html', 'csv', 'json', 'docx', 'summary']) });
 
 /** Each download: its renderer, media type and file name ending. `summary` is the one-page summary for the board. */
@@ -77,7 +83,7 @@ export default async function reportRoutes(app: FastifyInstance) {
     return { staff, wave, report: { ...full, said: [], saidWithheld: 0 }, freeTextWithheld: full.said.length + full.saidWithheld };
   }
 
-  app.get('/waves/:id/report', { config: { openapi: { summary: 'The report of a round as the page shows it (free text only for those entitled to read it)', params: WaveParam, query: ReportQuery, responses: { 200: 'The report model, labels and the periods it may be compared with', 400: 'Invalid comparison', ...REFUSED } } } }, async (request) => {
+  app.get('/waves/:id/report', { config: { openapi: { summary: 'The report of a round as the page shows it (free text only for those entitled to read it)', params: WaveParam, query: ReportQuery, reply: ReportReply, responses: { 200: 'The report model, labels and the periods it may be compared with', 400: 'Invalid comparison', ...REFUSED } } } }, async (request) => {
     const { staff, wave, report, freeTextWithheld } = await scopedReport(request);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'report_view', authority: wave.authority_code, detail: { wave: wave.id, compare: report.comparePeriod } });
     const periods = (await app.db.selectFrom('waves').select('period').where('authority_id', '=', wave.authority_id).where('programme', '=', wave.programme).where('period', '<', wave.period).orderBy('period', 'desc').execute()).map((w) => w.period);

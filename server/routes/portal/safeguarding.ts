@@ -6,7 +6,7 @@
 // reports. Every look and every mark is audit-logged.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { REFUSED } from '../../openapi.js';
+import { Done, REFUSED } from '../../openapi.js';
 import { requireAuthority, requirePermission } from '../../auth/access.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
@@ -14,13 +14,27 @@ import { answerByReference, markSeen, textAnswers } from '../../repos/safeguardi
 import { Reference } from '../../safeguarding/reference.js';
 import { registry, textQuestionIds } from '../../../surveys/index.js';
 import { maskFreeText } from '../../../reports/mask.js';
-import { AuthorityParam, scopedAuthority } from './scope.js';
+import { AuthorityParam, AuthorityRef, scopedAuthority } from './scope.js';
 
 const Seen = z.strictObject({ note: z.string().trim().max(2000).default('') });
 const AnswerParam = z.strictObject({ reference: Reference, question: z.string().max(60) });
+const Queue = z.object({
+  authority: AuthorityRef,
+  items: z.array(
+    z.object({
+      reference: z.string().describe('Anonymous, in no order'),
+      question: z.string(),
+      text: z.string().describe('The answer, contact details masked'),
+      matches: z.array(z.string()).describe('The worrying words it contains'),
+      band: z.string(),
+      submittedOn: z.string(),
+      seen: z.object({ at: z.string(), by: z.string().nullable(), note: z.string() }).nullable(),
+    }),
+  ),
+});
 
 export default async function safeguardingRoutes(app: FastifyInstance) {
-  app.get('/authorities/:code/safeguarding', { config: { openapi: { summary: 'The safeguarding queue: free-text answers with worrying words, masked, by anonymous reference', params: AuthorityParam, responses: { 200: 'The queue', ...REFUSED } } } }, async (request) => {
+  app.get('/authorities/:code/safeguarding', { config: { openapi: { summary: 'The safeguarding queue: free-text answers with worrying words, masked, by anonymous reference', params: AuthorityParam, reply: Queue, responses: { 200: 'The queue', ...REFUSED } } } }, async (request) => {
     const { staff, authority } = await scopedAuthority(request, 'safeguarding');
     const waves = await app.db.selectFrom('waves').select(['id']).where('authority_id', '=', authority.id).execute();
     const rows = await textAnswers(app.db, waves.map((w) => w.id), textQuestionIds(registry.all()));
@@ -42,7 +56,7 @@ export default async function safeguardingRoutes(app: FastifyInstance) {
     return { authority: { code: authority.code, name: authority.name }, items };
   });
 
-  app.post('/safeguarding/:reference/:question/seen', { config: { openapi: { summary: 'Marks an answer in the queue as seen, with a note', params: AnswerParam, body: Seen, bodyOptional: true, responses: { 200: 'Marked', 400: 'Invalid note', ...REFUSED } } } }, async (request) => {
+  app.post('/safeguarding/:reference/:question/seen', { config: { openapi: { summary: 'Marks an answer in the queue as seen, with a note', params: AnswerParam, body: Seen, bodyOptional: true, reply: Done, responses: { 200: 'Marked', 400: 'Invalid note', ...REFUSED } } } }, async (request) => {
     const { reference, question } = AnswerParam.parse(request.params);
     const { note } = Seen.parse(request.body ?? {});
     const staff = requirePermission(request, 'safeguarding');

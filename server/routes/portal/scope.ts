@@ -12,6 +12,8 @@ import { AuthorityCode } from '../../schemas.js';
 export const WaveParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) });
 /** :code of an authority. */
 export const AuthorityParam = z.object({ code: AuthorityCode });
+/** An authority as replies name it. */
+export const AuthorityRef = z.object({ code: z.string(), name: z.string() });
 
 /** The wave named by :id when the user may do `permission` for its authority; 404 otherwise. */
 export async function scopedWave(request: FastifyRequest, permission: Permission): Promise<{ staff: Staff; wave: PortalWaveRow }> {

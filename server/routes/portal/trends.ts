@@ -7,7 +7,8 @@ import { Period, Programme } from '../../schemas.js';
 import { indicatorLabel } from '../../../reports/labels.js';
 import { authorityWaves } from '../../../reports/queries/authority-waves.js';
 import { INDICATORS } from '../../../surveys/index.js';
-import { AuthorityParam, scopedAuthority } from './scope.js';
+import { AuthorityParam, AuthorityRef, scopedAuthority } from './scope.js';
+import { IndicatorBenchmarkSchema, IndicatorPreviousSchema, IndicatorSchema } from '../../../reports/schema.js';
 import { distribution } from './distribution.js';
 import { today } from '../../dates.js';
 
@@ -19,9 +20,67 @@ const CompareQuery = z.strictObject({
   band: z.string().max(10),
 });
 
+const Ci = IndicatorSchema.shape.ci;
+const Years = z.object({
+  authority: AuthorityRef,
+  programme: z.string(),
+  periods: z.array(z.string()),
+  provisionalPeriods: z.array(z.string()).describe('Rounds still open: their figures may change'),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      band: z.string(),
+      label: z.string(),
+      direction: z.string(),
+      points: z.array(
+        z.object({
+          period: z.string(),
+          provisional: z.boolean(),
+          suppressed: z.boolean(),
+          n: z.number().int().nullable(),
+          percent: z.number().nullable(),
+          ci: Ci,
+          change: IndicatorPreviousSchema.shape.change,
+          comparedWith: z.string().nullable(),
+          significant: z.boolean().nullable(),
+          pValue: IndicatorPreviousSchema.shape.pValue,
+          qValue: IndicatorPreviousSchema.shape.qValue,
+        }),
+      ),
+    }),
+  ),
+});
+const Compared = z.object({
+  programme: z.string(),
+  period: z.string(),
+  indicator: z.string(),
+  band: z.string(),
+  label: z.string(),
+  authorities: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      provisional: z.boolean(),
+      suppressed: z.boolean(),
+      n: z.number().int().nullable(),
+      percent: z.number().nullable(),
+      ci: Ci,
+      benchmark: IndicatorBenchmarkSchema.pick({ authorities: true, suppressed: true, percent: true, difference: true, significant: true }).nullable(),
+    }),
+  ),
+  others: z
+    .discriminatedUnion('hidden', [
+      z.object({ authorities: z.number().int(), hidden: z.literal(true) }),
+      z.object({ authorities: z.number().int(), hidden: z.literal(false), q1: z.number(), median: z.number(), q3: z.number() }),
+    ])
+    .nullable()
+    .describe('Other authorities as an anonymous spread (quartiles only with enough of them); null for programme admins, who see every one named'),
+  openLeftOut: z.number().int().min(0),
+});
+
 export default async function trendRoutes(app: FastifyInstance) {
   // Each indicator across the authority's rounds, each round compared with the one before it.
-  app.get('/authorities/:code/years', { config: { openapi: { summary: 'Each indicator across an authority’s rounds, each compared with the round before', params: AuthorityParam, query: YearsQuery, responses: { 200: 'The indicators by period', ...REFUSED } } } }, async (request) => {
+  app.get('/authorities/:code/years', { config: { openapi: { summary: 'Each indicator across an authority’s rounds, each compared with the round before', params: AuthorityParam, query: YearsQuery, reply: Years, responses: { 200: 'The indicators by period', ...REFUSED } } } }, async (request) => {
     const { authority } = await scopedAuthority(request, 'read');
     const { programme } = YearsQuery.parse(request.query);
     const waves = (await authorityWaves(app.db, authority.id, programme)).filter((w) => w.responses > 0);
@@ -58,7 +117,7 @@ export default async function trendRoutes(app: FastifyInstance) {
   // One indicator across authorities for a period. Programme admins see every authority named;
   // others see their own authorities named and the rest only as an anonymous spread of closed rounds
   // (an open round's figure moves with each answer; see reports/benchmark.ts).
-  app.get('/compare', { config: { openapi: { summary: 'One indicator across authorities for a period (others only as an anonymous spread, unless a programme admin)', query: CompareQuery, responses: { 200: 'The figures', 400: 'Invalid query', ...REFUSED } } } }, async (request) => {
+  app.get('/compare', { config: { openapi: { summary: 'One indicator across authorities for a period (others only as an anonymous spread, unless a programme admin)', query: CompareQuery, reply: Compared, responses: { 200: 'The figures', 400: 'Invalid query', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const q = CompareQuery.parse(request.query);
     const figures = await app.reports.compare({ ...q, minBase: app.config.minBase, today: today() });

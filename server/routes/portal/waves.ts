@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { REFUSED } from '../../openapi.js';
+import { Done, REFUSED } from '../../openapi.js';
 import { can, requirePermission } from '../../auth/access.js';
 import { formatAccessCode } from '../../access-code.js';
 import { IsoDate, isOpenOn, today } from '../../dates.js';
@@ -18,7 +18,7 @@ import { questionnaireOwnerProblem } from '../../questionnaire-access.js';
 import { programmeName } from '../../../surveys/programme-names.js';
 import { Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
-import { WaveParam, scopedAuthority, scopedWave } from './scope.js';
+import { AuthorityRef, WaveParam, scopedAuthority, scopedWave } from './scope.js';
 import { wavePopulations } from '../../../reports/queries/wave-populations.js';
 
 const NewWave = z
@@ -33,8 +33,34 @@ const NewWave = z
 
 const Population = z.strictObject({ bands: z.partialRecord(Band, z.number().int().min(0).max(1_000_000)) });
 
+const WaveSummary = z.object({
+  id: z.number().int(),
+  authority: AuthorityRef,
+  programme: z.string(),
+  period: z.string(),
+  opensOn: z.string().nullable(),
+  closesOn: z.string().nullable(),
+  open: z.boolean(),
+  code: z.string().nullable().describe('The access code, for those who manage rounds (it lets anyone answer); null for viewers'),
+  responses: z.number().int(),
+});
+const WaveDetail = WaveSummary.extend({
+  address: z.object({ url: z.string(), public: z.boolean().describe('False when PUBLIC_URL is unset: other devices may not reach it') }).nullable(),
+  bands: z.array(
+    z.object({
+      band: z.string(),
+      responses: z.number().int(),
+      population: z.number().int().nullable(),
+      rate: z.number().nullable(),
+      low: z.boolean(),
+      populationLooksWrong: z.boolean(),
+    }),
+  ),
+  threshold: z.number().describe('The response rate (percent) under which results are read with care'),
+});
+
 /** A wave as the list shows it. Viewers do not get the access code: it lets anyone answer. */
-function summary(w: PortalWaveRow, staff: Staff, date = today()) {
+function summary(w: PortalWaveRow, staff: Staff, date = today()): z.infer<typeof WaveSummary> {
   return {
     id: w.id,
     authority: { code: w.authority_code, name: w.authority_name },
@@ -51,13 +77,13 @@ function summary(w: PortalWaveRow, staff: Staff, date = today()) {
 const yesterday = () => today(new Date(Date.now() - 24 * 60 * 60 * 1000));
 
 export default async function waveRoutes(app: FastifyInstance) {
-  app.get('/waves', { config: { openapi: { summary: 'The survey rounds the user may see, with response counts (access codes for those who manage rounds)', responses: { 200: 'The rounds', ...REFUSED } } } }, async (request) => {
+  app.get('/waves', { config: { openapi: { summary: 'The survey rounds the user may see, with response counts (access codes for those who manage rounds)', reply: z.object({ waves: z.array(WaveSummary) }), responses: { 200: 'The rounds', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const ids = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
     return { waves: (await listWaves(app.db, ids)).map((w) => summary(w, staff)) };
   });
 
-  app.post('/waves', { config: { openapi: { summary: 'Creates a survey round: its access code is drawn', body: NewWave, responses: { 201: 'Created: id and access code', 400: 'Invalid body', ...REFUSED, 409: 'The authority already has this round' } } } }, async (request, reply) => {
+  app.post('/waves', { config: { openapi: { summary: 'Creates a survey round: its access code is drawn', body: NewWave, reply: z.object({ id: z.number().int(), code: z.string() }), responses: { 201: 'Created: id and access code', 400: 'Invalid body', ...REFUSED, 409: 'The authority already has this round' } } } }, async (request, reply) => {
     const body = NewWave.parse(request.body);
     const { staff, authority } = await scopedAuthority(request, 'manage_waves', body.authority);
     // Another council's questionnaire is not one this authority may run (as the command line refuses it).
@@ -76,7 +102,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return reply.status(201).send({ id: wave.id, code: formatAccessCode(wave.access_code) });
   });
 
-  app.get('/waves/:id', { config: { openapi: { summary: 'A round: dates, responses and rates by band, the address children open (for those who manage rounds)', params: WaveParam, responses: { 200: 'The round', ...REFUSED } } } }, async (request) => {
+  app.get('/waves/:id', { config: { openapi: { summary: 'A round: dates, responses and rates by band, the address children open (for those who manage rounds)', params: WaveParam, reply: WaveDetail, responses: { 200: 'The round', ...REFUSED } } } }, async (request) => {
     const { staff, wave } = await scopedWave(request, 'read');
     const counts = await responsesByBand(app.db, wave.id);
     const populations = await wavePopulations(app.db, wave.id);
@@ -92,7 +118,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return { ...summary(wave, staff), address, bands, threshold: LOW_RESPONSE_RATE };
   });
 
-  app.put('/waves/:id/population', { config: { openapi: { summary: 'Sets how many children each band has, for response rates', params: WaveParam, body: Population, responses: { 200: 'Saved', 400: 'Invalid figures', ...REFUSED } } } }, async (request) => {
+  app.put('/waves/:id/population', { config: { openapi: { summary: 'Sets how many children each band has, for response rates', params: WaveParam, body: Population, reply: Done, responses: { 200: 'Saved', 400: 'Invalid figures', ...REFUSED } } } }, async (request) => {
     const { staff, wave } = await scopedWave(request, 'manage_waves');
     const { bands } = Population.parse(request.body);
     const allowed = new Set(programmeInstruments(wave.programme).map((i) => i.band));
@@ -105,7 +131,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
-  app.post('/waves/:id/close', { config: { openapi: { summary: 'Closes a round now (its last day becomes yesterday)', params: WaveParam, responses: { 200: 'The new closing date', ...REFUSED, 409: 'Already closed' } } } }, async (request) => {
+  app.post('/waves/:id/close', { config: { openapi: { summary: 'Closes a round now (its last day becomes yesterday)', params: WaveParam, reply: z.object({ closesOn: z.string() }), responses: { 200: 'The new closing date', ...REFUSED, 409: 'Already closed' } } } }, async (request) => {
     const { staff, wave } = await scopedWave(request, 'manage_waves');
     // The last day it takes answers becomes yesterday: closed from now on.
     const closesOn = yesterday();

@@ -1,10 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { SCALES, currentInstrument, getInstrument, integerBounds, type Instrument, type ScaleId } from '../../../surveys/index.js';
+import { AUDIENCES, SCALES, currentInstrument, getInstrument, integerBounds, type Instrument, type ScaleId } from '../../../surveys/index.js';
 import { HttpError } from '../../plugins/errors.js';
 
 const Params = z.object({ id: z.string().max(40) });
 const Query = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
+
+/** An instrument as the survey app reads it; a council questionnaire's words and options ride along (loose). */
+export const InstrumentReply = z.looseObject({
+  id: z.string(),
+  version: z.number().int().min(1),
+  programme: z.string(),
+  band: z.string(),
+  minAge: z.number().int(),
+  maxAge: z.number().int(),
+  audience: z.enum(AUDIENCES),
+  title: z.string().describe('An i18n key (English in surveys/locales/en.json), or a key of the questionnaire\u2019s strings'),
+  questions: z.array(
+    z.looseObject({
+      id: z.string(),
+      scale: z.string(),
+      text: z.string(),
+      answeredBy: z.enum(['child', 'adult']),
+      required: z.boolean(),
+      condition: z.object({ question: z.string(), notIn: z.array(z.string()) }).optional(),
+    }),
+  ),
+  indicators: z.array(z.object({ indicator: z.string(), question: z.string(), options: z.array(z.union([z.string(), z.number()])) })),
+  scores: z.array(z.string()),
+});
+/** With the scales its questions use. */
+const Described = InstrumentReply.extend({ scales: z.record(z.string(), z.looseObject({ kind: z.string() })).describe('The scales its questions use, by id') });
 
 /** An instrument with the scales its questions use, as JSON (an `options` question carries its own options). */
 function describe(inst: Instrument): string {
@@ -16,7 +42,8 @@ function describe(inst: Instrument): string {
       return [s, bounds ? { kind: 'integer', ...bounds } : scale];
     }),
   );
-  return JSON.stringify({ ...inst, scales });
+  // Parsed once per instrument (then cached as text), as the reply hook parses other routes' replies.
+  return JSON.stringify(Described.parse({ ...inst, scales }));
 }
 
 export default async function instruments(app: FastifyInstance) {
@@ -31,6 +58,7 @@ export default async function instruments(app: FastifyInstance) {
           summary: 'A questionnaire (instrument): its questions and the scales they use; the current version unless one is asked for',
           params: Params,
           query: Query,
+          reply: Described,
           responses: { 200: 'The instrument', 400: 'Invalid version', 404: 'No such instrument or version' },
         },
       },

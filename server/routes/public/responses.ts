@@ -25,9 +25,10 @@ export default async function responses(app: FastifyInstance) {
         openapi: {
           summary: "Submits one child's answers; the client's UUID makes a retry safe",
           body: Body,
+          reply: z.object({ id: z.uuid(), status: z.enum(['stored', 'duplicate']) }),
           responses: {
-            200: 'Already stored (a retry): {"id", "status": "duplicate"}',
-            201: 'Stored: {"id", "status": "stored"}',
+            200: 'Already stored (a retry): status duplicate',
+            201: 'Stored: status stored',
             400: 'Invalid answers, naming each',
             403: 'The survey is not open',
             404: 'No survey has this code',

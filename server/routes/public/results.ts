@@ -8,9 +8,16 @@ import { z } from 'zod';
 import { normaliseAccessCode } from '../../access-code.js';
 import { HttpError } from '../../plugins/errors.js';
 import { childrenResults } from '../../repos/children-results.js';
+import { ResultsContent } from '../../loop/children-results.js';
 
 const Params = z.object({ code: z.string().max(32) });
 const Query = z.object({ last: z.enum(['1']).optional() });
+const Published = z.object({
+  authority: z.object({ name: z.string(), contact: z.string().nullable() }),
+  programme: z.string(),
+  period: z.string(),
+  versions: z.array(z.object({ band: z.string(), locale: z.string(), content: ResultsContent })),
+});
 
 export default async function results(app: FastifyInstance) {
   app.get(
@@ -22,6 +29,7 @@ export default async function results(app: FastifyInstance) {
           summary: "The published children's version of a round's results (with last=1: of the latest earlier round that has one)",
           params: Params,
           query: Query,
+          reply: Published,
           responses: { 200: 'The published versions by band and language', 404: 'None published', 429: 'Too many look-ups from this address' },
         },
       },

@@ -1,12 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { registry, type Instrument } from '../../../surveys/index.js';
+import { AUDIENCES, registry, type Instrument } from '../../../surveys/index.js';
 import { normaliseAccessCode } from '../../access-code.js';
 import { isOpenOn, today } from '../../dates.js';
 import { HttpError } from '../../plugins/errors.js';
 import type { WaveWithAuthority } from '../../repos/waves.js';
 
 const Params = z.object({ code: z.string().max(32) });
+
+/** What publicWave gives. */
+export const PublicWave = z.object({
+  authority: z.object({ code: z.string(), name: z.string(), contact: z.string().nullable().describe('Null until the council gives one') }),
+  programme: z.string(),
+  period: z.string(),
+  open: z.boolean(),
+  instruments: z.array(
+    z.object({ id: z.string(), version: z.number().int().min(1), band: z.string(), minAge: z.number().int(), maxAge: z.number().int(), audience: z.enum(AUDIENCES) }),
+  ),
+});
 
 /** An instrument as a round lists it: enough for the start screen to pick one by age and audience. */
 export function roundInstrument(i: Instrument) {
@@ -34,6 +45,7 @@ export default async function waves(app: FastifyInstance) {
         openapi: {
           summary: 'The survey round an access code opens: authority, programme, period, whether it is open, its instruments',
           params: Params,
+          reply: PublicWave,
           responses: { 200: 'The round', 404: 'No survey has this code', 429: 'Too many look-ups from this address' },
         },
       },

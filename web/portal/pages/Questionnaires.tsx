@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { PREVIEW_FILE, PREVIEW_READY } from '../../survey/preview-messages.js';
 import { api, ApiError, can, type Issue, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
+import { OpenRoundForm } from './OpenRoundForm.js';
 
 interface Summary {
   id: string;
@@ -310,17 +311,6 @@ export function QuestionnairePage({ id, version }: { id: string; version: number
   const query = new URLSearchParams({ ...(version !== null && { version: String(version) }), ...(locale && { locale }) }).toString();
   const { data, error } = useLoad(() => api<{ preview: Preview; canOpenRound: boolean }>('GET', `/questionnaires/${id}${query ? `?${query}` : ''}`), [id, query]);
   const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
-  const [roundError, setRoundError] = useState<string>();
-  const open = async (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    try {
-      const r = await api<{ id: number }>('POST', '/waves', { authority: f.get('authority'), programme: id, period: f.get('period') });
-      location.hash = `#/waves/${r.id}`;
-    } catch (err) {
-      setRoundError((err as Error).message);
-    }
-  };
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>Loading…</p>;
   return (
@@ -342,24 +332,7 @@ export function QuestionnairePage({ id, version }: { id: string; version: number
         <section aria-labelledby="round-heading">
           <h2 id="round-heading">Open a round of it</h2>
           <p>A new round asks the newest version.</p>
-          {roundError && (
-            <p class="error" role="alert">
-              {roundError}
-            </p>
-          )}
-          <form onSubmit={open} class="grid">
-            <label for="round-authority">Authority</label>
-            <select id="round-authority" name="authority" required>
-              {authorities.data.authorities.map((a) => (
-                <option value={a.code} key={a.code}>
-                  {a.name} ({a.code})
-                </option>
-              ))}
-            </select>
-            <label for="round-period">Period (such as 2025 or 2025-26)</label>
-            <input id="round-period" name="period" required pattern="\d{4}(-\d{2})?" />
-            <button type="submit">Open the round</button>
-          </form>
+          <OpenRoundForm authorities={authorities.data.authorities} programme={id} onOpened={(wave) => (location.hash = `#/waves/${wave}`)} />
         </section>
       )}
     </>

@@ -1,6 +1,7 @@
 // Survey rounds the user may see, and (for officers and admins) a form to open one.
 import { useState } from 'preact/hooks';
-import { api, can, formError, PROGRAMMES, type Me } from '../api.js';
+import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { OpenRoundForm } from './OpenRoundForm.js';
 import { useLoad } from '../hooks.js';
 
 export interface WaveSummary {
@@ -23,59 +24,11 @@ interface Authority {
 }
 
 function CreateWave({ authorities, open, onCreated }: { authorities: Authority[]; open: boolean; onCreated: (id: number) => void }) {
-  const [error, setError] = useState<string>();
   const [startOpen] = useState(open);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const f = new FormData(form);
-    const date = (k: string) => (f.get(k) ? String(f.get(k)) : null);
-    try {
-      const { id } = await api<{ id: number }>('POST', '/waves', {
-        authority: f.get('authority'),
-        programme: f.get('programme'),
-        period: f.get('period'),
-        opensOn: date('opensOn'),
-        closesOn: date('closesOn'),
-      });
-      onCreated(id);
-    } catch (err) {
-      setError(formError(err, form));
-    }
-  };
   return (
     <details class="action" open={startOpen}>
       <summary>Open a survey round</summary>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <form onSubmit={submit} class="grid">
-        <label for="authority">Authority</label>
-        <select id="authority" name="authority" required>
-          {authorities.map((a) => (
-            <option value={a.code} key={a.code}>
-              {a.name} ({a.code})
-            </option>
-          ))}
-        </select>
-        <label for="programme">Programme</label>
-        <select id="programme" name="programme">
-          {Object.entries(PROGRAMMES).map(([id, name]) => (
-            <option value={id} key={id}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <label for="period">Period (such as 2025 or 2025-26)</label>
-        <input id="period" name="period" required pattern="\d{4}(-\d{2})?" />
-        <label for="opensOn">Opens on (optional; today if empty)</label>
-        <input id="opensOn" name="opensOn" type="date" />
-        <label for="closesOn">Closes after (optional)</label>
-        <input id="closesOn" name="closesOn" type="date" />
-        <button type="submit">Open the round</button>
-      </form>
+      <OpenRoundForm authorities={authorities} onOpened={onCreated} />
     </details>
   );
 }
