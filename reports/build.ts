@@ -6,6 +6,7 @@ import type { Matcher } from '../server/safeguarding/matcher.js';
 import {
   BREAKDOWN_QUESTIONS,
   INDICATORS,
+  councilQuestions,
   integerBounds,
   programmeInstruments,
   registry,
@@ -18,6 +19,7 @@ import {
   type IndicatorRule,
   type Programme,
 } from '../surveys/index.js';
+import { questionnaireKeys } from '../surveys/questionnaire.js';
 import { MIN_BENCHMARK_AUTHORITIES, periodTallies, pooledOthers, type PeriodTallies } from './benchmark.js';
 import { listActions } from '../server/repos/actions.js';
 import { findAuthority } from '../server/repos/authorities.js';
@@ -32,7 +34,7 @@ import { referenceFigures } from './queries/reference-figures.js';
 import { reportWave } from './queries/report-wave.js';
 import { waveAnswerCounts } from './queries/wave-answer-counts.js';
 import { wavePopulations } from './queries/wave-populations.js';
-import type { Report, ReportBreakdown, ReportIndicator, ReportQuestionnaire, ReportScore } from './schema.js';
+import type { Report, ReportBreakdown, ReportIndicator, ReportLocalQuestions, ReportQuestionnaire, ReportScore } from './schema.js';
 import { benjaminiHochberg, meanInterval, roundP, sampleFromCounts, twoProportionZTest, welchTTest, wilsonInterval, type Sample } from './stats.js';
 import { baseSuppressed, round1, suppressBreakdown, type RawCell } from './suppression.js';
 import { numericCounts, proportion, tallyOf, type Tally } from './tally.js';
@@ -186,6 +188,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     }
     for (const question of inst.scores) if (askedAlike(inst, ownVersions(inst), question)) scores.push(scoreFigures(ctx, inst, question));
   }
+  const localQuestions = instruments.flatMap((core) => localQuestionsFigures(ctx, core, versions.get(wave.waveId), ownVersions));
   await addReferences(db, req.programme, indicators);
   indicators.sort(byIndicatorThenBand(instruments));
   adjustForManyComparisons(indicators, scores);
@@ -195,7 +198,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
   return {
     authority: wave.authority,
     programme: req.programme,
-    ...(registry.isBuiltIn(instruments[0]?.id ?? '') ? {} : { questionnaire: questionnaireOf(instruments, versions.get(wave.waveId)) }),
+    ...(registry.isBuiltIn(instruments[0]?.id ?? '') ? {} : { questionnaire: questionnaireOf(instruments[0]!, versions.get(wave.waveId)) }),
     period: req.period,
     comparePeriod,
     minBase: req.minBase,
@@ -213,6 +216,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     },
     indicators,
     scores,
+    ...(localQuestions.length ? { localQuestions } : {}),
     breakdowns,
     trend,
     actions: actionFigures(await listActions(db, { authorityId: wave.authorityId, programme: req.programme, before: req.period }), {
@@ -502,20 +506,51 @@ async function said(
  * round was answered in, and the words of its indicators and questions (in English where the
  * file has it, else in its first language), which the renderers print instead of the question bank's.
  */
-function questionnaireOf(instruments: Instrument[], answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined): ReportQuestionnaire {
-  const inst = instruments[0]!;
+function questionnaireOf(inst: Instrument, answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined): ReportQuestionnaire {
   const words = inst.strings?.en ?? inst.strings?.[inst.locales?.[0] ?? ''] ?? {};
   return {
     id: inst.id,
     version: inst.version,
-    title: words[inst.title] ?? inst.id,
+    // Local questions take their core's title key; the file's own title is always under this one.
+    title: words[questionnaireKeys.title] ?? inst.id,
     audience: inst.audience,
     versions: [...(answered?.get(inst.id) ?? [])].map(([version, responses]) => ({ version, responses })).sort((a, b) => a.version - b.version),
     labels: {
       indicators: Object.fromEntries((inst.localIndicators ?? []).map((l) => [l.id, words[l.label] ?? l.id])),
-      questions: Object.fromEntries(inst.questions.map((q) => [q.id, words[q.text] ?? q.id])),
+      questions: Object.fromEntries(councilQuestions(inst).map((q) => [q.id, words[q.text] ?? q.id])),
     },
   };
+}
+
+/**
+ * The figures of the local questions answered in this round after `core`
+ * (one set per core instrument, the version(s) answered): their own
+ * indicators and scores, with the same suppression and intervals, and
+ * before/after against the authority's round compared with where it asked
+ * the same local question identically. No benchmark: other councils do not
+ * ask them. Their comparisons are a family of their own for the q-values,
+ * so the core figures are exactly those of a round without local questions.
+ */
+function localQuestionsFigures(
+  ctx: Context,
+  core: Instrument,
+  answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined,
+  versionsOf: (inst: Instrument) => number[],
+): ReportLocalQuestions[] {
+  return [...(answered ?? [])].flatMap(([id, byVersion]) => {
+    const current = registry.current(id);
+    if (current?.extends?.instrument !== core.id || current.extends.version !== core.version) return [];
+    const inst = definitionOf(current, byVersion);
+    const own = new Set(councilQuestions(inst).map((q) => q.id));
+    const indicators = sortedRules(inst)
+      .filter((rule) => own.has(rule.question) && askedAlike(inst, versionsOf(inst), rule.question, rule))
+      .map((rule) => ({ ...indicatorFigures(ctx, inst, rule), benchmark: null }));
+    const scores = inst.scores
+      .filter((q) => own.has(q) && askedAlike(inst, versionsOf(inst), q))
+      .map((q) => ({ ...scoreFigures(ctx, inst, q), benchmark: null }));
+    adjustForManyComparisons(indicators, scores);
+    return [{ ...questionnaireOf(inst, answered), band: inst.band, indicators, scores }];
+  });
 }
 
 function round2(x: number): number {

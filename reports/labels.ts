@@ -42,6 +42,11 @@ export function scoreWords(r: { questionnaire?: ReportQuestionnaire | undefined 
     : { heading: 'Well-being scores', intro: 'Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children), with a 95% interval for the average. Higher is better.' };
 }
 
+/** What the report's "Your own questions" section is (HTML, Word and the portal say the same). */
+export function localQuestionsIntro(authorityName: string): string {
+  return `The questions ${authorityName} added after the core survey. No other council asks them, so they have no comparison with other authorities; the core figures above are unchanged by them. Mean scores are on each question's scale (agree: 1 strongly disagree to 5 strongly agree), with a 95% interval for the mean.`;
+}
+
 /** The label of a background answer (gender, placement, leaver_home); null is "not stated". */
 export function optionLabel(scale: string, value: string | null): string {
   if (value === null) return 'Not stated';

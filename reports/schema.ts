@@ -184,6 +184,16 @@ export const ReportQuestionnaireSchema = z
   })
   .strict();
 
+/**
+ * Only in the report of a core round that asked local questions (`extends`): the questionnaire,
+ * the band it follows, and its own indicators and scores (no benchmark: other councils do not ask them).
+ */
+export const ReportLocalQuestionsSchema = ReportQuestionnaireSchema.extend({
+  band: Band,
+  indicators: z.array(IndicatorSchema),
+  scores: z.array(ScoreSchema),
+}).strict();
+
 export const ReportSchema = z
   .object({
     authority: z.object({ code: z.string(), name: z.string() }).strict(),
@@ -223,6 +233,8 @@ export const ReportSchema = z
       .strict(),
     indicators: z.array(IndicatorSchema),
     scores: z.array(ScoreSchema),
+    /** A core round's local questions (one set per band that asked some), apart from the core figures, which every council shares. */
+    localQuestions: z.array(ReportLocalQuestionsSchema).optional(),
     breakdowns: z.array(BreakdownSchema),
     trend: z.array(z.object({ id: z.string(), band: Band, points: z.array(TrendPointSchema) }).strict()),
     /** Free-text answers, masked; only in a single authority's report. */
@@ -238,6 +250,7 @@ export type Report = z.infer<typeof ReportSchema>;
 export type ReportIndicator = z.infer<typeof IndicatorSchema>;
 export type ReportScore = z.infer<typeof ScoreSchema>;
 export type ReportQuestionnaire = z.infer<typeof ReportQuestionnaireSchema>;
+export type ReportLocalQuestions = z.infer<typeof ReportLocalQuestionsSchema>;
 export type ReportBreakdown = z.infer<typeof BreakdownSchema>;
 export type ReportAction = z.infer<typeof ActionSchema>;
 export type BreakdownCell = z.infer<typeof BreakdownCellSchema>;

@@ -14,7 +14,7 @@ import { registry, type Instrument, type IndicatorRule } from '../surveys/index.
 /** wave id → instrument id → version → responses */
 export type WaveVersions = Map<number, Map<string, Map<number, number>>>;
 
-/** The versions answered in some waves, with how many responses each. */
+/** The versions answered in some waves, with how many responses each (local questions' versions under their own id). */
 export async function answeredVersions(db: DB, waveIds: readonly number[]): Promise<WaveVersions> {
   const out: WaveVersions = new Map();
   if (!waveIds.length) return out;
@@ -25,6 +25,15 @@ export async function answeredVersions(db: DB, waveIds: readonly number[]): Prom
     .groupBy(['wave_id', 'instrument', 'instrument_version'])
     .execute();
   for (const r of rows) addVersion(out, r.wave_id, r.instrument, r.instrument_version, Number(r.n));
+  // Local questions on a core round: their versions too (a response is of its core and of them).
+  const local = await db
+    .selectFrom('responses')
+    .select((eb) => ['wave_id', 'local_instrument', 'local_version', eb.fn.countAll<number>().as('n')])
+    .where('wave_id', 'in', waveIds)
+    .where('local_instrument', 'is not', null)
+    .groupBy(['wave_id', 'local_instrument', 'local_version'])
+    .execute();
+  for (const r of local) addVersion(out, r.wave_id, r.local_instrument!, r.local_version!, Number(r.n));
   return out;
 }
 

@@ -3,7 +3,8 @@
 // web/survey/prerender.tsx into dist/web/survey-prerender/), puts the
 // wave the app would otherwise fetch beside them, and the small inline
 // script that keeps a tap made before the app's script has run
-// (web/survey/early-taps.ts). A slow tablet then shows tappable age
+// (web/survey/early-taps.ts), and starts the app's script only after the
+// drawn screen has been painted. A slow tablet then shows tappable age
 // buttons once the page and its style have arrived, instead of after the
 // script has been fetched and run.
 import { createHash } from 'node:crypto';
@@ -28,8 +29,23 @@ export interface SurveyPage {
   render(wave: ReturnType<typeof publicWave>, policy: string): Promise<{ html: string; policy: string }>;
 }
 
-/** How the built page links its stylesheet (vite's output). */
+/** How the built page links its stylesheet and its script (vite's output). */
 const STYLESHEET = /<link rel="stylesheet" crossorigin href="\/survey\/(assets\/[^"]+\.css)">/;
+const APP_SCRIPT = /<script type="module" crossorigin src="(\/survey\/assets\/[^"]+\.js)"><\/script>/;
+
+/**
+ * The app's script is fetched from the start (the modulepreload link in the head) but only run once a
+ * frame showing the drawn screen has been painted: this inline script, at the end of the page, adds it
+ * after the next animation frame (a hidden page paints nothing: at once). A module script in the page
+ * would run as soon as parsing ends when it has already arrived, which on a slow tablet it usually has
+ * (and always, from the cache, for the next child on the same tablet): the app's start and its taking
+ * over the markup then came before the first paint, holding the drawn age buttons off the screen for
+ * half a second or more at a quarter of a desktop's speed (issue 10, point 8; bench/README.md).
+ */
+const START_APP_SCRIPT =
+  "(function(){var l=document.querySelector('link[rel=modulepreload]');function go(){var s=document.createElement('script');" +
+  "s.type='module';s.crossOrigin='anonymous';s.src=l.href;document.head.appendChild(s);}" +
+  "if(document.visibilityState==='visible')requestAnimationFrame(function(){setTimeout(go,0);});else go();})();";
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -38,7 +54,7 @@ export async function loadSurveyPage(surveyDir: string): Promise<SurveyPage | un
   const module = join(surveyDir, '..', 'survey-prerender', 'prerender.js');
   if (!existsSync(module) || !existsSync(join(surveyDir, 'index.html'))) return undefined;
   const prerender = (await import(pathToFileURL(module).href)) as Prerender;
-  const scriptHash = sha256(prerender.EARLY_TAPS_SCRIPT);
+  const scriptHashes = `${sha256(prerender.EARLY_TAPS_SCRIPT)} ${sha256(START_APP_SCRIPT)}`;
   /** The stylesheet's text by file (its name changes with its content), with its hash. */
   const styles = new Map<string, { css: string; hash: string }>();
   const style = async (file: string) => {
@@ -56,7 +72,7 @@ export async function loadSurveyPage(surveyDir: string): Promise<SurveyPage | un
       // Read each time: a rebuild names new files, and the page is never cached (cache-control: no-cache).
       const template = await readFile(join(surveyDir, 'index.html'), 'utf8');
       const sheet = STYLESHEET.exec(template)?.[1];
-      if (!template.includes(APP_SLOT) || !template.includes('</head>') || !sheet || !policy.includes("script-src 'self';") || !policy.includes("style-src 'self';"))
+      if (!template.includes(APP_SLOT) || !template.includes('</head>') || !sheet || !APP_SCRIPT.test(template) || !policy.includes("script-src 'self';") || !policy.includes("style-src 'self';"))
         throw new Error('dist/web/survey/index.html or the security policy is not as expected: rebuild');
       const { css, hash } = await style(sheet);
       const markup = await prerender.renderStart(wave);
@@ -66,10 +82,14 @@ export async function loadSurveyPage(surveyDir: string): Promise<SurveyPage | un
       // before the app's script (the one request left) has arrived and taken the main thread.
       const html = template
         .replace(STYLESHEET, `<style>${css}</style>`)
+        .replace(APP_SCRIPT, '<link rel="modulepreload" crossorigin href="$1">')
         .replace('</head>', `<script>${prerender.EARLY_TAPS_SCRIPT}</script></head>`)
-        .replace(APP_SLOT, `<div id="app">${markup}</div><script type="application/json" id="hearme-wave">${data}</script>`);
-      // Exactly these two inline texts are allowed, by their hashes; nothing else inline.
-      return { html, policy: policy.replace("script-src 'self';", `script-src 'self' ${scriptHash};`).replace("style-src 'self';", `style-src 'self' ${hash};`) };
+        .replace(
+          APP_SLOT,
+          `<div id="app">${markup}</div><script type="application/json" id="hearme-wave">${data}</script><script>${START_APP_SCRIPT}</script>`,
+        );
+      // Exactly these inline texts are allowed, by their hashes; nothing else inline.
+      return { html, policy: policy.replace("script-src 'self';", `script-src 'self' ${scriptHashes};`).replace("style-src 'self';", `style-src 'self' ${hash};`) };
     },
   };
 }

@@ -27,6 +27,7 @@ import {
   answeredBandsOnly,
   breakdownCellText,
   fewer,
+  localSection,
   methodsSection,
   pValue,
   pc,
@@ -38,7 +39,7 @@ import {
   yearOnYearRows,
 } from './html.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
-import { UNTESTED, changeWords, referenceRows, summarise, type SummaryLine, type Tested } from './summary.js';
+import { UNTESTED, changeWords, referenceRows, shownLocalQuestions, summarise, type SummaryLine, type Tested } from './summary.js';
 
 /** Text of a fragment of the HTML report: tags dropped, entities read. */
 export function plain(html: string): string {
@@ -194,34 +195,36 @@ function actions(r: Report): (Paragraph | Table)[] {
   ];
 }
 
-/** Indicator, ages, answered, figure, [before, change,] others, difference: the change cells hold words and p- and q-values. */
-const FIGURE_WEIGHTS = (compare: boolean) => [2.8, 1, 1.3, 1.5, ...(compare ? [1.1, 2.1] : []), 1.2, 2.1];
+/** Indicator, ages, answered, figure, [before, change,] [others, difference]: the change cells hold words and p- and q-values. */
+const FIGURE_WEIGHTS = (compare: boolean, benchmark = true) => [2.8, 1, 1.3, 1.5, ...(compare ? [1.1, 2.1] : []), ...(benchmark ? [1.2, 2.1] : [])];
+
+/** The header after the first column: ages, answered, the figure, the round compared with, and (unless `benchmark` is false) other authorities. */
+const figureHead = (r: Report, figure: string, benchmark = true) => ['Ages', 'Answered', figure, ...(r.comparePeriod !== null ? [r.comparePeriod, 'Change'] : []), ...(benchmark ? ['Other authorities', 'Difference'] : [])];
+
+function indicatorRows(r: Report, rows: Report['indicators'], benchmark = true): string[][] {
+  const compare = r.comparePeriod !== null;
+  return rows.map((i) => {
+    const p = i.previous;
+    const b = i.benchmark;
+    return [
+      `${reportLabels(r).indicator(i.id)}${i.direction === 'lower' ? ' (lower is better)' : ''}`,
+      i.band,
+      i.suppressed ? fewer(r.minBase) : String(i.n),
+      i.suppressed ? '' : `${pc(i.percent)}\n${pc(i.ci!.low)} to ${pc(i.ci!.high)}`,
+      ...(compare ? (!p ? ['no figure', ''] : [p.percent === null ? fewer(r.minBase) : pc(p.percent), change(i.direction, p.change, p, ' points', 1)]) : []),
+      ...(!benchmark ? [] : !b ? ['none', ''] : [b.percent === null ? 'not shown' : pc(b.percent), change(i.direction, b.difference, b, ' points', 1)]),
+    ];
+  });
+}
 
 function domain(r: Report, d: string | null): (Paragraph | Table)[] {
   const rows = r.indicators.filter((i) => i.domain === d);
   const chart = domainChart(r, d);
   if (!rows.length || !chart) return [];
-  const compare = r.comparePeriod !== null;
   return [
     h2(domainLabel(d)),
     picture(chart.svg, chart.label),
-    table(
-      ['Indicator', 'Ages', 'Answered', '% (95% interval)', ...(compare ? [r.comparePeriod!, 'Change'] : []), 'Other authorities', 'Difference'],
-      rows.map((i) => {
-        const p = i.previous;
-        const b = i.benchmark;
-        return [
-          `${reportLabels(r).indicator(i.id)}${i.direction === 'lower' ? ' (lower is better)' : ''}`,
-          i.band,
-          i.suppressed ? fewer(r.minBase) : String(i.n),
-          i.suppressed ? '' : `${pc(i.percent)}\n${pc(i.ci!.low)} to ${pc(i.ci!.high)}`,
-          ...(compare ? (!p ? ['no figure', ''] : [p.percent === null ? fewer(r.minBase) : pc(p.percent), change(i.direction, p.change, p, ' points', 1)]) : []),
-          ...(!b ? ['none', ''] : [b.percent === null ? 'not shown' : pc(b.percent), change(i.direction, b.difference, b, ' points', 1)]),
-        ];
-      }),
-      (c) => c > 1,
-      FIGURE_WEIGHTS(compare),
-    ),
+    table(['Indicator', ...figureHead(r, '% (95% interval)')], indicatorRows(r, rows), (c) => c > 1, FIGURE_WEIGHTS(r.comparePeriod !== null)),
     ...reference(r, rows),
   ];
 }
@@ -251,27 +254,46 @@ function reference(r: Report, rows: Report['indicators']): (Paragraph | Table)[]
   ];
 }
 
-function scores(r: Report): (Paragraph | Table)[] {
-  if (!r.scores.length) return [];
+function scoreRows(r: Report, scores: Report['scores'], benchmark = true): string[][] {
   const compare = r.comparePeriod !== null;
   const mean = (m: number | null) => (m === null ? '' : m.toFixed(2));
+  return scores.map((s) => [
+    reportLabels(r).question(s.question),
+    s.band,
+    s.suppressed ? fewer(r.minBase) : String(s.n),
+    s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}${s.ci ? `\n${mean(s.ci.low)} to ${mean(s.ci.high)}` : ''}`,
+    ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change('higher', s.previous.change, s.previous, '', 2)]) : []),
+    ...(!benchmark ? [] : !s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change('higher', s.benchmark.difference, s.benchmark, '', 2)]),
+  ]);
+}
+
+function scores(r: Report): (Paragraph | Table)[] {
+  if (!r.scores.length) return [];
   return [
     h2(scoreWords(r).heading),
     para(scoreWords(r).intro),
-    table(
-      ['Question', 'Ages', 'Answered', 'Average (95% interval)', ...(compare ? [r.comparePeriod!, 'Change'] : []), 'Other authorities', 'Difference'],
-      r.scores.map((s) => [
-        reportLabels(r).question(s.question),
-        s.band,
-        s.suppressed ? fewer(r.minBase) : String(s.n),
-        s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}${s.ci ? `\n${mean(s.ci.low)} to ${mean(s.ci.high)}` : ''}`,
-        ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change('higher', s.previous.change, s.previous, '', 2)]) : []),
-        ...(!s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change('higher', s.benchmark.difference, s.benchmark, '', 2)]),
-      ]),
-      (c) => c > 1,
-      FIGURE_WEIGHTS(compare),
-    ),
+    table(['Question', ...figureHead(r, 'Average (95% interval)')], scoreRows(r, r.scores), (c) => c > 1, FIGURE_WEIGHTS(r.comparePeriod !== null)),
     ...yearOnYear(r),
+  ];
+}
+
+/** A core round's local questions, as the HTML report's "Your own questions": no other authorities, as no other council asks them. */
+function local(full: Report): (Paragraph | Table)[] {
+  const sets = shownLocalQuestions(full);
+  if (!sets.length) return [];
+  const compare = full.comparePeriod !== null;
+  return [
+    h2('Your own questions'),
+    // The HTML report's words for what the section is.
+    ...prose(localSection(full)).slice(0, 1),
+    ...sets.flatMap((l) => {
+      const r: Report = { ...full, questionnaire: l, indicators: l.indicators, scores: l.scores };
+      return [
+        h3(`${l.title} (${versionWords(l)}, ages ${l.band})`),
+        ...(l.indicators.length ? [table(['Indicator', ...figureHead(r, '% (95% interval)', false)], indicatorRows(r, l.indicators, false), (c) => c > 1, FIGURE_WEIGHTS(compare, false))] : []),
+        ...(l.scores.length ? [table(['Question', ...figureHead(r, 'Mean (95% interval)', false)], scoreRows(r, l.scores, false), (c) => c > 1, FIGURE_WEIGHTS(compare, false)), ...yearOnYear(r)] : []),
+      ];
+    }),
   ];
 }
 
@@ -386,6 +408,7 @@ export async function renderDocx(full: Report): Promise<Buffer> {
           ...actions(r),
           ...[...DOMAINS, null].flatMap((d) => domain(r, d)),
           ...scores(r),
+          ...local(r),
           ...trends(r),
           ...breakdowns(r),
           ...said(r),

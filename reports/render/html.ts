@@ -3,12 +3,12 @@
 // Every piece of text goes through esc(): children's free text (and any
 // authority name) may contain HTML.
 import { DOMAINS } from '../../surveys/index.js';
-import { BY_NAMES, PROGRAMME_NAMES, domainLabel, optionLabel, reportLabels, scoreWords } from '../labels.js';
+import { BY_NAMES, PROGRAMME_NAMES, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../labels.js';
 import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
 import { domainChart, fewer, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
 import { CSS } from './html-style.js';
-import { UNTESTED, changeWords, referenceRows, summarise, verdict, type SummaryLine, type Tested } from './summary.js';
+import { UNTESTED, changeWords, referenceRows, shownLocalQuestions, summarise, verdict, type SummaryLine, type Tested } from './summary.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -63,6 +63,7 @@ export function renderHtml(full: Report): string {
     actionsSection(report),
     ...[...DOMAINS, null].map((d) => domainSection(report, d)).filter(Boolean),
     scoreSection(report),
+    localSection(report),
     trendSection(report),
     breakdownSection(report),
     saidSection(report),
@@ -166,12 +167,9 @@ function responseSection(r: Report): string {
 </section>`;
 }
 
-function domainSection(r: Report, domain: string | null): string {
-  const rows = r.indicators.filter((i) => i.domain === domain);
-  const chart = domainChart(r, domain);
-  if (!rows.length || !chart) return '';
-  const id = `chart-${domain ?? 'own'}`;
-  const body = rows
+/** Table rows of indicators: figure, before/after, and (unless `benchmark` is false) other authorities. */
+function indicatorRows(r: Report, rows: Report['indicators'], benchmark = true): string {
+  return rows
     .map((i) => {
       const p = i.previous;
       const b = i.benchmark;
@@ -183,20 +181,34 @@ function domainSection(r: Report, domain: string | null): string {
         : !p
           ? '<td class="num supp">no figure</td><td></td>'
           : `<td class="num">${p.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(p.percent)}</td>${changeCell(i.direction, p.change, p, ' points', 1)}`;
-      const bench = !b
-        ? '<td class="num supp">none</td><td></td>'
-        : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i.direction, b.difference, b, ' points', 1)}`;
+      const bench = !benchmark
+        ? ''
+        : !b
+          ? '<td class="num supp">none</td><td></td>'
+          : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i.direction, b.difference, b, ' points', 1)}`;
       return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(i.band)}</td>${figure}${prev}${bench}</tr>`;
     })
     .join('');
+}
+
+/** The header cells after Ages: the figure, the round compared with and, unless `benchmark` is false, other authorities. */
+function figureHeads(r: Report, figure: string, benchmark = true): string {
+  return `<th scope="col" class="num">Answered</th><th scope="col" class="num">${figure}</th>${
+    compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
+  }${benchmark ? '<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th>' : ''}`;
+}
+
+function domainSection(r: Report, domain: string | null): string {
+  const rows = r.indicators.filter((i) => i.domain === domain);
+  const chart = domainChart(r, domain);
+  if (!rows.length || !chart) return '';
+  const id = `chart-${domain ?? 'own'}`;
   return `<section class="page-break" aria-labelledby="${id}-h">
 <h2 id="${id}-h">${esc(domainLabel(domain))}</h2>
 <div class="chart" id="${id}">${chart.svg}</div>
 <table><caption>${esc(domainLabel(domain))}: the figures in the chart</caption>
-<thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">% (95% interval)</th>${
-    compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
-  }<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th></tr></thead>
-<tbody>${body}</tbody></table>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${figureHeads(r, '% (95% interval)')}</tr></thead>
+<tbody>${indicatorRows(r, rows)}</tbody></table>
 ${referenceTable(r, rows)}
 </section>`;
 }
@@ -218,33 +230,60 @@ function referenceTable(r: Report, rows: Report['indicators']): string {
 const compareColumn = (r: Report) => r.comparePeriod !== null;
 
 /** "version 2", or "versions 1 and 2" when a round was answered in several. */
-export function versionWords(q: NonNullable<Report['questionnaire']>): string {
+export function versionWords(q: Pick<NonNullable<Report['questionnaire']>, 'version' | 'versions'>): string {
   const vs = q.versions.length ? q.versions.map((v) => v.version) : [q.version];
   return vs.length === 1 ? `version ${vs[0]}` : `versions ${vs.slice(0, -1).join(', ')} and ${vs[vs.length - 1]}`;
 }
 
 const twoDp = (x: number) => x.toFixed(2);
 
-function scoreSection(r: Report): string {
-  if (!r.scores.length) return '';
-  const words = scoreWords(r);
+/** Table rows of mean scores: figure, before/after, and (unless `benchmark` is false) other authorities. */
+function scoreRows(r: Report, scores: Report['scores'], benchmark = true): string {
   const fmt = (mean: number | null, sd: number | null) => (mean === null ? '' : `${mean.toFixed(2)}${sd === null ? '' : ` <span class="note">(sd ${sd.toFixed(2)})</span>`}`);
   const interval = (ci: { low: number; high: number } | null) => (ci ? `<br><span class="note">${twoDp(ci.low)} to ${twoDp(ci.high)}</span>` : '');
-  const rows = r.scores
+  return scores
     .map((s) => {
       const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}${interval(s.ci)}</td>`;
       const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${changeCell('higher', s.previous.change, s.previous, '', 2)}`;
-      const bench = !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell('higher', s.benchmark.difference, s.benchmark, '', 2)}`;
+      const bench = !benchmark ? '' : !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell('higher', s.benchmark.difference, s.benchmark, '', 2)}`;
       return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
     })
     .join('');
+}
+
+function scoreSection(r: Report): string {
+  if (!r.scores.length) return '';
+  const words = scoreWords(r);
   return `<section class="page-break" aria-labelledby="scores-h">
 <h2 id="scores-h">${words.heading}</h2>
 <p>${words.intro}</p>
-<table><caption>${r.questionnaire ? 'Mean scores' : 'Average scores'}</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th><th scope="col" class="num">Answered</th><th scope="col" class="num">Average (95% interval)</th>${
-    compareColumn(r) ? `<th scope="col" class="num">${esc(r.comparePeriod!)}</th><th scope="col" class="num">Change</th>` : ''
-  }<th scope="col" class="num">Other authorities</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows}</tbody></table>
+<table><caption>${r.questionnaire ? 'Mean scores' : 'Average scores'}</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th>${figureHeads(r, 'Average (95% interval)')}</tr></thead><tbody>${scoreRows(r, r.scores)}</tbody></table>
 ${yearOnYearTable(r)}
+</section>`;
+}
+
+/**
+ * A core round's local questions, apart from the core figures (which every council shares): their own
+ * indicators and mean scores, with before/after but no other authorities, as no other council asks them.
+ */
+export function localSection(full: Report): string {
+  const sets = shownLocalQuestions(full);
+  if (!sets.length) return '';
+  const parts = sets.map((l) => {
+    // Read as a report of the questionnaire itself, so its own words name the rows.
+    const r: Report = { ...full, questionnaire: l, indicators: l.indicators, scores: l.scores };
+    const indicators = l.indicators.length
+      ? `<table><caption>${esc(l.title)}, ages ${esc(l.band)}: indicators</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${figureHeads(r, '% (95% interval)', false)}</tr></thead><tbody>${indicatorRows(r, l.indicators, false)}</tbody></table>`
+      : '';
+    const scores = l.scores.length
+      ? `<table><caption>${esc(l.title)}, ages ${esc(l.band)}: mean scores</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th>${figureHeads(r, 'Mean (95% interval)', false)}</tr></thead><tbody>${scoreRows(r, l.scores, false)}</tbody></table>${yearOnYearTable(r)}`
+      : '';
+    return `<h3>${esc(l.title)} <span class="note">(${esc(versionWords(l))}, ages ${esc(l.band)})</span></h3>\n${indicators}\n${scores}`;
+  });
+  return `<section class="page-break" id="own-questions" aria-labelledby="own-questions-h">
+<h2 id="own-questions-h">Your own questions</h2>
+<p>${esc(localQuestionsIntro(full.authority.name))}</p>
+${parts.join('\n')}
 </section>`;
 }
 

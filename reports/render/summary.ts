@@ -122,3 +122,8 @@ export function referenceRows(r: Report, order: 'report' | 'notable' = 'report')
   const weight = (x: ReferenceRow) => (x.figure.significant ? 1000 : 0) + Math.abs(x.figure.difference ?? 0);
   return rows.sort((a, b) => weight(b) - weight(a));
 }
+
+/** The local question sets a report shows: answered in this round, with a figure to show. */
+export function shownLocalQuestions(full: Report): NonNullable<Report['localQuestions']> {
+  return (full.localQuestions ?? []).filter((l) => (full.responses.byBand[l.band] ?? 0) > 0 && (l.indicators.length || l.scores.length));
+}

@@ -7,12 +7,16 @@
 // under it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
+import { renderDocx } from '../../reports/render/docx.js';
+import { renderHtml } from '../../reports/render/html.js';
+import { zipEntries } from '../helpers/zip.js';
 import { getInstrument, type Answers } from '../../surveys/index.js';
 import { Programme } from '../../server/schemas.js';
 import { QuestionnaireRefused, storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { testApp, seedWave, type TestApp } from '../helpers/app.js';
 import { fullAnswers } from '../helpers/answers.js';
 import { query } from '../helpers/cli.js';
+import { createWave } from '../../server/repos/waves.js';
 
 const LOCAL = {
   id: 'bh-local',
@@ -125,8 +129,80 @@ describe('local questions on a core round', () => {
     const [ra, rb] = await Promise.all([report(a.authorityCode), report(b.authorityCode)]);
     expect(ra.responses.byBand['11-17']).toBe(12);
     expect(ra.indicators.length).toBeGreaterThan(0);
-    expect({ ...ra, authority: null }).toEqual({ ...rb, authority: null });
+    // Its local questions' figures are a section apart, leaving the core exactly as a plain round's.
+    const { localQuestions, ...coreReport } = ra;
+    expect(localQuestions?.map((l) => l.id)).toEqual(['a-local']);
+    expect({ ...coreReport, authority: null }).toEqual({ ...rb, authority: null });
     // The local free text is not the core report's (it is the local questionnaire's).
     expect(ra.said.some((s) => s.text.startsWith('Idea'))).toBe(false);
+  });
+
+  it('the report gives the local questions’ own figures apart: suppression, intervals and before/after worked by hand, no benchmark', async () => {
+    const first = await seedWave(t, { programme: 'ylyc', period: '2024' });
+    const authorityId = query(t.config.databasePath, 'SELECT id FROM authorities WHERE code = ?', first.authorityCode)[0]!.id as number;
+    const second = await createWave(t.db, { authority_id: authorityId, programme: 'ylyc', period: '2025', opens_on: null, closes_on: null });
+    const withArea = { ...LOCAL, id: 'c-local', questions: [...LOCAL.questions, { id: 'safe_area', type: 'agree5', text: { en: 'I feel safe where I live' } }], scores: ['youth_club', 'safe_area'] };
+    await storeQuestionnaire(t.db, withArea, authorityId);
+    // Another authority asks the same file (for everyone it could): still no benchmark for local questions.
+    const core = getInstrument('ylyc-11-17', 1)!;
+    const answer = async (code: string, clubs: number[], areas: number[]) => {
+      for (const [k, club] of clubs.entries())
+        expect((await post(code, 'c-local', { ...fullAnswers(core, k), youth_club: club, ...(k < areas.length ? { safe_area: areas[k]! } : {}) })).statusCode).toBe(201);
+    };
+    await answer(first.code, [3, 3, 3, 2, 2, 2, 4, 4, 1, 5], [4, 4, 4, 4, 4, 4, 4, 4, 4, 4]);
+    await answer(second.access_code, [5, 5, 5, 4, 4, 4, 4, 3, 3, 2], [5, 4, 3]);
+    const report = await buildReport(t.db, { authority: first.authorityCode, programme: 'ylyc', period: '2025', minBase: 10, freeText: null, today: '2026-01-01' });
+    expect(report.comparePeriod).toBe('2024');
+    // The core part has none of them.
+    expect(report.indicators.some((i) => i.id === 'likes_club')).toBe(false);
+    expect(report.scores.some((s) => ['youth_club', 'safe_area'].includes(s.question))).toBe(false);
+
+    const [local] = report.localQuestions!;
+    expect(report.localQuestions).toHaveLength(1);
+    expect(local).toMatchObject({ id: 'c-local', version: 1, band: '11-17', title: 'Brighton and Hove’s own questions', versions: [{ version: 1, responses: 10 }] });
+    expect(local!.labels).toEqual({
+      indicators: { likes_club: 'Likes the youth club' },
+      questions: { youth_club: 'The youth club is a good place for me', local_idea: 'What should Brighton and Hove do next?', safe_area: 'I feel safe where I live' },
+    });
+    // likes_club (4 or 5): 7 of 10 this year, 3 of 10 last year.
+    // Wilson 95% for 7/10, z = 1.96: centre (0.7 + 0.19207) / 1.38415 = 0.64449, half-width
+    // 1.96·√(0.021 + 0.0096)/1.38415 = 0.24772, so 39.7% to 89.2%. Change 70 − 30 = 40.0 points;
+    // pooled z = 0.4/√(0.5·0.5·0.2) = 1.7889, two-sided p = 0.0736.
+    expect(local!.indicators).toEqual([
+      {
+        id: 'likes_club', band: '11-17', domain: null, direction: 'higher', suppressed: false, n: 10, count: 7, percent: 70, ci: { low: 39.7, high: 89.2 },
+        previous: { period: '2024', suppressed: false, n: 10, count: 3, percent: 30, change: 40, pValue: 0.0736, qValue: 0.0736, significant: false },
+        benchmark: null, reference: [],
+      },
+    ]);
+    // youth_club: mean 39/10 = 3.9, squares about it 3·1.21 + 4·0.01 + 2·0.81 + 3.61 = 8.9, sd √(8.9/9) = 0.994;
+    // 95% interval 3.9 ± 2.2622·0.994/√10 = 3.9 ± 0.711: 3.19 to 4.61. Last year mean 2.9, sd √(12.9/9) = 1.197.
+    // Welch: se² = 0.98889/10 + 1.43333/10 = 0.24222, t = 1/0.49216 = 2.03, df = 0.24222²/((0.098889² + 0.143333²)/9) = 17.41;
+    // p = 0.0577 (Student's t on 17.41 df). q-values (Benjamini-Hochberg over this section's two): 0.0736 for both.
+    // safe_area: 3 answers this year, under 10: suppressed, and so is its comparison.
+    expect(local!.scores).toEqual([
+      {
+        question: 'youth_club', band: '11-17', suppressed: false, n: 10, mean: 3.9, sd: 0.99, ci: { low: 3.19, high: 4.61 },
+        previous: { period: '2024', suppressed: false, n: 10, mean: 2.9, sd: 1.2, change: 1, t: 2.03, df: 17.41, pValue: 0.0577, qValue: 0.0736, significant: false },
+        benchmark: null,
+      },
+      {
+        question: 'safe_area', band: '11-17', suppressed: true, n: null, mean: null, sd: null, ci: null,
+        previous: { period: '2024', suppressed: true, n: 10, mean: 4, sd: 0, change: null, t: null, df: null, pValue: null, qValue: null, significant: null },
+        benchmark: null,
+      },
+    ]);
+
+    // HTML and Word: a section of its own after the core scores, before/after but no other authorities.
+    const html = renderHtml(report);
+    const section = html.slice(html.indexOf('<section class="page-break" id="own-questions"'));
+    expect(html.indexOf('id="scores-h"')).toBeLessThan(html.indexOf('id="own-questions-h"'));
+    expect(section.slice(0, section.indexOf('</section>'))).toMatch(
+      /<h2 id="own-questions-h">Your own questions<\/h2>[\s\S]*<th scope="row">Likes the youth club<\/th><td>11-17<\/td><td class="num">10<\/td><td class="num">70\.0%<br><span class="note">39\.7% to 89\.2%<\/span><\/td><td class="num">30\.0%<\/td><td class="num"><span>▲ \+40\.0 points<\/span>[\s\S]*<th scope="row">The youth club is a good place for me<\/th><td>11-17<\/td><td class="num">10<\/td><td class="num">3\.90[\s\S]*<th scope="row">I feel safe where I live<\/th><td>11-17<\/td><td class="num supp" colspan="2">fewer than 10 answers<\/td>/,
+    );
+    expect(section.slice(0, section.indexOf('</section>'))).not.toContain('Other authorities');
+    const word = zipEntries(await renderDocx(report)).get('word/document.xml')!.toString('utf8');
+    expect(word).toContain('Your own questions');
+    expect(word.indexOf('Likes the youth club')).toBeGreaterThan(word.indexOf('Your own questions'));
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { addAction } from '../../server/repos/actions.js';
 import { setClosesOn } from '../../server/repos/portal-waves.js';
 import { createWave } from '../../server/repos/waves.js';
+import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { seedWave } from '../helpers/app.js';
 import { addUser } from '../helpers/portal.js';
 import { portalInBrowser } from '../helpers/portal-browser.js';
@@ -17,6 +18,17 @@ import type { Report } from '../../reports/schema.js';
 import { axe } from '../helpers/survey-driver.js';
 
 const TEXT = 'Please let me see my brother more';
+const LOCAL = {
+  id: 'pr-local',
+  version: 1,
+  title: { en: 'Our own questions' },
+  audience: 'young_people',
+  locales: ['en'],
+  extends: { instrument: 'ylyc-11-17', version: 1 },
+  questions: [{ id: 'youth_club', type: 'agree5', text: { en: 'The youth club is a good place for me' } }],
+  indicators: [{ id: 'likes_club', label: { en: 'Likes the youth club' }, question: 'youth_club', options: [4, 5], better: 'higher' }],
+  scores: ['youth_club'],
+};
 let waveId: number;
 const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   const now = await seedWave(t, { period: '2025' });
@@ -27,7 +39,9 @@ const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   await setClosesOn(t.db, earlier.id, '2023-12-31');
   // What the authority said it would do after 2023: the 2025 report shows it before and after.
   await addAction(t.db, { waveId: earlier.id, indicator: 'knows_social_worker', band: '11-17', pledge: 'Every child will know their social worker', owner: 'QA manager', due: '2024-03-31', createdBy: null });
-  await submitResponses(t, now.code, 4, TEXT);
+  // The authority's own questions after the core 11-17 ones: the report shows them in a section apart.
+  await storeQuestionnaire(t.db, LOCAL, authority.id);
+  await submitResponses(t, now.code, 4, TEXT, 'pr-local');
   await addUser(t, 'officer@example.org', 'authority_officer', [authority.code]);
   await addUser(t, 'viewer@example.org', 'viewer', [authority.code]);
 });
@@ -62,6 +76,11 @@ describe('the report page', () => {
       `${action.after!.percent}%of ${action.after!.n}`,
     ]);
 
+    // Its own questions, apart (the headings above say so as the download does): youth_club 1, 2, 3, 4.
+    const own = page.locator('section[aria-labelledby="own-questions-h"]');
+    expect(await own.getByRole('row', { name: /Likes the youth club/ }).locator('td').allTextContents()).toEqual(['4', `25% (${model.localQuestions![0]!.indicators[0]!.ci!.low}–${model.localQuestions![0]!.indicators[0]!.ci!.high})`, '–']);
+    expect((await own.getByRole('row', { name: /The youth club is a good place for me/ }).locator('td').allTextContents()).slice(0, 2)).toEqual(['4', expect.stringMatching(/^2\.50 \(/)]);
+    expect(await own.getByRole('columnheader', { name: 'Other authorities' }).count()).toBe(0);
     await expect(page.getByRole('note').textContent()).resolves.toContain('Provisional: the round is still open.');
     // four children wrote the same words to each free-text question: once per question, ×4
     const said = page.locator('ul.said li', { hasText: TEXT });

@@ -1,7 +1,8 @@
 // Issue 15, item 7: the portal's rough edges, in real Chromium. Opening
 // the sign-in page makes no failed request and logs no console error; the
 // rounds list is filtered by authority, programme, period and status and
-// paged, with its actions above it; a viewer opening #/safeguarding,
+// paged by the server (the browser receives one page), with its actions
+// above it; a viewer opening #/safeguarding,
 // #/users or #/audit is told the page is not for their role under that
 // title (not shown the rounds); the audit log is filtered by action and
 // authority, paged, with each detail in words. Every state passes axe.
@@ -74,8 +75,17 @@ describe('the rounds list', () => {
     expect(await axe(page)).toEqual([]);
     await shot(page, '31-rounds-page-1');
 
+    // From here on, what the browser receives of the list: one page at a time, filtered by the server.
+    const received: { query: string; waves: number; total: number }[] = [];
+    page.on('response', async (r) => {
+      const url = new URL(r.url());
+      if (url.pathname !== '/api/portal/waves') return;
+      const body = (await r.json()) as { waves: unknown[]; total: number };
+      received.push({ query: url.search, waves: body.waves.length, total: body.total });
+    });
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => caption(page)).toBe('Rounds 26 to 30 of 30, newest first');
+    await expect.poll(() => received).toEqual([{ query: '?page=2&perPage=25', waves: 5, total: 30 }]);
     expect(await rowNames(page)).toHaveLength(5);
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
     expect(page.url()).toMatch(/#\/\?page=2$/);
@@ -84,7 +94,8 @@ describe('the rounds list', () => {
     await page.locator('#f-programme').selectOption('ylbc');
     await page.locator('#f-state').selectOption('closed');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await expect.poll(() => caption(page)).toBe('Rounds 1 to 2 of 2 matching (30 in all), newest first');
+    await expect.poll(() => caption(page)).toBe('Rounds 1 to 2 of 2 matching, newest first');
+    await expect.poll(() => received.at(-1)).toEqual({ query: '?programme=ylbc&state=closed&page=1&perPage=25', waves: 2, total: 2 });
     expect((await rowNames(page)).sort()).toEqual([`Authority ${waves[0]!.authorityCode}`, `Authority ${waves[15]!.authorityCode}`].sort());
     await page.locator('#f-period').selectOption('2024');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
@@ -95,6 +106,8 @@ describe('the rounds list', () => {
     // One authority's rounds; then everything again.
     await page.getByRole('button', { name: 'Show all' }).click();
     await expect.poll(() => caption(page)).toBe('Rounds 1 to 25 of 30, newest first');
+    // Never more than a page of rounds reached the browser.
+    await expect.poll(() => Math.max(...received.map((r) => r.waves))).toBe(25);
     await page.locator('#f-authority').selectOption(waves[7]!.authorityCode);
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => rowNames(page)).toEqual([`Authority ${waves[7]!.authorityCode}`]);

@@ -37,7 +37,47 @@ async function holdAppScript(page: Page): Promise<() => void> {
 /** Whether the app's script has taken the screen over (it tells the page's inline script to stop keeping taps). */
 const appStarted = (page: Page) => page.evaluate(() => (window as unknown as { hearmeEarly?: { started: boolean } }).hearmeEarly?.started ?? false);
 
+/**
+ * Run in the page before its own scripts: notes when a frame showing the age buttons has been
+ * drawn (the task after the animation frame that found them), and when the app's script started
+ * (its first step is opening the device store).
+ */
+const NOTE_FRAME_AND_APP = `
+  const frame = () => {
+    if (document.querySelector('.ages button')) setTimeout(() => { window.__framedAt ??= performance.now(); });
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...args) {
+    window.__appAt ??= performance.now();
+    return open.apply(this, args);
+  };
+`;
+
 describe('the start screen drawn by the server', () => {
+  it('is drawn on screen before the app script runs, also when the script is already on the tablet', async () => {
+    const wave = await env.srv.wave('ylyc');
+    const ctx = await newContext(env.browser, { viewport: TABLET });
+    // A tablet that has opened the survey before (the next child): the script is in its cache (or its
+    // service worker's) and ready before the page has been parsed. A module script in the page would
+    // then run, and the app take the screen over, as parsing ends: before any frame showed the drawn screen.
+    await (await ctx.newPage()).goto(`${env.srv.base}/s/${wave.code}`);
+    const page = await ctx.newPage();
+    await page.addInitScript(NOTE_FRAME_AND_APP);
+    await page.goto(`${env.srv.base}/s/${wave.code}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __appAt?: number }).__appAt !== undefined);
+    const { framedAt, appAt, cached } = await page.evaluate(() => {
+      const w = window as unknown as { __framedAt?: number; __appAt: number };
+      const script = performance.getEntriesByType('resource').find((e) => /\/survey\/assets\/index-[^/]+\.js$/.test(e.name));
+      return { framedAt: w.__framedAt, appAt: w.__appAt, cached: (script as PerformanceResourceTiming | undefined)?.transferSize };
+    });
+    expect(cached).toBe(0); // from the cache: the case this is about
+    expect(framedAt).toBeDefined();
+    expect(framedAt!).toBeLessThan(appAt);
+    await ctx.close();
+  });
+
   it('shows the age buttons without the app script, the same markup the app draws', async () => {
     const wave = await env.srv.wave('ylyc');
     const noScript = await newContext(env.browser, { viewport: TABLET, javaScriptEnabled: false });

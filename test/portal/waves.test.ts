@@ -1,7 +1,8 @@
 // Survey rounds through the portal API: creating, live counts against the
 // population, the QR code, closing early (children are then refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAuthority } from '../../server/repos/authorities.js';
+import { addAuthority, findAuthority } from '../../server/repos/authorities.js';
+import { createWave } from '../../server/repos/waves.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { addUser, signIn, type Session } from '../helpers/portal.js';
 import { submitResponses } from '../helpers/portal-seed.js';
@@ -98,5 +99,97 @@ describe("an authority's details in the portal", () => {
       ['officer@example.org', { contact: '01632 960444' }],
       ['admin@example.org', { name: 'Middlesbrough Council', region: 'North East', contact: '' }],
     ]);
+  });
+});
+
+// Issue 15, item 7: about 2,000 rounds at national scale, so the list is
+// filtered and paged by the server (the page asks for 25 at a time), with
+// the total matching and the values each filter can take, and still only
+// the user's authorities' rounds whatever the filters ask for.
+describe('the rounds list, filtered and paged by the server', () => {
+  type Listed = { waves: { id: number }[]; total: number; page: number; perPage: number | null; choices: Record<string, unknown> };
+  const ids: Record<string, number> = {};
+  let admin: Session;
+  const list = async (s: Session, query: string) => {
+    const res = await s.call('GET', `/api/portal/waves${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Listed;
+  };
+  const named = (l: Listed) => l.waves.map((w) => Object.entries(ids).find(([, id]) => id === w.id)?.[0] ?? `other ${w.id}`);
+
+  beforeAll(async () => {
+    const a = (await findAuthority(t.db, 'E06000002'))!;
+    const b = await addAuthority(t.db, { code: 'E06000003', name: 'Redcar and Cleveland', region: null });
+    const c = await addAuthority(t.db, { code: 'E06000004', name: 'Stockton-on-Tees', region: null });
+    const rounds = [
+      ['a24', a.id, 'ylyc', '2024', true],
+      ['a24b', a.id, 'ylbc', '2024', false],
+      ['b23', b.id, 'ylyc', '2023', true],
+      ['b24', b.id, 'ylyc', '2024', false],
+      ['b24b', b.id, 'ylbc', '2024', true],
+      ['c24', c.id, 'ylyc', '2024', false],
+    ] as const;
+    for (const [name, authority_id, programme, period, closed] of rounds) {
+      const w = await createWave(t.db, { authority_id, programme, period, opens_on: null, closes_on: closed ? '2020-01-01' : null });
+      ids[name] = w.id;
+    }
+    await addUser(t, 'lists@example.org', 'programme_admin');
+    admin = await signIn(t, 'lists@example.org');
+  });
+
+  it('pages a filter’s rounds, newest period first then by authority and programme, with the total matching', async () => {
+    const first = await list(admin, '?period=2024&perPage=2');
+    expect(named(first)).toEqual(['a24b', 'a24']);
+    expect([first.total, first.page, first.perPage]).toEqual([5, 1, 2]);
+    expect(named(await list(admin, '?period=2024&perPage=2&page=2'))).toEqual(['b24b', 'b24']);
+    const last = await list(admin, '?period=2024&perPage=2&page=3');
+    expect([named(last), last.total]).toEqual([['c24'], 5]);
+    // 25 a page unless asked: the portal's page.
+    expect((await list(admin, '?period=2024&page=1')).perPage).toBe(25);
+  });
+
+  it('filters by authority, programme, period and status, together', async () => {
+    const closed = await list(admin, '?period=2024&state=closed');
+    expect([named(closed), closed.total]).toEqual([['a24', 'b24b'], 2]);
+    expect(named(await list(admin, '?programme=ylbc&state=open'))).toEqual(['a24b']);
+    expect(named(await list(admin, '?authority=e06000003'))).toEqual(['b24b', 'b24', 'b23']);
+    expect(named(await list(admin, '?authority=E06000003&programme=ylyc&period=2023&state=closed'))).toEqual(['b23']);
+    expect((await list(admin, '?authority=E06000004&state=closed')).total).toBe(0);
+  });
+
+  it('gives each filter’s values among the rounds the user may see', async () => {
+    expect((await list(admin, '?perPage=1')).choices).toEqual({
+      authorities: [
+        { code: 'E06000002', name: 'Middlesbrough Council' },
+        { code: 'E06000003', name: 'Redcar and Cleveland' },
+        { code: 'E06000004', name: 'Stockton-on-Tees' },
+      ],
+      programmes: ['ylbc', 'ylyc'],
+      periods: ['2025', '2024', '2023'],
+    });
+    expect((await list(officer, '?perPage=1')).choices).toEqual({
+      authorities: [{ code: 'E06000002', name: 'Middlesbrough Council' }],
+      programmes: ['ylbc', 'ylyc'],
+      periods: ['2025', '2024'],
+    });
+  });
+
+  it('keeps an officer to their authorities’ rounds whatever the filters ask', async () => {
+    const theirs = await list(officer, '?authority=E06000003');
+    expect([theirs.waves, theirs.total]).toEqual([[], 0]);
+    expect(named(await list(officer, '?period=2024'))).toEqual(['a24b', 'a24']);
+    const all = await list(viewer, '');
+    expect(all.total).toBe(3);
+    expect(all.waves).toHaveLength(3);
+    expect(all.perPage).toBeNull();
+  });
+
+  it('refuses a filter or page it cannot read, naming it', async () => {
+    for (const [query, path] of [['?state=maybe', 'state'], ['?perPage=501', 'perPage'], ['?page=0', 'page'], ['?authority=Leeds', 'authority'], ['?period=24', 'period']]) {
+      const res = await admin.call('GET', `/api/portal/waves${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().issues.map((i: { path: string }) => i.path), query).toContain(path);
+    }
+    expect((await admin.call('GET', '/api/portal/waves?sort=name')).statusCode).toBe(400);
   });
 });

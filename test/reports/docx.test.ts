@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, makeTempDir, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, WORRYING_TEXT, reportCsv } from '../helpers/report-data.js';
+import { zipEntries } from '../helpers/zip.js';
 
 // The Word report (`--format docx`) read back by LibreOffice (Debian's
 // package, headless): it must open, and say what the HTML report says,
@@ -13,26 +13,6 @@ import { A, AUTHORITIES, WORRYING_TEXT, reportCsv } from '../helpers/report-data
 let dir: string;
 let docx: Buffer;
 let text: string;
-
-/** The files inside a .docx (a zip), by name: read from the central directory. */
-function zipEntries(zip: Buffer): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let k = zip.readUInt16LE(end + 10); k > 0; k--) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(start, start + size);
-    out.set(name, method === 8 ? inflateRawSync(raw) : raw);
-    at += 46 + nameLength + extra;
-  }
-  return out;
-}
 
 beforeAll(async () => {
   dir = makeTempDir('hearme-docx-');

@@ -10,13 +10,13 @@ import { IsoDate, isOpenOn, today } from '../../dates.js';
 import { surveyAddress } from '../../survey-address.js';
 import { HttpError } from '../../plugins/errors.js';
 import { audit } from '../../repos/audit.js';
-import { listWaves, responsesByBand, setClosesOn, type PortalWaveRow } from '../../repos/portal-waves.js';
+import { listWaves, responsesByBand, setClosesOn, waveChoices, type PortalWaveRow } from '../../repos/portal-waves.js';
 import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
 import { programmeInstruments } from '../../../surveys/index.js';
 import { questionnaireOwnerProblem } from '../../questionnaire-access.js';
 import { programmeName } from '../../../surveys/programme-names.js';
-import { Band, Period, Programme } from '../../schemas.js';
+import { AuthorityCode, Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
 import { AuthorityRef, WaveParam, scopedAuthority, scopedWave } from './scope.js';
 import { wavePopulations } from '../../../reports/queries/wave-populations.js';
@@ -59,6 +59,26 @@ const WaveDetail = WaveSummary.extend({
   threshold: z.number().describe('The response rate (percent) under which results are read with care'),
 });
 
+/** The rounds list's page when a client asks for pages without saying how long: the portal's. */
+const PER_PAGE = 25;
+const ListQuery = z.strictObject({
+  authority: AuthorityCode.optional(),
+  programme: Programme.optional(),
+  period: Period.optional(),
+  state: z.enum(['open', 'closed']).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  perPage: z.coerce.number().int().min(1).max(500).optional(),
+});
+const WaveList = z.object({
+  waves: z.array(WaveSummary),
+  total: z.number().int().describe('How many rounds match the filters (on every page)'),
+  page: z.number().int(),
+  perPage: z.number().int().nullable().describe('Null when no page was asked for: every matching round'),
+  choices: z
+    .object({ authorities: z.array(AuthorityRef), programmes: z.array(z.string()), periods: z.array(z.string()) })
+    .describe('The values each filter can take among the rounds the user may see (periods newest first)'),
+});
+
 /** A wave as the list shows it. Viewers do not get the access code: it lets anyone answer. */
 function summary(w: PortalWaveRow, staff: Staff, date = today()): z.infer<typeof WaveSummary> {
   return {
@@ -77,11 +97,29 @@ function summary(w: PortalWaveRow, staff: Staff, date = today()): z.infer<typeof
 const yesterday = () => today(new Date(Date.now() - 24 * 60 * 60 * 1000));
 
 export default async function waveRoutes(app: FastifyInstance) {
-  app.get('/waves', { config: { openapi: { summary: 'The survey rounds the user may see, with response counts (access codes for those who manage rounds)', reply: z.object({ waves: z.array(WaveSummary) }), responses: { 200: 'The rounds', ...REFUSED } } } }, async (request) => {
-    const staff = requirePermission(request, 'read');
-    const ids = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
-    return { waves: (await listWaves(app.db, ids)).map((w) => summary(w, staff)) };
-  });
+  app.get(
+    '/waves',
+    {
+      config: {
+        openapi: {
+          summary:
+            'The survey rounds the user may see, with response counts (access codes for those who manage rounds): filtered, and a page of them when page or perPage is given (25 a page unless perPage says), with the total matching and the values each filter can take',
+          query: ListQuery,
+          reply: WaveList,
+          responses: { 200: 'The rounds', 400: 'Invalid filter or page', ...REFUSED },
+        },
+      },
+    },
+    async (request) => {
+      const staff = requirePermission(request, 'read');
+      const { page, perPage, ...filter } = ListQuery.parse(request.query);
+      // Scoped here for every query: the filters only narrow what the user's authorities hold.
+      const ids = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
+      const paged = page !== undefined || perPage !== undefined ? { page: page ?? 1, perPage: perPage ?? PER_PAGE } : undefined;
+      const { rows, total } = await listWaves(app.db, ids, filter, paged);
+      return { waves: rows.map((w) => summary(w, staff)), total, page: paged?.page ?? 1, perPage: paged?.perPage ?? null, choices: await waveChoices(app.db, ids) };
+    },
+  );
 
   app.post('/waves', { config: { openapi: { summary: 'Creates a survey round: its access code is drawn', body: NewWave, reply: z.object({ id: z.number().int(), code: z.string() }), responses: { 201: 'Created: id and access code', 400: 'Invalid body', ...REFUSED, 409: 'The authority already has this round' } } } }, async (request, reply) => {
     const body = NewWave.parse(request.body);

@@ -4,9 +4,9 @@
 // worse orange, both said in words), judged as the download judges them
 // (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
-import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
+import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
 import { DOMAINS, INDICATORS } from '../../../surveys/indicators.js';
-import { UNTESTED, referenceRows, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
+import { UNTESTED, referenceRows, shownLocalQuestions, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
 import { api, can, PROGRAMMES, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
@@ -366,6 +366,87 @@ function Scores({ report }: { report: Report }) {
   );
 }
 
+/** A core round's local questions, as the download's "Your own questions": before/after, no other authorities (no other council asks them). */
+function OwnQuestions({ report }: { report: Report }) {
+  const sets = shownLocalQuestions(report);
+  if (!sets.length) return null;
+  const since = `Change since ${report.comparePeriod ?? 'last round'}`;
+  return (
+    <section aria-labelledby="own-questions-h">
+      <h2 id="own-questions-h">Your own questions</h2>
+      <p>{localQuestionsIntro(report.authority.name)}</p>
+      {sets.map((l) => {
+        const words = reportLabels({ questionnaire: l });
+        return (
+          <div key={`${l.id}-${l.band}`}>
+            <h3>
+              {l.title} <span class="small">(ages {l.band})</span>
+            </h3>
+            {l.indicators.length > 0 && (
+              <table>
+                <caption>{l.title}: indicators</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Indicator</th>
+                    <th scope="col">Answered</th>
+                    <th scope="col">% (95% interval)</th>
+                    <th scope="col">{since}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {l.indicators.map((i) => (
+                    <tr key={i.id}>
+                      <th scope="row">
+                        {words.indicator(i.id)}
+                        {i.direction === 'lower' && <span class="small"> (lower is better)</span>}
+                      </th>
+                      <td class="num">{i.n ?? `fewer than ${report.minBase}`}</td>
+                      <td class="num">
+                        {pct(i.percent)}
+                        {i.ci && <span class="small"> ({i.ci.low}–{i.ci.high})</span>}
+                      </td>
+                      <td class="num">{i.previous ? <Change direction={i.direction} delta={i.previous.change} t={i.previous} /> : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {l.scores.length > 0 && (
+              <table>
+                <caption>{l.title}: mean scores</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Answered</th>
+                    <th scope="col">Mean (95% interval)</th>
+                    <th scope="col">{since}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {l.scores.map((s) => (
+                    <tr key={s.question}>
+                      <th scope="row">{words.question(s.question)}</th>
+                      <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
+                      <td class="num">
+                        {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
+                        {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
+                      </td>
+                      <td class="num">
+                        {s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
+                        {s.previous?.t != null && <span class="small"> (Welch t = {s.previous.t.toFixed(2)}, df {s.previous.df!.toFixed(1)})</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
 /** Per domain, as the download: one chart per age band (the report's own SVG) and the figures in a table. */
 function Trends({ report }: { report: Report }) {
   const { periods, provisional } = trendPeriods(report);
@@ -573,6 +654,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
     ...full,
     indicators: full.indicators.filter((i) => shown(i.band)),
     scores: full.scores.filter((s) => shown(s.band)),
+    ...(full.localQuestions ? { localQuestions: full.localQuestions.filter((l) => shown(l.band)) } : {}),
     breakdowns: full.breakdowns.filter((b) => shown(b.band)),
     trend: full.trend.filter((t) => shown(t.band)),
     said: full.said.filter((s) => shown(s.band)),
@@ -638,6 +720,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
         <Domain key={d ?? 'own'} report={report} domain={d} rows={report.indicators.filter((i) => i.domain === d)} me={me} />
       ))}
       <Scores report={report} />
+      <OwnQuestions report={report} />
       <Trends report={report} />
       <Breakdowns report={report} />
       <Said report={report} me={me} withheld={data.freeTextWithheld} />

@@ -120,25 +120,36 @@ function AddAuthority({ open, onAdded }: { open: boolean; onAdded: () => void })
   );
 }
 
-/** Rounds a page shows; at national scale there are about 2,000. */
+/** Rounds a page shows; at national scale there are about 2,000, so the server filters and pages them. */
 const PAGE = 25;
 const FILTERS = ['authority', 'programme', 'period', 'state'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
-const matches = (w: WaveSummary, f: Filters) =>
-  (!f.authority || w.authority.code === f.authority) &&
-  (!f.programme || w.programme === f.programme) &&
-  (!f.period || w.period === f.period) &&
-  (!f.state || (f.state === 'open') === w.open);
+/** GET /waves with filters and a page: one page of rounds, how many match, and each filter's values. */
+interface WaveList {
+  waves: WaveSummary[];
+  total: number;
+  page: number;
+  choices: { authorities: { code: string; name: string }[]; programmes: string[]; periods: string[] };
+}
 
-/** Each value a filter can take among the rounds, as [value, label], in the order shown. */
-function choices(waves: WaveSummary[]) {
-  const unique = (pairs: [string, string][]) => [...new Map(pairs)].sort((a, b) => a[1].localeCompare(b[1]));
+/** The address's filters and page (#/?authority=…&page=2) as the API's query, 25 a page. */
+function listQuery(query: string): string {
+  const params = new URLSearchParams(query);
+  const q = new URLSearchParams(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
+  q.set('page', String(Math.max(1, Math.floor(Number(params.get('page'))) || 1)));
+  q.set('perPage', String(PAGE));
+  return q.toString();
+}
+
+/** Each value a filter can take, as [value, label], in the order shown. */
+function options(choices: WaveList['choices']): Record<keyof Filters, [string, string][]> {
+  const byLabel = (pairs: [string, string][]) => pairs.sort((a, b) => a[1].localeCompare(b[1]));
   return {
-    authority: unique(waves.map((w) => [w.authority.code, `${w.authority.name} (${w.authority.code})`])),
-    programme: unique(waves.map((w) => [w.programme, PROGRAMMES[w.programme] ?? w.programme])),
-    period: unique(waves.map((w) => [w.period, w.period])).reverse(),
-    state: [['open', 'Open'], ['closed', 'Closed']] as [string, string][],
+    authority: byLabel(choices.authorities.map((a) => [a.code, `${a.name} (${a.code})`])),
+    programme: byLabel(choices.programmes.map((p) => [p, PROGRAMMES[p] ?? p])),
+    period: choices.periods.map((p) => [p, p]),
+    state: [['open', 'Open'], ['closed', 'Closed']],
   };
 }
 
@@ -146,16 +157,15 @@ const ANY: Filters = { authority: 'Any authority', programme: 'Any programme', p
 const LABEL: Filters = { authority: 'Authority', programme: 'Programme', period: 'Period', state: 'Status' };
 
 /**
- * The rounds, filtered by authority, programme, period and status and shown
- * a page at a time; the filters and page live in the address
+ * A page of the rounds, filtered by authority, programme, period and status
+ * on the server; the filters and page live in the address
  * (#/?authority=…&page=2), so the back button and a shared link keep them.
  */
-function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
+function RoundsList({ list, query }: { list: WaveList; query: string }) {
   const params = new URLSearchParams(query);
   const f = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
-  const shown = waves.filter((w) => matches(w, f));
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
-  const page = Math.min(pages, Math.max(1, Number(params.get('page')) || 1));
+  const { waves, total, page } = list;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
   const go = (next: Partial<Filters> & { page?: number }) => {
     const q = new URLSearchParams(Object.entries({ ...f, ...next, page: next.page && next.page > 1 ? String(next.page) : '' }).filter(([, v]) => v));
     location.hash = `#/${q.size ? `?${q}` : ''}`;
@@ -165,7 +175,8 @@ function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
     const form = new FormData(e.currentTarget as HTMLFormElement);
     go({ ...(Object.fromEntries(FILTERS.map((k) => [k, String(form.get(k) ?? '')])) as Filters), page: 1 });
   };
-  const options = choices(waves);
+  const values = options(list.choices);
+  const filtering = FILTERS.some((k) => f[k]);
   const from = (page - 1) * PAGE;
   return (
     <>
@@ -175,7 +186,7 @@ function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
             <label for={`f-${k}`}>{LABEL[k]}</label>
             <select id={`f-${k}`} name={k} value={f[k]}>
               <option value="">{ANY[k]}</option>
-              {options[k].map(([value, label]) => (
+              {values[k].map(([value, label]) => (
                 <option value={value} key={value}>
                   {label}
                 </option>
@@ -184,19 +195,23 @@ function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
           </span>
         ))}
         <button type="submit">Show</button>
-        {FILTERS.some((k) => f[k]) && (
+        {filtering && (
           <button type="button" onClick={() => go({ authority: '', programme: '', period: '', state: '', page: 1 })}>
             Show all
           </button>
         )}
       </form>
-      {shown.length === 0 ? (
+      {total === 0 ? (
         <p>No rounds match these filters.</p>
+      ) : waves.length === 0 ? (
+        <p>
+          There is no page {page}: {pages === 1 ? 'there is one page' : `there are ${pages} pages`}.
+        </p>
       ) : (
         <table>
           <caption>
-            Rounds {from + 1} to {Math.min(from + PAGE, shown.length)} of {shown.length}
-            {shown.length < waves.length ? ` matching (${waves.length} in all)` : ''}, newest first
+            Rounds {from + 1} to {from + waves.length} of {total}
+            {filtering ? ' matching' : ''}, newest first
           </caption>
           <thead>
             <tr>
@@ -209,12 +224,12 @@ function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
             </tr>
           </thead>
           <tbody>
-            {shown.slice(from, from + PAGE).map((w) => (
+            {waves.map((w) => (
               <tr key={w.id}>
                 <th scope="row">
                   <a href={`#/waves/${w.id}`}>{w.authority.name}</a>
                 </th>
-                <td>{PROGRAMMES[w.programme]}</td>
+                <td>{PROGRAMMES[w.programme] ?? w.programme}</td>
                 <td>{w.period}</td>
                 <td>{w.open ? 'Open' : 'Closed'}</td>
                 <td class="num">{w.responses}</td>
@@ -228,13 +243,13 @@ function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
       )}
       {pages > 1 && (
         <nav aria-label="Pages of rounds" class="paging">
-          <button type="button" disabled={page === 1} onClick={() => go({ page: page - 1 })}>
+          <button type="button" disabled={page <= 1} onClick={() => go({ page: Math.min(page, pages + 1) - 1 })}>
             Previous page
           </button>{' '}
           <span>
-            Page {page} of {pages}
+            Page {Math.min(page, pages)} of {pages}
           </span>{' '}
-          <button type="button" disabled={page === pages} onClick={() => go({ page: page + 1 })}>
+          <button type="button" disabled={page >= pages} onClick={() => go({ page: page + 1 })}>
             Next page
           </button>
         </nav>
@@ -244,7 +259,11 @@ function RoundsList({ waves, query }: { waves: WaveSummary[]; query: string }) {
 }
 
 export function WavesPage({ me, query }: { me: Me; query: string }) {
-  const { data, error } = useLoad(() => api<{ waves: WaveSummary[] }>('GET', '/waves'), []);
+  // One page of rounds, as the address asks; the browser never holds them all.
+  const rounds = listQuery(query);
+  const { data, error } = useLoad(() => api<WaveList>('GET', `/waves?${rounds}`), [rounds]);
+  // No period to filter by: the user's authorities have no round at all.
+  const none = data?.choices.periods.length === 0;
   const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
   const list = authorities.data?.authorities;
   return (
@@ -255,7 +274,7 @@ export function WavesPage({ me, query }: { me: Me; query: string }) {
         <div class="actions">
           {can.manageWaves(me) && list.length > 0 && (
             <>
-              <CreateWave authorities={list} open={data.waves.length === 0} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
+              <CreateWave authorities={list} open={none} onCreated={(id) => (location.hash = `#/waves/${id}`)} />
               <AuthorityDetails authorities={list} admin={can.admin(me)} onSaved={authorities.reload} />
             </>
           )}
@@ -263,8 +282,8 @@ export function WavesPage({ me, query }: { me: Me; query: string }) {
         </div>
       )}
       {error && <p class="error">{error}</p>}
-      {data && data.waves.length === 0 && <p>No survey rounds yet.</p>}
-      {data && data.waves.length > 0 && <RoundsList waves={data.waves} query={query} />}
+      {data && none && <p>No survey rounds yet.</p>}
+      {data && !none && <RoundsList list={data} query={query} />}
     </>
   );
 }
