@@ -25,7 +25,10 @@ export interface WaveFilter {
   state?: 'open' | 'closed';
 }
 
-/** Waves joined to their authority, within the given authorities (all when `authorityIds` is null). */
+/**
+ * Waves joined to their authority, within the given authorities (all when
+ * `authorityIds` is null; none when it is empty, as no id is -1: SQL has no empty IN list).
+ */
 function scoped(db: DB, authorityIds: number[] | null) {
   const q = db.selectFrom('waves').innerJoin('authorities', 'authorities.id', 'waves.authority_id');
   return authorityIds ? q.where('waves.authority_id', 'in', authorityIds.length ? authorityIds : [-1]) : q;
