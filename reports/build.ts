@@ -408,6 +408,7 @@ function scoreFigures(ctx: Context, inst: Instrument, question: string): ReportS
   return {
     question,
     band: inst.band,
+    direction: inst.scoreDirections?.[question] ?? 'higher',
     suppressed,
     ...shown(s, suppressed),
     ci: ci && { low: round2(ci.low), high: round2(ci.high) },

@@ -93,6 +93,8 @@ export const ScoreSchema = z
   .object({
     question: z.string(),
     band: Band,
+    /** Which way is better: higher for every built-in score; a questionnaire's file may say lower. */
+    direction: z.enum(['higher', 'lower']),
     suppressed: z.boolean(),
     n: Count.nullable(),
     mean: z.number().nullable(),

@@ -52,6 +52,24 @@ const IndicatorFileSchema = z.strictObject({
   better: z.enum(['higher', 'lower']),
 });
 
+/**
+ * A score: a question's id (higher is better), or `{"question", "better"}` for a
+ * question where lower is better (e.g. "my caseload is too high").
+ */
+const ScoreObjectSchema = z.strictObject({ question: id, better: z.enum(['higher', 'lower']) });
+// Not z.union: its error would be a bare "Invalid input"; each form is checked by its own schema, so a problem names its field.
+const ScoreFileSchema = z.unknown().transform((v, ctx): string | z.infer<typeof ScoreObjectSchema> => {
+  const r = typeof v === 'string' ? id.safeParse(v) : ScoreObjectSchema.safeParse(v);
+  if (r.success) return r.data;
+  for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path] });
+  return z.NEVER;
+});
+
+/** A score's question and which way is better, from either form of the file. */
+export function scoreOf(s: z.infer<typeof ScoreFileSchema>): { question: string; better: 'higher' | 'lower' } {
+  return typeof s === 'string' ? { question: s, better: 'higher' } : s;
+}
+
 export const QuestionnaireFileSchema = z
   .strictObject({
     id: z
@@ -71,7 +89,7 @@ export const QuestionnaireFileSchema = z
     questions: z.array(QuestionFileSchema).min(1),
     indicators: z.array(IndicatorFileSchema).default([]),
     /** Questions on a numeric scale reported as means (n, mean, sd, 95% interval). */
-    scores: z.array(id).default([]),
+    scores: z.array(ScoreFileSchema).default([]),
   })
   .superRefine((file, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -147,13 +165,15 @@ export const QuestionnaireFileSchema = z
       });
     });
     const scored = new Set<string>();
-    file.scores.forEach((s, k) => {
-      if (scored.has(s)) problem(['scores', k], `${s} is listed twice`);
+    file.scores.forEach((score, k) => {
+      const s = scoreOf(score).question;
+      const at = typeof score === 'string' ? ['scores', k] : ['scores', k, 'question'];
+      if (scored.has(s)) problem(at, `${s} is listed twice`);
       scored.add(s);
       const q = asked.get(s);
-      if (!q) problem(['scores', k], `${s} is not a question of this file`);
+      if (!q) problem(at, `${s} is not a question of this file`);
       else if (q.type === 'options' || q.type === 'age' || SCALES[q.type].kind !== 'integer')
-        problem(['scores', k], `${s} is not on a numeric scale (agree5, happy5, scale0_10)`);
+        problem(at, `${s} is not on a numeric scale (agree5, happy5, scale0_10)`);
     });
   });
 

@@ -3,7 +3,7 @@
 // words travel with it as `strings` (locale -> key -> text) under keys of
 // its own; answers on the built-in scales keep the scales' labels from
 // surveys/locales.
-import type { FileProblem, QuestionnaireFile } from './questionnaire-file.js';
+import { scoreOf, type FileProblem, type QuestionnaireFile } from './questionnaire-file.js';
 import type { Instrument, Question } from './schema.js';
 
 /** The i18n keys a questionnaire's own words live under. */
@@ -71,6 +71,8 @@ export function toInstrument(file: QuestionnaireFile, core?: Instrument): Instru
     localIndicators: file.indicators.map((i) => ({ id: i.id, direction: i.better, label: questionnaireKeys.indicator(i.id) })),
   };
   const indicators = file.indicators.map((i) => ({ indicator: i.id, question: i.question, options: i.options }));
+  const scores = file.scores.map(scoreOf);
+  const scoreDirections = Object.fromEntries(scores.map((s) => [s.question, s.better]));
   if (core && file.extends)
     return {
       ...core,
@@ -78,7 +80,8 @@ export function toInstrument(file: QuestionnaireFile, core?: Instrument): Instru
       extends: { ...file.extends },
       questions: [...core.questions, ...questions],
       indicators: [...core.indicators, ...indicators],
-      scores: [...core.scores, ...file.scores],
+      scores: [...core.scores, ...scores.map((s) => s.question)],
+      scoreDirections,
       localIndicators: own.localIndicators,
     };
   return {
@@ -91,6 +94,7 @@ export function toInstrument(file: QuestionnaireFile, core?: Instrument): Instru
     title: questionnaireKeys.title,
     questions,
     indicators,
-    scores: [...file.scores],
+    scores: scores.map((s) => s.question),
+    scoreDirections,
   };
 }

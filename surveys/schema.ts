@@ -153,6 +153,8 @@ export interface Instrument {
   questions: Question[];
   indicators: IndicatorRule[];
   scores: string[];
+  /** A council questionnaire's scores' directions (`better` in its file); a score not listed (every built-in's) is higher-is-better. */
+  scoreDirections?: Record<string, Direction>;
   /** A council questionnaire's own indicators (built-ins' are in indicators.ts). */
   localIndicators?: LocalIndicator[];
   /** A council questionnaire's languages. Built-ins are in every locale of surveys/locales. */

@@ -258,12 +258,12 @@ function scoreRows(r: Report, scores: Report['scores'], benchmark = true): strin
   const compare = r.comparePeriod !== null;
   const mean = (m: number | null) => (m === null ? '' : m.toFixed(2));
   return scores.map((s) => [
-    reportLabels(r).question(s.question),
+    `${reportLabels(r).question(s.question)}${s.direction === 'lower' ? ' (lower is better)' : ''}`,
     s.band,
     s.suppressed ? fewer(r.minBase) : String(s.n),
     s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}${s.ci ? `\n${mean(s.ci.low)} to ${mean(s.ci.high)}` : ''}`,
-    ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change('higher', s.previous.change, s.previous, '', 2)]) : []),
-    ...(!benchmark ? [] : !s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change('higher', s.benchmark.difference, s.benchmark, '', 2)]),
+    ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change(s.direction, s.previous.change, s.previous, '', 2)]) : []),
+    ...(!benchmark ? [] : !s.benchmark ? ['none', ''] : [s.benchmark.mean === null ? 'not shown' : mean(s.benchmark.mean), change(s.direction, s.benchmark.difference, s.benchmark, '', 2)]),
   ]);
 }
 
@@ -311,7 +311,7 @@ function yearOnYear(r: Report): (Paragraph | Table)[] {
         s.band,
         mean(s.previous!.mean!, s.previous!.n),
         mean(s.mean!, s.n),
-        change('higher', s.previous!.change, s.previous!, '', 2),
+        change(s.direction, s.previous!.change, s.previous!, '', 2),
         s.previous!.t!.toFixed(2),
         s.previous!.df!.toFixed(1),
       ]),

@@ -244,9 +244,9 @@ function scoreRows(r: Report, scores: Report['scores'], benchmark = true): strin
   return scores
     .map((s) => {
       const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}${interval(s.ci)}</td>`;
-      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${changeCell('higher', s.previous.change, s.previous, '', 2)}`;
-      const bench = !benchmark ? '' : !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell('higher', s.benchmark.difference, s.benchmark, '', 2)}`;
-      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
+      const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${changeCell(s.direction, s.previous.change, s.previous, '', 2)}`;
+      const bench = !benchmark ? '' : !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell(s.direction, s.benchmark.difference, s.benchmark, '', 2)}`;
+      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}${s.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
     })
     .join('');
 }
@@ -299,7 +299,7 @@ function yearOnYearTable(r: Report): string {
   const body = rows
     .map((s) => {
       const p = s.previous!;
-      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td><td class="num">${twoDp(p.mean!)} <span class="note">(n ${p.n})</span></td><td class="num">${twoDp(s.mean!)} <span class="note">(n ${s.n})</span></td>${changeCell('higher', p.change, p, '', 2)}<td class="num">${twoDp(p.t!)}</td><td class="num">${p.df!.toFixed(1)}</td></tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td><td class="num">${twoDp(p.mean!)} <span class="note">(n ${p.n})</span></td><td class="num">${twoDp(s.mean!)} <span class="note">(n ${s.n})</span></td>${changeCell(s.direction, p.change, p, '', 2)}<td class="num">${twoDp(p.t!)}</td><td class="num">${p.df!.toFixed(1)}</td></tr>`;
     })
     .join('');
   return `<table class="year-on-year"><caption>Mean scores, ${esc(r.comparePeriod)} and ${esc(r.period)}, with Welch's t-test</caption>

@@ -83,8 +83,7 @@ export function summarise(report: Report): Summary {
     if (b && b.difference !== null && b.percent !== null && i.percent !== null)
       difference(b, b.difference, { id: i.id, band: i.band, text: `${label} (${who(i.band)}): ${pct(i.percent)} here against ${pct(b.percent)} in other authorities.` }, i);
   }
-  // Well-being scores: every one of them is better when higher.
-  const higher = { direction: 'higher' } as const;
+  // Scores: better when higher, unless a questionnaire's file says lower.
   for (const sc of report.scores) {
     const p = sc.previous;
     if (p && p.change !== null && p.mean !== null && sc.mean !== null)
@@ -92,14 +91,14 @@ export function summarise(report: Report): Summary {
         id: sc.question,
         band: sc.band,
         text: `Average answer to “${reportLabels(report).question(sc.question)}” (${who(sc.band)}): ${p.change > 0 ? 'up' : 'down'} from ${p.mean.toFixed(1)} in ${p.period} to ${sc.mean.toFixed(1)}.`,
-      }, higher);
+      }, sc);
     const b = sc.benchmark;
     if (b && b.difference !== null && b.mean !== null && sc.mean !== null)
       difference(b, b.difference, {
         id: sc.question,
         band: sc.band,
         text: `Average answer to “${reportLabels(report).question(sc.question)}” (${who(sc.band)}): ${sc.mean.toFixed(1)} here against ${b.mean.toFixed(1)} in other authorities.`,
-      }, higher);
+      }, sc);
   }
   return s;
 }

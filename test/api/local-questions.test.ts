@@ -141,16 +141,22 @@ describe('local questions on a core round', () => {
     const first = await seedWave(t, { programme: 'ylyc', period: '2024' });
     const authorityId = query(t.config.databasePath, 'SELECT id FROM authorities WHERE code = ?', first.authorityCode)[0]!.id as number;
     const second = await createWave(t.db, { authority_id: authorityId, programme: 'ylyc', period: '2025', opens_on: null, closes_on: null });
-    const withArea = { ...LOCAL, id: 'c-local', questions: [...LOCAL.questions, { id: 'safe_area', type: 'agree5', text: { en: 'I feel safe where I live' } }], scores: ['youth_club', 'safe_area'] };
+    // waiting: lower is better (the file's `better`), so its fall is called better.
+    const withArea = {
+      ...LOCAL,
+      id: 'c-local',
+      questions: [...LOCAL.questions, { id: 'safe_area', type: 'agree5', text: { en: 'I feel safe where I live' } }, { id: 'waiting', type: 'agree5', text: { en: 'I wait too long to see my worker' } }],
+      scores: ['youth_club', 'safe_area', { question: 'waiting', better: 'lower' }],
+    };
     await storeQuestionnaire(t.db, withArea, authorityId);
     // Another authority asks the same file (for everyone it could): still no benchmark for local questions.
     const core = getInstrument('ylyc-11-17', 1)!;
-    const answer = async (code: string, clubs: number[], areas: number[]) => {
+    const answer = async (code: string, clubs: number[], areas: number[], waits: number[]) => {
       for (const [k, club] of clubs.entries())
-        expect((await post(code, 'c-local', { ...fullAnswers(core, k), youth_club: club, ...(k < areas.length ? { safe_area: areas[k]! } : {}) })).statusCode).toBe(201);
+        expect((await post(code, 'c-local', { ...fullAnswers(core, k), youth_club: club, waiting: waits[k]!, ...(k < areas.length ? { safe_area: areas[k]! } : {}) })).statusCode).toBe(201);
     };
-    await answer(first.code, [3, 3, 3, 2, 2, 2, 4, 4, 1, 5], [4, 4, 4, 4, 4, 4, 4, 4, 4, 4]);
-    await answer(second.access_code, [5, 5, 5, 4, 4, 4, 4, 3, 3, 2], [5, 4, 3]);
+    await answer(first.code, [3, 3, 3, 2, 2, 2, 4, 4, 1, 5], [4, 4, 4, 4, 4, 4, 4, 4, 4, 4], [5, 5, 5, 5, 5, 4, 4, 4, 4, 4]);
+    await answer(second.access_code, [5, 5, 5, 4, 4, 4, 4, 3, 3, 2], [5, 4, 3], [1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
     const report = await buildReport(t.db, { authority: first.authorityCode, programme: 'ylyc', period: '2025', minBase: 10, freeText: null, today: '2026-01-01' });
     expect(report.comparePeriod).toBe('2024');
     // The core part has none of them.
@@ -162,7 +168,7 @@ describe('local questions on a core round', () => {
     expect(local).toMatchObject({ id: 'c-local', version: 1, band: '11-17', title: 'Brighton and Hove’s own questions', versions: [{ version: 1, responses: 10 }] });
     expect(local!.labels).toEqual({
       indicators: { likes_club: 'Likes the youth club' },
-      questions: { youth_club: 'The youth club is a good place for me', local_idea: 'What should Brighton and Hove do next?', safe_area: 'I feel safe where I live' },
+      questions: { youth_club: 'The youth club is a good place for me', local_idea: 'What should Brighton and Hove do next?', safe_area: 'I feel safe where I live', waiting: 'I wait too long to see my worker' },
     });
     // likes_club (4 or 5): 7 of 10 this year, 3 of 10 last year.
     // Wilson 95% for 7/10, z = 1.96: centre (0.7 + 0.19207) / 1.38415 = 0.64449, half-width
@@ -178,19 +184,22 @@ describe('local questions on a core round', () => {
     // youth_club: mean 39/10 = 3.9, squares about it 3·1.21 + 4·0.01 + 2·0.81 + 3.61 = 8.9, sd √(8.9/9) = 0.994;
     // 95% interval 3.9 ± 2.2622·0.994/√10 = 3.9 ± 0.711: 3.19 to 4.61. Last year mean 2.9, sd √(12.9/9) = 1.197.
     // Welch: se² = 0.98889/10 + 1.43333/10 = 0.24222, t = 1/0.49216 = 2.03, df = 0.24222²/((0.098889² + 0.143333²)/9) = 17.41;
-    // p = 0.0577 (Student's t on 17.41 df). q-values (Benjamini-Hochberg over this section's two): 0.0736 for both.
+    // p = 0.0577 (Student's t on 17.41 df). q-values (Benjamini-Hochberg over this section's three, the third
+    // waiting's p < 0.001): 0.0577·3/2 = 0.0866 and 0.0736·3/3 = 0.0736, so 0.0736 for both.
     // safe_area: 3 answers this year, under 10: suppressed, and so is its comparison.
     expect(local!.scores).toEqual([
       {
-        question: 'youth_club', band: '11-17', suppressed: false, n: 10, mean: 3.9, sd: 0.99, ci: { low: 3.19, high: 4.61 },
+        question: 'youth_club', band: '11-17', direction: 'higher', suppressed: false, n: 10, mean: 3.9, sd: 0.99, ci: { low: 3.19, high: 4.61 },
         previous: { period: '2024', suppressed: false, n: 10, mean: 2.9, sd: 1.2, change: 1, t: 2.03, df: 17.41, pValue: 0.0577, qValue: 0.0736, significant: false },
         benchmark: null,
       },
       {
-        question: 'safe_area', band: '11-17', suppressed: true, n: null, mean: null, sd: null, ci: null,
+        question: 'safe_area', band: '11-17', direction: 'higher', suppressed: true, n: null, mean: null, sd: null, ci: null,
         previous: { period: '2024', suppressed: true, n: 10, mean: 4, sd: 0, change: null, t: null, df: null, pValue: null, qValue: null, significant: null },
         benchmark: null,
       },
+      // waiting: 4.5 down to 1.5, every answer 0.5 from its mean: a fall of 3 points, p < 0.001.
+      expect.objectContaining({ question: 'waiting', direction: 'lower', mean: 1.5, previous: expect.objectContaining({ mean: 4.5, change: -3, significant: true }) }),
     ]);
 
     // HTML and Word: a section of its own after the core scores, before/after but no other authorities.
@@ -201,6 +210,10 @@ describe('local questions on a core round', () => {
       /<h2 id="own-questions-h">Your own questions<\/h2>[\s\S]*<th scope="row">Likes the youth club<\/th><td>11-17<\/td><td class="num">10<\/td><td class="num">70\.0%<br><span class="note">39\.7% to 89\.2%<\/span><\/td><td class="num">30\.0%<\/td><td class="num"><span>▲ \+40\.0 points<\/span>[\s\S]*<th scope="row">The youth club is a good place for me<\/th><td>11-17<\/td><td class="num">10<\/td><td class="num">3\.90[\s\S]*<th scope="row">I feel safe where I live<\/th><td>11-17<\/td><td class="num supp" colspan="2">fewer than 10 answers<\/td>/,
     );
     expect(section.slice(0, section.indexOf('</section>'))).not.toContain('Other authorities');
+    // Lower is better for waiting: its fall is better (blue), not worse, here and in the year-on-year table.
+    const waitingRows = section.match(/<tr><th scope="row">I wait too long to see my worker( <span class="note">\(lower is better\)<\/span>)?<\/th>.*?<\/tr>/g)!;
+    expect(waitingRows).toHaveLength(2);
+    for (const row of waitingRows) expect(row).toContain('<span class="up-good">▼ -3.00</span><br><span class="note">significantly better, p < 0.001');
     const word = zipEntries(await renderDocx(report)).get('word/document.xml')!.toString('utf8');
     expect(word).toContain('Your own questions');
     expect(word.indexOf('Likes the youth club')).toBeGreaterThan(word.indexOf('Your own questions'));

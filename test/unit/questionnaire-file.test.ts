@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonPath, parseQuestionnaireFile } from '../../surveys/questionnaire-file.js';
+import { toInstrument } from '../../surveys/questionnaire.js';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
 
@@ -156,6 +157,22 @@ describe('questionnaire file', () => {
       '$.scores[0]: role is not on a numeric scale (agree5, happy5, scale0_10)',
     ]);
     expect(problems(changed((f) => (f.scores = ['nope'])))).toEqual(['$.scores[0]: nope is not a question of this file']);
+  });
+
+  it('scores: a plain id is higher-is-better; {"question", "better"} says which way, and becomes the instrument’s direction', () => {
+    const lower = changed((f) => (f.scores = ['time_for_children', { question: 'reflective_supervision', better: 'lower' }]));
+    expect(problems(lower)).toEqual([]);
+    const r = parseQuestionnaireFile(lower);
+    expect(r.ok && toInstrument(r.file)).toMatchObject({ scores: ['time_for_children', 'reflective_supervision'], scoreDirections: { time_for_children: 'higher', reflective_supervision: 'lower' } });
+    expect(problems(changed((f) => (f.scores = [{ question: 'time_for_children', better: 'down' }])))).toEqual([
+      '$.scores[0].better: Invalid option: expected one of "higher"|"lower"',
+    ]);
+    expect(problems(changed((f) => (f.scores = [{ question: 'role', better: 'lower' }])))).toEqual([
+      '$.scores[0].question: role is not on a numeric scale (agree5, happy5, scale0_10)',
+    ]);
+    expect(problems(changed((f) => (f.scores = ['time_for_children', { question: 'time_for_children', better: 'lower' }])))).toEqual([
+      '$.scores[1].question: time_for_children is listed twice',
+    ]);
   });
 
   it('extends: a core instrument and version; not for adults, and the core asks the age', () => {

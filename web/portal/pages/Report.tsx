@@ -334,7 +334,10 @@ function Scores({ report }: { report: Report }) {
         <tbody>
           {report.scores.map((s) => (
             <tr key={`${s.question}-${s.band}`}>
-              <th scope="row">{reportLabels(report).question(s.question)}</th>
+              <th scope="row">
+                {reportLabels(report).question(s.question)}
+                {s.direction === 'lower' && <span class="small"> (lower is better)</span>}
+              </th>
               <td>{s.band}</td>
               <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
               <td class="num">
@@ -342,7 +345,7 @@ function Scores({ report }: { report: Report }) {
                 {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
               </td>
               <td class="num">
-                {s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
+                {s.previous ? <Change direction={s.direction} delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
                 {s.previous?.t != null && (
                   <span class="small">
                     {' '}
@@ -352,7 +355,7 @@ function Scores({ report }: { report: Report }) {
               </td>
               <FigureWithChange
                 figure={s.benchmark?.mean === null || !s.benchmark ? '–' : s.benchmark.mean.toFixed(2)}
-                direction="higher"
+                direction={s.direction}
                 delta={s.benchmark?.difference ?? null}
                 t={s.benchmark}
                 unit=""
@@ -425,14 +428,17 @@ function OwnQuestions({ report }: { report: Report }) {
                 <tbody>
                   {l.scores.map((s) => (
                     <tr key={s.question}>
-                      <th scope="row">{words.question(s.question)}</th>
+                      <th scope="row">
+                        {words.question(s.question)}
+                        {s.direction === 'lower' && <span class="small"> (lower is better)</span>}
+                      </th>
                       <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
                       <td class="num">
                         {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
                         {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
                       </td>
                       <td class="num">
-                        {s.previous ? <Change direction="higher" delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
+                        {s.previous ? <Change direction={s.direction} delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
                         {s.previous?.t != null && <span class="small"> (Welch t = {s.previous.t.toFixed(2)}, df {s.previous.df!.toFixed(1)})</span>}
                       </td>
                     </tr>
