@@ -16,6 +16,8 @@ const SLOW = [
   'test/reports/docx.test.ts', // LibreOffice
   'test/portal/compare-responsiveness.test.ts', // 151 authorities under load
   'test/portal/user-add.test.ts', // full-cost password hashes
+  'test/portal/sign-in-limits.test.ts', // bursts of full-cost password checks, a real server process
+  'test/portal/password-change.test.ts', // full-cost password hashes, the command line
 ];
 
 export default defineConfig({
