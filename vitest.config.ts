@@ -24,6 +24,8 @@ export default defineConfig({
     exclude: process.env.HEARME_QUICK ? SLOW : [],
     // Builds the server, the child survey and the portal (only what changed).
     globalSetup: ['test/global-setup.ts'],
+    // The server's threads start from that build (server/threads.ts).
+    env: { HEARME_THREADS: 'built' },
     // Test files run side by side, each in its own process. Vitest's default
     // (one fewer than the cores) is a single file at a time on a 2-core
     // machine, leaving a core idle while a file waits on Chromium, a server

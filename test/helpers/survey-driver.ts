@@ -89,6 +89,71 @@ export interface WalkOptions {
   stopAt?: string;
 }
 
+/** What one step of a walk taps: the nth element matching a selector, after typing `text` into the question's box. */
+interface Tap {
+  selector: string;
+  nth: number;
+  text?: string;
+}
+
+/** The tap that gives this answer on a question screen (by position, as answer() does). */
+function tapFor(q: Question, value: string | number | 'skip'): Tap {
+  if (value === 'skip') return { selector: 'section.question .nav button', nth: 1 };
+  const scale = scaleOf(q);
+  if (scale.kind === 'text') return { selector: 'section.question button[type=submit]', nth: 0, text: String(value) };
+  const nth = scale.kind === 'options' ? (scale.options as readonly string[]).indexOf(String(value)) : Number(value) - (scale.kind === 'integer' ? scale.min : 0);
+  if (nth < 0) throw new Error(`${String(value)} is not an answer to ${q.id}`);
+  return { selector: 'section.question .choices button.choice', nth };
+}
+
+/**
+ * Taps and waits for the next screen in one round trip to the page, for
+ * walks through screens a test is not about: Playwright's click and wait
+ * take about ten, which made walking the suite's largest cost. The tap
+ * still has to land: the button must be on screen and the topmost thing at
+ * its centre (what a finger would hit), as Playwright's click checks. It is
+ * a click without a pointer (as a switch or keyboard gives), which the
+ * one-tap guard always counts; taps by finger are tested with answer().
+ */
+async function tapThenNext(page: Page, tap: Tap, current: string): Promise<string> {
+  return page.evaluate(
+    async ({ tap, current }) => {
+      if (tap.text !== undefined) {
+        const box = document.querySelector<HTMLTextAreaElement>('section.question textarea')!;
+        box.value = tap.text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        // The screen takes the words when it next renders, before the tap.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return new Promise<string>((resolve, reject) => {
+        const target = document.querySelectorAll<HTMLElement>(tap.selector)[tap.nth];
+        if (!target) return reject(new Error(`${current}: no ${tap.selector} number ${tap.nth + 1}`));
+        target.scrollIntoView({ block: 'center' });
+        const r = target.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        if (!hit || !target.contains(hit)) return reject(new Error(`${current}: ${tap.selector} number ${tap.nth + 1} is covered by ${hit?.outerHTML.slice(0, 100)}`));
+        const seen = () => {
+          const id = document.querySelector('main h1')?.id;
+          if (!id || id === current) return false;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(id);
+          return true;
+        };
+        const observer = new MutationObserver(seen);
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${current}: no next screen 30 s after the tap`));
+        }, 30_000);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['id'] });
+        target.click();
+        seen();
+      });
+    },
+    { tap, current },
+  );
+}
+
 /** Answers screens by the plan until the review screen (or `stopAt`); returns the answers given. */
 export async function walk(page: Page, inst: Instrument, plan: Plan, opts: WalkOptions = {}): Promise<Record<string, string | number>> {
   const given: Record<string, string | number> = {};
@@ -96,14 +161,15 @@ export async function walk(page: Page, inst: Instrument, plan: Plan, opts: WalkO
   for (let guard = 0; guard < 200; guard++) {
     await opts.onScreen?.(id);
     if (id === opts.stopAt || id === 'step-review') return given;
+    let tap: Tap = { selector: 'main .primary', nth: 0 };
     if (id.startsWith('q-')) {
       const q = inst.questions.find((x) => x.id === id.slice(2));
       if (!q) throw new Error(`unknown question screen ${id}`);
       const value = plan[q.id] ?? 'skip';
-      await answer(page, q, value);
+      tap = tapFor(q, value);
       if (value !== 'skip') given[q.id] = value;
-    } else await page.locator('main .primary').click();
-    id = await nextScreen(page, id);
+    }
+    id = await tapThenNext(page, tap, id);
   }
   throw new Error('survey did not end');
 }
