@@ -12,7 +12,7 @@ import ar from '../surveys/locales/ar.json' with { type: 'json' };
 import cy from '../surveys/locales/cy.json' with { type: 'json' };
 import en from '../surveys/locales/en.json' with { type: 'json' };
 import { integerBounds, scaleOf, type Instrument } from '../surveys/index.js';
-import { roundInstrument } from './routes/public/waves.js';
+import { roundInstrument, roundLocales } from './routes/public/waves.js';
 
 type LocaleFile = Record<string, Record<string, unknown>>;
 const LOCALES: Record<string, LocaleFile> = { en: en as unknown as LocaleFile, cy: cy as unknown as LocaleFile, ar: ar as unknown as LocaleFile };
@@ -90,7 +90,7 @@ export const PREVIEW_PERIOD = 'preview';
  */
 export function respondentView(inst: Instrument, authority: { code: string; name: string; contact: string | null }) {
   return {
-    wave: { authority, programme: inst.programme, period: PREVIEW_PERIOD, open: true, instruments: [roundInstrument(inst)] },
+    wave: { authority, programme: inst.programme, period: PREVIEW_PERIOD, open: true, instruments: [roundInstrument(inst)], locales: roundLocales([inst]) },
     instrument: inst,
   };
 }

@@ -115,7 +115,7 @@ describe('success bodies', () => {
     expect(vague).toEqual([]);
     // Some, spelled out: the public round, the portal's rounds and the report's full model.
     const round = doc.paths['/api/waves/{code}']!.get!.responses['200']!.content!['application/json']!.schema;
-    expect(round).toMatchObject({ type: 'object', required: expect.arrayContaining(['authority', 'programme', 'period', 'open', 'instruments']) });
+    expect(round).toMatchObject({ type: 'object', required: expect.arrayContaining(['authority', 'programme', 'period', 'open', 'instruments', 'locales']) });
     const report = doc.paths['/api/portal/waves/{id}/report']!.get!.responses['200']!.content!['application/json']!.schema as { properties: Record<string, { required?: string[] }> };
     expect(report.properties.report!.required).toEqual(expect.arrayContaining(['indicators', 'scores', 'breakdowns', 'trend', 'said', 'actions']));
   });

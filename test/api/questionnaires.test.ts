@@ -46,6 +46,8 @@ describe('a council questionnaire through the public API', () => {
       period: '2025',
       open: true,
       instruments: [{ id: 'bh-staff', version: 1, band: 'adults', audience: 'adults' }],
+      // The questionnaire's languages, not every language of the app: the start screen offers only these.
+      locales: ['en'],
     });
   });
 

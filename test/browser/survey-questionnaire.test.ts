@@ -151,6 +151,36 @@ describe('the staff questionnaire (audience adults)', () => {
   });
 });
 
+describe('a questionnaire’s languages', () => {
+  it('an English-only questionnaire’s start screen offers no other language, and a device left in Welsh starts it in English', async () => {
+    const { wave, ctx, page } = await openRound('bh-staff', { width: 800, height: 1280 });
+    // One language: no language row at all, on the drawn screen and once the app has taken it over.
+    expect(await page.locator('#lang-heading, .languages button').count()).toBe(0);
+    await ctx.close();
+
+    // A device whose last choice was Welsh (made on the code screen, where the round is not known yet).
+    const chose = await newContext(env.browser, { viewport: { width: 800, height: 1280 } });
+    const codePage = await chose.newPage();
+    await codePage.goto(`${env.srv.base}/`);
+    await codePage.locator('#step-code').waitFor();
+    await codePage.locator('.languages button[lang=cy]').click();
+    await codePage.waitForFunction(() => document.documentElement.lang === 'cy');
+    await codePage.locator('#code').fill(wave.code);
+    await codePage.locator('main button[type=submit]').click();
+    await codePage.locator('#step-start').waitFor();
+    await codePage.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await text(codePage, 'main h1')).toBe(en.survey.welcome_heading);
+    expect(await codePage.locator('.languages button').count()).toBe(0);
+    await chose.close();
+  });
+
+  it('a questionnaire in English and Welsh offers those two, not Arabic', async () => {
+    const { ctx, page } = await openRound('kids-club', { width: 768, height: 1024 });
+    expect(await page.locator('.languages button').evaluateAll((bs) => bs.map((b) => b.getAttribute('lang')))).toEqual(['en', 'cy']);
+    await ctx.close();
+  });
+});
+
 describe('a children’s questionnaire', () => {
   it('asks the age at the start and shows faces, in Welsh, as the built-ins do; answers in SQLite; axe clean on the faces', async () => {
     const { wave, ctx, page } = await openRound('kids-club', { width: 768, height: 1024 });

@@ -76,6 +76,7 @@ describe('checking a file', () => {
       period: 'preview',
       open: true,
       instruments: [{ id: 'bh-staff', version: 1, band: respondentView.instrument.band, minAge: 0, maxAge: 0, audience: 'adults' }],
+      locales: ['en'],
     });
     expect(respondentView.instrument).toMatchObject({ id: 'bh-staff', version: 1, audience: 'adults', locales: ['en'] });
     expect(respondentView.instrument.questions.map((q: { id: string; scale: string }) => `${q.id}:${q.scale}`)).toEqual([

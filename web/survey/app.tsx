@@ -17,6 +17,7 @@ import { Frame } from './components/Frame.js';
 import { forAdults, instrumentsForAge, move, progress, prune, sameStep, steps } from './flow.js';
 import { IDLE_MS, STILL_THERE_MS, useIdle } from './idle.js';
 import { addInstrumentWords, setAddressee, setLocale, t } from './i18n.js';
+import { roundLocale } from './locales.js';
 import type { SurveyStore } from './outbox.js';
 import type { Results, Session, Step, Wave } from './schemas.js';
 import type { Sender, SendStatus } from './sender.js';
@@ -81,6 +82,8 @@ const PROBLEM_KEYS: Record<Exclude<Loaded<unknown>, { ok: true }>['reason'], str
 export function App(props: AppProps) {
   const { store, sender, preview } = props;
   const [locale, setLocaleState] = useState(props.locale);
+  /** The language now, for steps that finish after a change of it (the state their closure saw may be older). */
+  const localeNow = useRef(props.locale);
   const [view, setView] = useState<View>(() =>
     props.resumed
       ? { kind: 'still-there', session: props.resumed }
@@ -127,7 +130,15 @@ export function App(props: AppProps) {
       return setView({ kind: 'problem', message: t(PROBLEM_KEYS[got.reason]), retry: got.reason === 'not_found' ? undefined : () => openWave(code) });
     if (!got.value.open) return setView({ kind: 'problem', message: t('survey.wave_closed') });
     home.current = { wave: got.value, code };
-    setView({ kind: 'start', wave: got.value, code });
+    await showStart(got.value, code);
+  };
+
+  /** A round's start screen, in a language the round is asked in (a choice made before, on another screen, may not be one). */
+  const showStart = async (wave: Wave, code: string) => {
+    const still = live();
+    const want = roundLocale(wave, localeNow.current);
+    if (want !== localeNow.current) await changeLocale(want);
+    if (still()) setView({ kind: 'start', wave, code });
   };
   useEffect(() => {
     if (view.kind === 'loading' && props.code) void openWave(props.code, props.wave);
@@ -163,6 +174,7 @@ export function App(props: AppProps) {
   }, [startCode]);
 
   const changeLocale = async (code: string) => {
+    localeNow.current = code;
     await setLocale(code);
     setLocaleState(code);
   };
@@ -210,7 +222,7 @@ export function App(props: AppProps) {
       .then(() => {
         if (!still()) return;
         const to = home.current;
-        if (to) setView({ kind: 'start', wave: to.wave, code: to.code });
+        if (to) void showStart(to.wave, to.code);
         else if (addressCode.current) void openWave(addressCode.current, addressCode.current === props.code ? props.wave : undefined);
         else setView({ kind: 'code' });
       });
@@ -314,7 +326,7 @@ export function App(props: AppProps) {
             results={view.results}
             locale={locale}
             onLocale={changeLocale}
-            onBack={from && (() => (stopSpeaking(), setView({ kind: 'start', wave: from.wave, code: from.code })))}
+            onBack={from && (() => (stopSpeaking(), void showStart(from.wave, from.code)))}
           />
         );
       }

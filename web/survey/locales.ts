@@ -18,3 +18,15 @@ export const LOCALES: readonly LocaleInfo[] = [
 export function localeInfo(code: string): LocaleInfo {
   return LOCALES.find((l) => l.code === code) ?? LOCALES[0]!;
 }
+
+/** The languages a round offers, of those the app has: a council questionnaire's own (all when the wave does not say). */
+export function roundLanguages(wave: { locales?: readonly string[] | undefined }): readonly LocaleInfo[] {
+  const offered = LOCALES.filter((l) => !wave.locales || wave.locales.includes(l.code));
+  return offered.length ? offered : LOCALES;
+}
+
+/** The language a round starts in: the one chosen on this device if the round is asked in it, else the round's first. */
+export function roundLocale(wave: { locales?: readonly string[] | undefined }, chosen: string): string {
+  const offered = roundLanguages(wave);
+  return offered.some((l) => l.code === chosen) ? chosen : offered[0]!.code;
+}

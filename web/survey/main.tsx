@@ -10,6 +10,7 @@ import { App } from './app.js';
 import { takeEarlyTap } from './early-taps.js';
 import { WaveSchema, type Wave } from './schemas.js';
 import { setLocale } from './i18n.js';
+import { roundLocale } from './locales.js';
 import { SurveyStore } from './outbox.js';
 import { Sender } from './sender.js';
 import { openStore } from './storage.js';
@@ -37,7 +38,8 @@ async function main() {
     location.replace(`/s/${resumed.code}`);
     return;
   }
-  const locale = resumed?.locale ?? 'en';
+  // Every child starts in English, or a drawn round's first language when it is not asked in English (as it was drawn).
+  const locale = resumed?.locale ?? (drawn ? roundLocale(drawn, 'en') : 'en');
   await setLocale(locale);
   const root = document.getElementById('app')!;
   const app = <App store={store} sender={sender} code={code} results={results} shared={shared} resumed={resumed} locale={locale} wave={wave} drawn={drawn} />;

@@ -8,6 +8,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { Frame } from './components/Frame.js';
 import { setLocale } from './i18n.js';
+import { roundLocale } from './locales.js';
 import type { Wave } from './schemas.js';
 import { Start } from './screens/Start.js';
 
@@ -16,12 +17,13 @@ export { EARLY_TAPS_SCRIPT } from './early-taps.js';
 /** Nothing happens on the server; the app attaches the real handlers. */
 const inert = () => undefined;
 
-/** The markup of `#app` for a wave's start screen, in English (every child starts in English). */
+/** The markup of `#app` for a wave's start screen, in English (every child starts in English) unless the round is not asked in it. */
 export async function renderStart(wave: Wave): Promise<string> {
-  await setLocale('en');
+  const locale = roundLocale(wave, 'en');
+  await setLocale(locale);
   return renderToString(
     <Frame authority={wave.authority.name} contact={wave.authority.contact} onLeave={inert}>
-      <Start wave={wave} locale="en" waiting={{ count: 0, refused: 0 }} onLocale={inert} onAge={inert} onBegin={inert} />
+      <Start wave={wave} locale={locale} waiting={{ count: 0, refused: 0 }} onLocale={inert} onAge={inert} onBegin={inert} />
     </Frame>,
   );
 }

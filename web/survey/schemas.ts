@@ -24,6 +24,8 @@ export const WaveSchema = z.object({
       audience: z.optional(z.enum(AUDIENCES)),
     }),
   ),
+  /** The languages the round is asked in (a council questionnaire's own); a wave saved before it was sent: all. */
+  locales: z.optional(z.array(z.string())),
 });
 export type Wave = z.infer<typeof WaveSchema>;
 

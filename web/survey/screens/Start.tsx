@@ -7,6 +7,7 @@ import { Languages } from '../components/Languages.js';
 import { Listen } from '../components/Listen.js';
 import { asksAge, forAdults } from '../flow.js';
 import { t } from '../i18n.js';
+import { roundLanguages } from '../locales.js';
 import type { Wave } from '../schemas.js';
 
 export interface StartProps {
@@ -49,7 +50,7 @@ export function Start(p: StartProps) {
           {t('survey.results_link')}
         </button>
       )}
-      <Languages locale={p.locale} onLocale={p.onLocale} />
+      <Languages locale={p.locale} onLocale={p.onLocale} offered={roundLanguages(p.wave)} />
       {ask ? (
         <>
           <h2 id="age-heading">{t('survey.age_heading')}</h2>
