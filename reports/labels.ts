@@ -75,3 +75,28 @@ export const STATUS_NAMES: Record<string, string> = {
 
 /** An action's band: one age band, or all of them. */
 export const bandName = (band: string | null) => (band === null ? 'all ages' : band);
+
+/**
+ * How a report speaks of who answered, in every output (portal, HTML, Word, summary) alike. Built-in
+ * rounds and councils' questionnaires for children or young people have age bands and findings that
+ * are better or worse for children; an adults' questionnaire (carers, staff) has one band, "adults",
+ * which is no age, and its findings are about the adults who answered.
+ */
+export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefined }) {
+  const adults = r.questionnaire?.audience === 'adults';
+  return {
+    /** A figure's band within a sentence: "ages 8-11". */
+    band: (band: string) => (adults ? 'all respondents' : `ages ${band}`),
+    /** A band starting a heading or title: "Ages 8-11". */
+    heading: (band: string) => (adults ? 'All respondents' : `Ages ${band}`),
+    /** A band as a table's row heading (HTML, Word): "8-11". */
+    row: (band: string) => (adults ? 'Adults' : band),
+    /** A band as the portal's row heading: "8-11 years". */
+    rowYears: (band: string) => (adults ? 'Adults' : `${band} years`),
+    /** Which way a result went, by the indicator's direction. */
+    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ' for children'}`,
+    /** The "Who answered" table's population column. */
+    population: adults ? 'Invited' : 'Children in care',
+    answered: adults ? 'people' : 'children and young people',
+  };
+}

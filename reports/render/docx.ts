@@ -20,7 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import { DOMAINS, INDICATORS } from '../../surveys/index.js';
-import { BY_NAMES, PROGRAMME_NAMES, STATUS_NAMES, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../labels.js';
+import { BY_NAMES, PROGRAMME_NAMES, STATUS_NAMES, audienceWords, bandName, domainLabel, optionLabel, reportLabels, scoreWords } from '../labels.js';
 import type { Report, ReportAction } from '../schema.js';
 import {
   PROVISIONAL,
@@ -137,10 +137,11 @@ function lines(list: SummaryLine[], none: string): Paragraph[] {
 
 function summary(r: Report): Paragraph[] {
   const s = summarise(r);
+  const words = audienceWords(r);
   const rates = Object.entries(r.responseRate.byBand)
     .filter(([, v]) => v && v.rate !== null)
-    .map(([band, v]) => `${v!.rate!.toFixed(0)}% responded, ages ${band}${v!.low ? ' (under 30%)' : ''}`);
-  const out = [h2('Summary', false), para([`${r.responses.total} children and young people answered`, ...rates].join('. ') + '.', { bold: true })];
+    .map(([band, v]) => `${v!.rate!.toFixed(0)}% responded, ${words.band(band)}${v!.low ? ' (under 30%)' : ''}`);
+  const out = [h2('Summary', false), para([`${r.responses.total} ${words.answered} answered`, ...rates].join('. ') + '.', { bold: true })];
   for (const warning of [silentBands(r), wrongPopulations(r)]) if (warning) out.push(para(plain(warning)));
   if (r.comparePeriod) {
     out.push(h3(`What got better since ${r.comparePeriod}`), ...lines(s.better, 'No indicator improved by more than chance could explain.'));
@@ -152,21 +153,22 @@ function summary(r: Report): Paragraph[] {
   if (s.mayBeChance.length) {
     out.push(h3('May be chance'));
     out.push(para(`These differ by enough to be significant on their own (p below 0.05), but this report makes ${s.compared} comparisons with the last round and as many with other authorities, and some results that large are expected by chance alone. Watch them; do not act on them alone.`));
-    out.push(...s.mayBeChance.map((l) => bullet(`${l.text} (${l.good ? 'better' : 'worse'} for children, if real)`)));
+    out.push(...s.mayBeChance.map((l) => bullet(`${l.text} (${words.verdict(l.good)}, if real)`)));
   }
   return out;
 }
 
 function responses(r: Report): (Paragraph | Table)[] {
+  const words = audienceWords(r);
   return [
     h2('Who answered'),
     table(
-      ['Ages', 'Responses', 'Children in care', 'Response rate'],
+      ['Ages', 'Responses', words.population, 'Response rate'],
       [
         ...Object.entries(r.responses.byBand).map(([band, n]) => {
           const rate = r.responseRate.byBand[band];
           const shown = rate?.populationLooksWrong ? 'population looks wrong' : rate && rate.rate !== null ? `${rate.rate.toFixed(1)}%${rate.low ? ' (under 30%)' : ''}` : '';
-          return [band, String(n), rate ? String(rate.population) : 'not entered', shown];
+          return [words.row(band), String(n), rate ? String(rate.population) : 'not entered', shown];
         }),
         ['All', String(r.responses.total), '', ''],
       ],
@@ -381,7 +383,7 @@ function said(r: Report): Paragraph[] {
   if (r.saidWithheld) out.push(para(withheldNote(r.saidWithheld)));
   let heading = '';
   for (const s of r.said) {
-    const here = `Ages ${s.band}: ${reportLabels(r).question(s.question)}`;
+    const here = `${audienceWords(r).heading(s.band)}: ${reportLabels(r).question(s.question)}`;
     if (here !== heading) out.push(h3((heading = here)));
     out.push(new Paragraph({ children: [new TextRun({ text: s.text, italics: true })], indent: { left: 360 }, spacing: { after: 120 } }));
   }

@@ -3,7 +3,7 @@
 // Every piece of text goes through esc(): children's free text (and any
 // authority name) may contain HTML.
 import { DOMAINS } from '../../surveys/index.js';
-import { BY_NAMES, PROGRAMME_NAMES, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../labels.js';
+import { BY_NAMES, PROGRAMME_NAMES, audienceWords, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../labels.js';
 import type { BreakdownCell, Report } from '../schema.js';
 import { actionsSection } from './actions-html.js';
 import { domainChart, fewer, trendCharts, trendPeriods, trendSeries } from './report-charts.js';
@@ -100,16 +100,18 @@ function list(lines: SummaryLine[], cls: string, none: string): string {
 }
 
 /** "May be chance" lines say in words which way each went for children; no colour, as they are not findings. */
-function chanceList(lines: SummaryLine[]): string {
-  return `<ul class="chance">${lines.map((l) => `<li>${esc(l.text)} <span class="note">(${l.good ? 'better' : 'worse'} for children, if real)</span></li>`).join('')}</ul>`;
+function chanceList(r: Report, lines: SummaryLine[]): string {
+  const words = audienceWords(r);
+  return `<ul class="chance">${lines.map((l) => `<li>${esc(l.text)} <span class="note">(${words.verdict(l.good)}, if real)</span></li>`).join('')}</ul>`;
 }
 
 function summarySection(r: Report): string {
   const s = summarise(r);
+  const words = audienceWords(r);
   const lowBands = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.low);
   const rates = Object.entries(r.responseRate.byBand)
     .filter(([, v]) => v && v.rate !== null)
-    .map(([band, v]) => `<li><strong>${v!.rate!.toFixed(0)}%</strong>responded, ages ${esc(band)}${v!.low ? ' <span class="warn">(under 30%)</span>' : ''}</li>`)
+    .map(([band, v]) => `<li><strong>${v!.rate!.toFixed(0)}%</strong>responded, ${esc(words.band(band))}${v!.low ? ' <span class="warn">(under 30%)</span>' : ''}</li>`)
     .join('');
   const change = r.comparePeriod
     ? `<h3>What got better since ${esc(r.comparePeriod)}</h3>${list(s.better, 'better', 'No indicator improved by more than chance could explain.')}
@@ -118,7 +120,7 @@ function summarySection(r: Report): string {
     : '<p>This is the first survey round for this authority, so there is nothing earlier to compare with yet.</p>';
   return `<section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">Summary</h2>
-<ul class="facts"><li><strong>${r.responses.total}</strong>${r.questionnaire?.audience === 'adults' ? 'people' : 'children and young people'} answered</li>${rates}</ul>
+<ul class="facts"><li><strong>${r.responses.total}</strong>${words.answered} answered</li>${rates}</ul>
 ${silentBands(r)}
 ${wrongPopulations(r)}
 ${lowBands.length ? `<p class="warn">Fewer than 30% of children answered in ages ${lowBands.map(([b]) => esc(b)).join(', ')}: read those results with care.</p>` : ''}
@@ -128,7 +130,7 @@ ${list(s.aboveOthers, 'better', 'Nothing was significantly better than in other 
 ${s.belowOthers.length ? list(s.belowOthers, 'worse', '') : '<p class="note">Nothing was significantly worse than in other authorities.</p>'}
 ${s.mayBeChance.length ? `<h3>May be chance</h3>
 <p class="note">These differ by enough to be significant on their own (p below 0.05), but this report makes ${s.compared} comparisons with the last round and as many with other authorities, and some results that large are expected by chance alone. Watch them; do not act on them alone.</p>
-${chanceList(s.mayBeChance)}` : ''}
+${chanceList(r, s.mayBeChance)}` : ''}
 <p class="note">Only differences that stay significant once the number of comparisons is allowed for (q below 0.05) are listed as changes; see “How to read this report” at the end. Figures based on ${fewer(r.minBase)} are never shown.</p>
 </section>`;
 }
@@ -147,10 +149,11 @@ export function silentBands(r: Report): string {
 }
 
 function responseSection(r: Report): string {
+  const words = audienceWords(r);
   const rows = Object.entries(r.responses.byBand)
     .map(([band, n]) => {
       const rate = r.responseRate.byBand[band];
-      return `<tr><th scope="row">${esc(band)}</th><td class="num">${n}</td><td class="num">${rate ? rate.population : 'not entered'}</td><td class="num">${
+      return `<tr><th scope="row">${esc(words.row(band))}</th><td class="num">${n}</td><td class="num">${rate ? rate.population : 'not entered'}</td><td class="num">${
         rate?.populationLooksWrong
           ? '<span class="warn">population looks wrong</span>'
           : rate && rate.rate !== null
@@ -162,7 +165,7 @@ function responseSection(r: Report): string {
   return `<section aria-labelledby="responses-h">
 <h2 id="responses-h">Who answered</h2>
 <table><caption>Responses and response rate by age band</caption>
-<thead><tr><th scope="col">Ages</th><th scope="col" class="num">Responses</th><th scope="col" class="num">Children in care</th><th scope="col" class="num">Response rate</th></tr></thead>
+<thead><tr><th scope="col">Ages</th><th scope="col" class="num">Responses</th><th scope="col" class="num">${words.population}</th><th scope="col" class="num">Response rate</th></tr></thead>
 <tbody>${rows}<tr><th scope="row">All</th><td class="num">${r.responses.total}</td><td></td><td></td></tr></tbody></table>
 </section>`;
 }
@@ -373,7 +376,7 @@ function saidSection(r: Report): string {
   }
   const parts = [...groups].map(([key, texts]) => {
     const [band, question] = key.split('\u0000') as [string, string];
-    return `<h3>Ages ${esc(band)}: ${esc(reportLabels(r).question(question))}</h3>\n${texts.map((t) => `<blockquote>${esc(t)}</blockquote>`).join('\n')}`;
+    return `<h3>${esc(audienceWords(r).heading(band))}: ${esc(reportLabels(r).question(question))}</h3>\n${texts.map((t) => `<blockquote>${esc(t)}</blockquote>`).join('\n')}`;
   });
   return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What ${r.questionnaire?.audience === 'adults' ? 'people' : 'children'} said</h2>
 <p>In their own words, as written. Phone numbers, email addresses and postcodes have been removed.</p>

@@ -1,7 +1,7 @@
 // Which charts a report has and what each shows, shared by the HTML and
 // Word reports so both draw the same pictures from the same figures.
 import { INDICATORS } from '../../surveys/indicators.js';
-import { domainLabel, reportLabels } from '../labels.js';
+import { audienceWords, domainLabel, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
 
@@ -63,14 +63,15 @@ export function trendCharts(r: Report, domain: string | null): { band: string; s
   const series = trendSeries(r, domain);
   const ids = [...new Set(series.map((t) => t.id))];
   const bands = [...new Set(series.map((t) => t.band))];
+  const words = audienceWords(r);
   return bands.map((band) => {
-    const label = `Line chart of ${domainLabel(domain)} indicators for ages ${band} across survey rounds. The same figures are in the table below.`;
+    const label = `Line chart of ${domainLabel(domain)} indicators for ${words.band(band)} across survey rounds. The same figures are in the table below.`;
     return {
       band,
       label,
       svg: trendChartSvg({
         label,
-        title: `Ages ${band}`,
+        title: words.heading(band),
         periods,
         provisional,
         series: series

@@ -4,7 +4,7 @@
 // actions made at earlier rounds. Long lists are cut to the first few,
 // with how many more the full report has, so the page never runs over.
 import { INDICATORS } from '../../surveys/index.js';
-import { PROGRAMME_NAMES, STATUS_NAMES, bandName, reportLabels } from '../labels.js';
+import { PROGRAMME_NAMES, STATUS_NAMES, audienceWords, bandName, reportLabels } from '../labels.js';
 import type { Report } from '../schema.js';
 import { PROVISIONAL, esc, pc, wrongPopulations } from './html.js';
 import { UNTESTED, changeWords, referenceRows, summarise, type SummaryLine } from './summary.js';
@@ -67,7 +67,7 @@ export function renderSummaryHtml(r: Report): string {
   const s = summarise(r);
   const rates = Object.entries(r.responseRate.byBand)
     .filter(([, v]) => v && v.rate !== null)
-    .map(([band, v]) => `<li><strong>${v!.rate!.toFixed(0)}%</strong>responded, ages ${esc(band)}${v!.low ? ' <span class="warn">(under 30%)</span>' : ''}</li>`)
+    .map(([band, v]) => `<li><strong>${v!.rate!.toFixed(0)}%</strong>responded, ${esc(audienceWords(r).band(band))}${v!.low ? ' <span class="warn">(under 30%)</span>' : ''}</li>`)
     .join('');
   const actions = r.actions.slice(-MAX_LINES);
   const actionRows = actions

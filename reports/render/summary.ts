@@ -3,7 +3,7 @@
 // so only those that stay significant once that is allowed for (q < 0.05,
 // Benjamini-Hochberg) are listed as changes; those with p < 0.05 alone are
 // listed apart as "may be chance", so the panel is not led to act on noise.
-import { reportLabels } from '../labels.js';
+import { audienceWords, reportLabels } from '../labels.js';
 import type { Report, ReportIndicator } from '../schema.js';
 import { ALPHA } from '../stats.js';
 
@@ -52,9 +52,9 @@ function good(i: Pick<ReportIndicator, 'direction'>, delta: number): boolean {
 
 const pct = (x: number) => `${Math.round(x)}%`;
 const points = (x: number) => `${Math.abs(Math.round(x))} percentage point${Math.abs(Math.round(x)) === 1 ? '' : 's'}`;
-const who = (band: string) => `ages ${band}`;
 
 export function summarise(report: Report): Summary {
+  const who = audienceWords(report).band;
   const s: Summary = { better: [], worse: [], aboveOthers: [], belowOthers: [], mayBeChance: [], notSignificant: 0, compared: 0 };
   const change = (t: Tested, delta: number, line: Omit<SummaryLine, 'up' | 'good'>, direction: Pick<ReportIndicator, 'direction'>) => {
     s.compared++;

@@ -10,6 +10,8 @@ import { buildReport } from '../../reports/build.js';
 import { renderCsv, CSV_COLUMNS } from '../../reports/render/csv.js';
 import { renderDocx } from '../../reports/render/docx.js';
 import { renderHtml } from '../../reports/render/html.js';
+import { renderSummaryHtml } from '../../reports/render/summary-html.js';
+import { zipEntries } from '../helpers/zip.js';
 import { ReportSchema, type Report } from '../../reports/schema.js';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../server/db/database.js';
 import { addAuthority } from '../../server/repos/authorities.js';
@@ -179,6 +181,20 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
 
     const docx = await renderDocx(r);
     expect(docx.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('an adults’ questionnaire is not worded for children: no age band, no "for children", no children in care (HTML, summary, Word)', async () => {
+    // has_time's change made "may be chance" (p 0.03, q 0.2), so the words of a verdict are shown as well
+    const chance: Report = { ...r, indicators: r.indicators.map((i) => (i.id === 'has_time' ? { ...i, previous: { ...i.previous!, pValue: 0.03, qValue: 0.2 } } : i)) };
+    const html = renderHtml(chance);
+    const word = zipEntries(await renderDocx(chance)).get('word/document.xml')!.toString('utf8');
+    for (const out of [html, renderSummaryHtml(chance), word]) {
+      expect(out).toContain('(all respondents): up from');
+      for (const childish of ['ages adults', 'Ages adults', 'adults years', 'for children', 'Children in care']) expect(out).not.toContain(childish);
+    }
+    expect(html).toContain('Has time to build relationships (all respondents): up from 20% in 2023 to 75%, 55 percentage points. <span class="note">(better, if real)</span>');
+    expect(html).toContain('<th scope="row">Adults</th>');
+    expect(html).toContain('<th scope="col" class="num">Invited</th>');
   });
 });
 

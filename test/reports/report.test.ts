@@ -138,6 +138,11 @@ describe('hearme report: figures worked by hand', () => {
     const chance = summary(at(0.2, 0.03));
     expect(chance.better.map((l) => l.id)).not.toContain('feels_safe');
     expect(chance.mayBeChance.find((l) => l.id === 'feels_safe')).toMatchObject({ good: true, up: true });
+    // a built-in round is about children: its bands are ages, its verdicts "for children"
+    expect(chance.mayBeChance.find((l) => l.id === 'feels_safe')!.text).toMatch(/^Feels safe .*\(ages \d+-\d+\): up from/);
+    const html = renderHtml({ ...a, indicators: at(0.2, 0.03) });
+    expect(html).toContain('(better for children, if real)');
+    expect(html).toContain('<th scope="col" class="num">Children in care</th>');
     // p 0.479 (likes bedroom) is neither
     expect([...chance.better, ...chance.worse, ...chance.mayBeChance].some((l) => l.id === bedroom.id && l.text.includes('from'))).toBe(false);
   });

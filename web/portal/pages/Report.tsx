@@ -4,7 +4,7 @@
 // worse orange, both said in words), judged as the download judges them
 // (reports/render/summary.ts), and every chart has a table beside it.
 import { useState } from 'preact/hooks';
-import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
+import { BY_NAMES, STATUS_NAMES, audienceWords, bandName, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
 import { DOMAINS, INDICATORS } from '../../../surveys/indicators.js';
 import { UNTESTED, referenceRows, shownLocalQuestions, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
@@ -60,7 +60,7 @@ function FigureWithChange({ figure, direction, delta, t, unit, digits }: { figur
   );
 }
 
-function Lines({ lines, none }: { lines: SummaryLine[]; none: string }) {
+function Lines({ lines, none, verdict }: { lines: SummaryLine[]; none: string; verdict: (good: boolean) => string }) {
   if (!lines.length) return <p class="small">{none}</p>;
   return (
     <ul>
@@ -69,7 +69,7 @@ function Lines({ lines, none }: { lines: SummaryLine[]; none: string }) {
           <span class={l.good ? 'good' : 'bad'} aria-hidden="true">
             {l.up ? '▲ ' : '▼ '}
           </span>
-          {l.text} <span class="small">({l.good ? 'better' : 'worse'} for children)</span>
+          {l.text} <span class="small">({verdict(l.good)})</span>
         </li>
       ))}
     </ul>
@@ -78,21 +78,22 @@ function Lines({ lines, none }: { lines: SummaryLine[]; none: string }) {
 
 function Summary({ report }: { report: Report }) {
   const s = summarise(report);
+  const words = audienceWords(report);
   return (
     <section aria-labelledby="summary-h">
       <h2 id="summary-h">Summary</h2>
       {report.comparePeriod ? (
         <>
           <h3>What got better since {report.comparePeriod}</h3>
-          <Lines lines={s.better} none="No indicator improved by more than chance could explain." />
+          <Lines lines={s.better} none="No indicator improved by more than chance could explain." verdict={words.verdict} />
           <h3>What got worse since {report.comparePeriod}</h3>
-          <Lines lines={s.worse} none="No indicator got worse by more than chance could explain." />
+          <Lines lines={s.worse} none="No indicator got worse by more than chance could explain." verdict={words.verdict} />
         </>
       ) : (
         <p>This is the first survey round for this authority, so there is nothing earlier to compare with yet.</p>
       )}
       <h3>Different from other authorities</h3>
-      <Lines lines={[...s.aboveOthers, ...s.belowOthers]} none="Nothing was significantly different from other authorities." />
+      <Lines lines={[...s.aboveOthers, ...s.belowOthers]} none="Nothing was significantly different from other authorities." verdict={words.verdict} />
       {s.mayBeChance.length > 0 && (
         <>
           <h3>May be chance</h3>
@@ -103,7 +104,7 @@ function Summary({ report }: { report: Report }) {
           <ul>
             {s.mayBeChance.map((l) => (
               <li key={`${l.id}-${l.band}-${l.text}`}>
-                {l.text} <span class="small">({l.good ? 'better' : 'worse'} for children, if real)</span>
+                {l.text} <span class="small">({words.verdict(l.good)}, if real)</span>
               </li>
             ))}
           </ul>
@@ -114,6 +115,7 @@ function Summary({ report }: { report: Report }) {
 }
 
 function Responses({ report }: { report: Report }) {
+  const words = audienceWords(report);
   return (
     <section aria-labelledby="responses-h">
       <h2 id="responses-h">Who answered</h2>
@@ -123,7 +125,7 @@ function Responses({ report }: { report: Report }) {
           <tr>
             <th scope="col">Age band</th>
             <th scope="col">Responses</th>
-            <th scope="col">Children in care</th>
+            <th scope="col">{words.population}</th>
             <th scope="col">Response rate</th>
           </tr>
         </thead>
@@ -132,7 +134,7 @@ function Responses({ report }: { report: Report }) {
             const r = report.responseRate.byBand[band];
             return (
               <tr key={band}>
-                <th scope="row">{band} years</th>
+                <th scope="row">{words.rowYears(band)}</th>
                 <td class="num">{n}</td>
                 <td class="num">{r ? r.population : 'not entered'}</td>
                 <td class="num">
@@ -609,7 +611,7 @@ function Said({ report, me, withheld }: { report: Report; me: Me; withheld: numb
         return (
           <div key={key}>
             <h3>
-              Ages {band}: {reportLabels(report).question(question)}
+              {audienceWords(report).heading(band)}: {reportLabels(report).question(question)}
             </h3>
             <ul class="said">
               {[...texts].map(([text, count]) => (
