@@ -9,7 +9,7 @@ import { BY_NAMES, STATUS_NAMES, bandName, domainLabel, localQuestionsIntro, opt
 import { DOMAINS, INDICATORS } from '../../../surveys/indicators.js';
 import { UNTESTED, referenceRows, shownLocalQuestions, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
-import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { api, can, programmeName, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from '../../../reports/render/report-charts.js';
 import { useLoad } from '../hooks.js';
@@ -696,7 +696,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        Report: {full.authority.name}, {full.questionnaire?.title ?? PROGRAMMES[full.programme] ?? full.programme} {full.period}
+        Report: {full.authority.name}, {full.questionnaire?.title ?? programmeName(full.programme)} {full.period}
       </h1>
       {full.provisional && (
         <p class="provisional" role="note">
