@@ -104,6 +104,8 @@ export async function storeQuestionnaire(db: DB, value: unknown, authorityId: nu
 export interface QuestionnaireSummary {
   id: string;
   version: number;
+  /** In English, or the first language the file has. */
+  title: string;
   authority: string | null;
   createdAt: string;
   responses: number;
@@ -117,6 +119,7 @@ export async function listQuestionnaires(db: DB, scope?: { authorityIds: readonl
     .select((eb) => [
       'questionnaires.id',
       'questionnaires.version',
+      'questionnaires.definition',
       'authorities.code as authority',
       'questionnaires.created_at',
       eb
@@ -137,7 +140,13 @@ export async function listQuestionnaires(db: DB, scope?: { authorityIds: readonl
       eb.or([eb('questionnaires.authority_id', 'is', null), ...(scope.authorityIds.length ? [eb('questionnaires.authority_id', 'in', scope.authorityIds)] : [])]),
     );
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, version: r.version, authority: r.authority, createdAt: r.created_at, responses: Number(r.responses ?? 0) }));
+  return rows.map((r) => ({ id: r.id, version: r.version, title: titleOf(r.definition), authority: r.authority, createdAt: r.created_at, responses: Number(r.responses ?? 0) }));
+}
+
+/** A stored (so valid) file's title: English, or its first language. */
+function titleOf(definition: string): string {
+  const { title, locales } = JSON.parse(definition) as { title: Record<string, string>; locales: string[] };
+  return title.en ?? title[locales[0]!]!;
 }
 
 /** One stored version's definition as received (the newest without `version`). */

@@ -181,7 +181,7 @@ describe('questionnaires in the portal', () => {
   it('adds it for the officer’s authority and opens a round of it', async () => {
     await page.getByRole('button', { name: 'Add the questionnaire' }).click();
     await page.getByRole('status').getByText('Added: bh-staff version 1.').waitFor();
-    await page.getByRole('link', { name: 'bh-staff' }).click();
+    await page.getByRole('link', { name: "Social workers' survey" }).click();
     await page.getByRole('heading', { name: "Questionnaire: Social workers' survey", level: 1 }).waitFor();
     await check('questionnaire-stored');
     await page.getByLabel('Period (such as 2025 or 2025-26)').fill('2025');
@@ -189,6 +189,10 @@ describe('questionnaires in the portal', () => {
     await page.waitForURL(/#\/waves\/\d+$/);
     const rounds = await t.db.selectFrom('waves').select(['programme', 'period']).execute();
     expect(rounds).toEqual([{ programme: 'bh-staff', period: '2025' }]);
+    // The round and the rounds list name it by its title, not its id.
+    await page.getByRole('heading', { level: 1, name: "Brighton and Hove: Social workers' survey 2025" }).waitFor();
+    await page.goto(`${base}/portal#/`);
+    await page.getByRole('row', { name: /Brighton and Hove/ }).getByRole('cell', { name: "Social workers' survey" }).waitFor();
   });
 
   it('previews the stored version on the survey’s own screens: one question a screen, marked, nothing kept or sent', async () => {

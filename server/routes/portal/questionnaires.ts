@@ -84,7 +84,7 @@ function usable(staff: Staff, id: string, version: number | undefined) {
 export default async function questionnaireRoutes(app: FastifyInstance) {
   app.get(
     '/questionnaires',
-    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', reply: z.object({ questionnaires: z.array(z.object({ id: z.string(), version: z.number().int(), authority: z.string().nullable(), createdAt: z.string(), responses: z.number().int() })) }), responses: { 200: 'Each stored version', ...REFUSED } } } },
+    { config: { openapi: { summary: 'The councils’ questionnaires the user may use: their authorities’ and everyone’s', reply: z.object({ questionnaires: z.array(z.object({ id: z.string(), version: z.number().int(), title: z.string(), authority: z.string().nullable(), createdAt: z.string(), responses: z.number().int() })) }), responses: { 200: 'Each stored version', ...REFUSED } } } },
     async (request) => {
       const staff = requirePermission(request, 'read');
       const scope = staff.role === 'programme_admin' ? undefined : { authorityIds: staff.authorities.map((a) => a.id) };

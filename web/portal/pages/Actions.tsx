@@ -4,7 +4,7 @@
 // actions here; viewers read. Reached from the report ("Add an action"
 // next to an indicator), which fills in the finding to act on.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { api, can, programmeName, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
 
 type Programme = 'ylyc' | 'ylbc';
@@ -91,7 +91,7 @@ function AddAction({ plan, code, preset, done }: { plan: Plan; code: string; pre
         <select id="a-round" value={round} onChange={(e) => setRound((e.currentTarget as HTMLSelectElement).value)}>
           {plan.rounds.map((r) => (
             <option key={`${r.programme} ${r.period}`} value={`${r.programme} ${r.period}`}>
-              {PROGRAMMES[r.programme]} {r.period}
+              {programmeName(r.programme)} {r.period}
             </option>
           ))}
         </select>
@@ -219,7 +219,7 @@ export function ActionsPage({ code, query, me }: { code: string; query: string; 
                   {label(a)}
                   <span class="small">
                     {' '}
-                    ({a.band ? `${a.band} years` : 'all bands'}, {PROGRAMMES[a.programme]} {a.period})
+                    ({a.band ? `${a.band} years` : 'all bands'}, {programmeName(a.programme)} {a.period})
                   </span>
                 </th>
                 <td>{findingText(a)}</td>

@@ -7,13 +7,14 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { PREVIEW_FILE, PREVIEW_READY } from '../../survey/preview-messages.js';
-import { api, ApiError, can, type Issue, type Me } from '../api.js';
+import { api, ApiError, can, rememberQuestionnaireTitles, type Issue, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
 import { OpenRoundForm } from './OpenRoundForm.js';
 
 interface Summary {
   id: string;
   version: number;
+  title: string;
   authority: string | null;
   createdAt: string;
   responses: number;
@@ -261,7 +262,11 @@ function Upload({ me, authorities, onAdded }: { me: Me; authorities: Authority[]
 }
 
 export function QuestionnairesPage({ me }: { me: Me }) {
-  const list = useLoad(() => api<{ questionnaires: Summary[] }>('GET', '/questionnaires'), []);
+  // Also names a questionnaire just added by its title on every page (programmeName).
+  const list = useLoad(
+    () => api<{ questionnaires: Summary[] }>('GET', '/questionnaires').then((r) => (rememberQuestionnaireTitles(r.questionnaires), r)),
+    [],
+  );
   const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
   return (
     <>
@@ -290,7 +295,7 @@ export function QuestionnairesPage({ me }: { me: Me }) {
             {list.data.questionnaires.map((q) => (
               <tr key={`${q.id}-${q.version}`}>
                 <th scope="row">
-                  <a href={`#/questionnaires/${q.id}?version=${q.version}`}>{q.id}</a>
+                  <a href={`#/questionnaires/${q.id}?version=${q.version}`}>{q.title}</a> <span class="small">({q.id})</span>
                 </th>
                 <td>{q.version}</td>
                 <td>{q.authority ?? 'Every authority'}</td>

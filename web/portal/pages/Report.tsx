@@ -3,12 +3,13 @@
 // band. Results are coloured by what they mean for children (better blue,
 // worse orange, both said in words), judged as the download judges them
 // (reports/render/summary.ts), and every chart has a table beside it.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { BY_NAMES, STATUS_NAMES, audienceWords, bandName, domainLabel, localQuestionsIntro, optionLabel, reportLabels, scoreWords } from '../../../reports/labels.js';
 import { DOMAINS, INDICATORS } from '../../../surveys/indicators.js';
 import { UNTESTED, referenceRows, shownLocalQuestions, summarise, verdict, type SummaryLine, type Tested } from '../../../reports/render/summary.js';
 import type { BreakdownCell, Report, ReportIndicator } from '../../../reports/schema.js';
-import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { api, can, programmeName, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { domainChart, trendCharts, trendPeriods, trendSeries } from '../../../reports/render/report-charts.js';
 import { useLoad } from '../hooks.js';
@@ -387,71 +388,95 @@ function OwnQuestions({ report }: { report: Report }) {
             <h3>
               {l.title} <span class="small">(ages {l.band})</span>
             </h3>
-            {l.indicators.length > 0 && (
-              <table>
-                <caption>{l.title}: indicators</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Indicator</th>
-                    <th scope="col">Answered</th>
-                    <th scope="col">% (95% interval)</th>
-                    <th scope="col">{since}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {l.indicators.map((i) => (
-                    <tr key={i.id}>
-                      <th scope="row">
-                        {words.indicator(i.id)}
-                        {i.direction === 'lower' && <span class="small"> (lower is better)</span>}
-                      </th>
-                      <td class="num">{i.n ?? `fewer than ${report.minBase}`}</td>
-                      <td class="num">
-                        {pct(i.percent)}
-                        {i.ci && <span class="small"> ({i.ci.low}–{i.ci.high})</span>}
-                      </td>
-                      <td class="num">{i.previous ? <Change direction={i.direction} delta={i.previous.change} t={i.previous} /> : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-            {l.scores.length > 0 && (
-              <table>
-                <caption>{l.title}: mean scores</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Question</th>
-                    <th scope="col">Answered</th>
-                    <th scope="col">Mean (95% interval)</th>
-                    <th scope="col">{since}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {l.scores.map((s) => (
-                    <tr key={s.question}>
-                      <th scope="row">
-                        {words.question(s.question)}
-                        {s.direction === 'lower' && <span class="small"> (lower is better)</span>}
-                      </th>
-                      <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
-                      <td class="num">
-                        {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
-                        {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
-                      </td>
-                      <td class="num">
-                        {s.previous ? <Change direction={s.direction} delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
-                        {s.previous?.t != null && <span class="small"> (Welch t = {s.previous.t.toFixed(2)}, df {s.previous.df!.toFixed(1)})</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <FiguresTable
+              caption={`${l.title}: indicators`}
+              what="Indicator"
+              figure="% (95% interval)"
+              since={since}
+              minBase={report.minBase}
+              rows={l.indicators.map((i) => ({
+                key: i.id,
+                label: words.indicator(i.id),
+                direction: i.direction,
+                n: i.n,
+                figure: (
+                  <>
+                    {pct(i.percent)}
+                    {i.ci && <span class="small"> ({i.ci.low}–{i.ci.high})</span>}
+                  </>
+                ),
+                change: i.previous ? <Change direction={i.direction} delta={i.previous.change} t={i.previous} /> : '–',
+              }))}
+            />
+            <FiguresTable
+              caption={`${l.title}: mean scores`}
+              what="Question"
+              figure="Mean (95% interval)"
+              since={since}
+              minBase={report.minBase}
+              rows={l.scores.map((s) => ({
+                key: s.question,
+                label: words.question(s.question),
+                direction: s.direction,
+                n: s.n,
+                figure: (
+                  <>
+                    {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
+                    {s.ci && <span class="small"> ({s.ci.low.toFixed(2)}–{s.ci.high.toFixed(2)})</span>}
+                  </>
+                ),
+                change: (
+                  <>
+                    {s.previous ? <Change direction={s.direction} delta={s.previous.change} t={s.previous} unit="" digits={2} /> : '–'}
+                    {s.previous?.t != null && <span class="small"> (Welch t = {s.previous.t.toFixed(2)}, df {s.previous.df!.toFixed(1)})</span>}
+                  </>
+                ),
+              }))}
+            />
           </div>
         );
       })}
     </section>
+  );
+}
+
+interface FigureRow {
+  key: string;
+  label: string;
+  direction: 'higher' | 'lower';
+  n: number | null;
+  figure: ComponentChildren;
+  change: ComponentChildren;
+}
+
+/** A table of figures: what was asked, how many answered, the figure with its interval, and the change since the round compared. None when there are no rows. */
+function FiguresTable({ caption, what, figure, since, minBase, rows }: { caption: string; what: string; figure: string; since: string; minBase: number; rows: FigureRow[] }) {
+  if (!rows.length) return null;
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{what}</th>
+          <th scope="col">Answered</th>
+          <th scope="col">{figure}</th>
+          <th scope="col">{since}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">
+              {r.label}
+              {r.direction === 'lower' && <span class="small"> (lower is better)</span>}
+            </th>
+            <td class="num">{r.n ?? `fewer than ${minBase}`}</td>
+            <td class="num">{r.figure}</td>
+            <td class="num">{r.change}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -673,7 +698,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        Report: {full.authority.name}, {full.questionnaire?.title ?? PROGRAMMES[full.programme] ?? full.programme} {full.period}
+        Report: {full.authority.name}, {full.questionnaire?.title ?? programmeName(full.programme)} {full.period}
       </h1>
       {full.provisional && (
         <p class="provisional" role="note">

@@ -1,7 +1,7 @@
 // One survey round: its access code and QR code, live responses per band
 // against the population (with the 30% line), population entry, closing early.
 import { useEffect, useState } from 'preact/hooks';
-import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { api, can, programmeName, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
@@ -79,7 +79,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        {wave.authority.name}: {PROGRAMMES[wave.programme]} {wave.period}
+        {wave.authority.name}: {programmeName(wave.programme)} {wave.period}
       </h1>
       <p>
         {wave.open ? 'Open' : 'Closed'}

@@ -1,6 +1,6 @@
 // Survey rounds the user may see, and (for officers and admins) a form to open one.
 import { useState } from 'preact/hooks';
-import { api, can, PROGRAMMES, type Me } from '../api.js';
+import { api, can, programmeName, type Me } from '../api.js';
 import { OpenRoundForm } from './OpenRoundForm.js';
 import { useLoad } from '../hooks.js';
 
@@ -147,7 +147,7 @@ function options(choices: WaveList['choices']): Record<keyof Filters, [string, s
   const byLabel = (pairs: [string, string][]) => pairs.sort((a, b) => a[1].localeCompare(b[1]));
   return {
     authority: byLabel(choices.authorities.map((a) => [a.code, `${a.name} (${a.code})`])),
-    programme: byLabel(choices.programmes.map((p) => [p, PROGRAMMES[p] ?? p])),
+    programme: byLabel(choices.programmes.map((p) => [p, programmeName(p)])),
     period: choices.periods.map((p) => [p, p]),
     state: [['open', 'Open'], ['closed', 'Closed']],
   };
@@ -229,7 +229,7 @@ function RoundsList({ list, query }: { list: WaveList; query: string }) {
                 <th scope="row">
                   <a href={`#/waves/${w.id}`}>{w.authority.name}</a>
                 </th>
-                <td>{PROGRAMMES[w.programme] ?? w.programme}</td>
+                <td>{programmeName(w.programme)}</td>
                 <td>{w.period}</td>
                 <td>{w.open ? 'Open' : 'Closed'}</td>
                 <td class="num">{w.responses}</td>
