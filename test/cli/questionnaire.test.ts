@@ -122,9 +122,9 @@ describe('versions, ownership and rounds', () => {
 
     const list = (await runCli(['questionnaire', 'list'], env)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(list).toEqual([
-      { id: 'bh-carers', version: 1, authority: 'E06000043', createdAt: expect.any(String), responses: 1 },
-      { id: 'bh-carers', version: 2, authority: 'E06000043', createdAt: expect.any(String), responses: 0 },
-      { id: 'bh-staff', version: 1, authority: null, createdAt: expect.any(String), responses: 0 },
+      { id: 'bh-carers', version: 1, title: 'Foster carers’ survey', authority: 'E06000043', createdAt: expect.any(String), responses: 1 },
+      { id: 'bh-carers', version: 2, title: 'Kinship carers’ survey', authority: 'E06000043', createdAt: expect.any(String), responses: 0 },
+      { id: 'bh-staff', version: 1, title: "Social workers' survey", authority: null, createdAt: expect.any(String), responses: 0 },
     ]);
   });
 });
