@@ -56,8 +56,9 @@ describe('local questions on a core round', () => {
     expect(own.instruments.map((i: { id: string; band: string }) => `${i.id} ${i.band}`)).toEqual(['ylyc-4-7 4-7', 'ylyc-8-11 8-11', 'bh-local 11-17']);
     const theirs = (await t.app.inject({ url: `/api/waves/${other.code}` })).json();
     expect(theirs.instruments.map((i: { id: string }) => i.id)).toEqual(['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17']);
-    // A built-in round is in every language; one with local questions too (a known limit: the core is, whatever the file lists).
-    expect([own.locales, theirs.locales]).toEqual([['en', 'cy', 'ar'], ['en', 'cy', 'ar']]);
+    // A built-in round is in every language; one with local questions only in the file's (its start screen offers just those):
+    // the language is chosen before the age picks the instrument, so the whole round is offered in what every instrument has.
+    expect([own.locales, theirs.locales]).toEqual([['en'], ['en', 'cy', 'ar']]);
 
     const inst = (await t.app.inject({ url: '/api/instruments/bh-local' })).json();
     const core = getInstrument('ylyc-11-17', 1)!;
