@@ -25,13 +25,15 @@ export function questionLabel(id: string): string {
 
 /**
  * The words a report names its rows with: a council questionnaire's own (carried in the report,
- * `questionnaire.labels`) where it has them, else the question bank's.
+ * `questionnaire.labels`) where it has them, then those of a core round's local questions (their
+ * free text is in the report's `said`), else the question bank's.
  */
-export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined }) {
+export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined; localQuestions?: readonly Pick<ReportQuestionnaire, 'labels'>[] | undefined }) {
   const own = r.questionnaire?.labels;
+  const local = (id: string) => r.localQuestions?.find((l) => Object.hasOwn(l.labels.questions, id))?.labels.questions[id];
   return {
     indicator: (id: string) => own?.indicators[id] ?? indicatorLabel(id),
-    question: (id: string) => own?.questions[id] ?? questionLabel(id),
+    question: (id: string) => own?.questions[id] ?? local(id) ?? questionLabel(id),
   };
 }
 
@@ -91,8 +93,10 @@ export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefin
     heading: (band: string) => (adults ? 'All respondents' : `Ages ${band}`),
     /** A band as a table's row heading (HTML, Word): "8-11". */
     row: (band: string) => (adults ? 'Adults' : band),
-    /** A band as the portal's row heading: "8-11 years". */
+    /** A band as the portal's row heading and the CSV's band: "8-11 years". */
     rowYears: (band: string) => (adults ? 'Adults' : `${band} years`),
+    /** Every band at once (an action's figures pooled over them). */
+    all: adults ? 'all respondents' : 'all ages',
     /** Which way a result went, by the indicator's direction. */
     verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ' for children'}`,
     /** The "Who answered" table's population column. */
