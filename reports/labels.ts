@@ -91,8 +91,10 @@ export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefin
     heading: (band: string) => (adults ? 'All respondents' : `Ages ${band}`),
     /** A band as a table's row heading (HTML, Word): "8-11". */
     row: (band: string) => (adults ? 'Adults' : band),
-    /** A band as the portal's row heading: "8-11 years". */
+    /** A band as the portal's row heading and the CSV's band: "8-11 years". */
     rowYears: (band: string) => (adults ? 'Adults' : `${band} years`),
+    /** Every band at once (an action's figures pooled over them). */
+    all: adults ? 'all respondents' : 'all ages',
     /** Which way a result went, by the indicator's direction. */
     verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ' for children'}`,
     /** The "Who answered" table's population column. */

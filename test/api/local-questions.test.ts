@@ -7,6 +7,7 @@
 // under it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
+import { renderCsv } from '../../reports/render/csv.js';
 import { renderDocx } from '../../reports/render/docx.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { zipEntries } from '../helpers/zip.js';
@@ -217,6 +218,21 @@ describe('local questions on a core round', () => {
     const waitingRows = section.match(/<tr><th scope="row">I wait too long to see my worker( <span class="note">\(lower is better\)<\/span>)?<\/th>.*?<\/tr>/g)!;
     expect(waitingRows).toHaveLength(2);
     for (const row of waitingRows) expect(row).toContain('<span class="up-good">▼ -3.00</span><br><span class="note">significantly better, p < 0.001');
+    // CSV: after the core's rows, one row per local indicator and score, named by local_instrument and local_version,
+    // with the same suppression (safe_area's figures empty) and each score's direction.
+    const csv = renderCsv(report).slice(1).trimEnd().split('\r\n');
+    const head = csv[0]!.split(',');
+    const ownRows = csv.filter((l) => l.endsWith(',c-local,1')).map((l) => Object.fromEntries(l.split(',').map((v, k) => [head[k], v])));
+    expect(csv.slice(-ownRows.length).every((l) => l.endsWith(',c-local,1'))).toBe(true);
+    expect(ownRows.map((c) => [c.programme, c.band, c.indicator, c.indicator_label, c.question, c.question_label, c.direction, c.suppressed, c.n, c.percent, c.mean, c.mean_ci_low, c.previous_n, c.change_points, c.change_mean, c.change_q_value, c.benchmark_n])).toEqual([
+      ['ylyc', '11-17 years', 'likes_club', 'Likes the youth club', '', '', 'higher', 'false', '10', '70', '', '', '10', '40', '', '0.0736', ''],
+      ['ylyc', '11-17 years', '', '', 'youth_club', 'The youth club is a good place for me', 'higher', 'false', '10', '', '3.9', '3.19', '10', '', '1', '0.0736', ''],
+      ['ylyc', '11-17 years', '', '', 'safe_area', 'I feel safe where I live', 'higher', 'true', '', '', '', '', '10', '', '', '', ''],
+      ['ylyc', '11-17 years', '', '', 'waiting', 'I wait too long to see my worker', 'lower', 'false', '10', '', '1.5', expect.any(String), '10', '', '-3', expect.any(String), ''],
+    ]);
+    // Core rows carry no local questionnaire; every score row its direction (higher for the built-ins).
+    expect(csv.slice(1, -ownRows.length).every((l) => l.endsWith(',,'))).toBe(true);
+
     const word = zipEntries(await renderDocx(report)).get('word/document.xml')!.toString('utf8');
     expect(word).toContain('Your own questions');
     expect(word.indexOf('Likes the youth club')).toBeGreaterThan(word.indexOf('Your own questions'));

@@ -178,6 +178,9 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
     expect([col('n'), col('mean'), col('mean_ci_low'), col('mean_ci_high'), col('previous_mean'), col('change_mean'), col('welch_t'), col('welch_df')]).toEqual(['12', '4', '3.53', '4.47', '2.8', '1.2', '3.66', '18.76']);
     const ind = lines.find((l) => l.includes(',has_time,'))!.split(',');
     expect([ind[header.indexOf('indicator_label')], ind[header.indexOf('domain')], ind[header.indexOf('percent')]]).toEqual(['Has time to build relationships', '', '75']);
+    // An adults' questionnaire's one band is no age ("Adults", not "adults years"); a score row says which way is better.
+    expect([ind[header.indexOf('band')], col('band'), col('direction')]).toEqual(['Adults', 'Adults', 'higher']);
+    expect(renderCsv(r)).not.toContain('years');
 
     const docx = await renderDocx(r);
     expect(docx.subarray(0, 2).toString()).toBe('PK');
