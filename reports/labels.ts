@@ -25,13 +25,15 @@ export function questionLabel(id: string): string {
 
 /**
  * The words a report names its rows with: a council questionnaire's own (carried in the report,
- * `questionnaire.labels`) where it has them, else the question bank's.
+ * `questionnaire.labels`) where it has them, then those of a core round's local questions (their
+ * free text is in the report's `said`), else the question bank's.
  */
-export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined }) {
+export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined; localQuestions?: readonly Pick<ReportQuestionnaire, 'labels'>[] | undefined }) {
   const own = r.questionnaire?.labels;
+  const local = (id: string) => r.localQuestions?.find((l) => Object.hasOwn(l.labels.questions, id))?.labels.questions[id];
   return {
     indicator: (id: string) => own?.indicators[id] ?? indicatorLabel(id),
-    question: (id: string) => own?.questions[id] ?? questionLabel(id),
+    question: (id: string) => own?.questions[id] ?? local(id) ?? questionLabel(id),
   };
 }
 

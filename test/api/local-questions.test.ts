@@ -125,7 +125,8 @@ describe('local questions on a core round', () => {
     const core = getInstrument('ylyc-11-17', 1)!;
     for (let seed = 0; seed < 12; seed++) {
       const answers = fullAnswers(core, seed);
-      expect((await post(a.code, 'a-local', { ...answers, youth_club: 1 + (seed % 5), local_idea: `Idea ${seed}` })).statusCode).toBe(201);
+      const idea = seed === 0 ? 'My carer hits me when nobody is looking' : seed === 1 ? 'Ring me on 07700 900123 about the bus' : `Idea ${seed}`;
+      expect((await post(a.code, 'a-local', { ...answers, youth_club: 1 + (seed % 5), local_idea: idea })).statusCode).toBe(201);
       expect((await post(b.code, 'ylyc-11-17', answers)).statusCode).toBe(201);
     }
     const report = (code: string) =>
@@ -134,11 +135,24 @@ describe('local questions on a core round', () => {
     expect(ra.responses.byBand['11-17']).toBe(12);
     expect(ra.indicators.length).toBeGreaterThan(0);
     // Its local questions' figures are a section apart, leaving the core exactly as a plain round's.
-    const { localQuestions, ...coreReport } = ra;
+    const { localQuestions, said, saidWithheld, ...coreReport } = ra;
+    const { said: plainSaid, saidWithheld: plainWithheld, ...plainReport } = rb;
     expect(localQuestions?.map((l) => l.id)).toEqual(['a-local']);
-    expect({ ...coreReport, authority: null }).toEqual({ ...rb, authority: null });
-    // The local free text is not the core report's (it is the local questionnaire's).
-    expect(ra.said.some((s) => s.text.startsWith('Idea'))).toBe(false);
+    expect({ ...coreReport, authority: null }).toEqual({ ...plainReport, authority: null });
+    // What they wrote to the local text question is in what was said, beside the core's, by the same path:
+    // the one the safeguarding list catches is withheld (it is in the queue), a phone number is masked.
+    expect(said.filter((s) => s.question !== 'local_idea')).toEqual(plainSaid);
+    const ideas = said.filter((s) => s.question === 'local_idea');
+    expect(ideas.every((s) => s.band === '11-17')).toBe(true);
+    expect(ideas).toHaveLength(11);
+    expect(ideas.map((s) => s.text).filter((t) => t.startsWith('Idea')).sort()).toEqual(Array.from({ length: 10 }, (_, k) => `Idea ${k + 2}`).sort());
+    expect(ideas.find((s) => !s.text.startsWith('Idea'))!.text).toMatch(/^Ring me on .* about the bus$/);
+    expect(ideas.map((s) => s.text).join()).not.toMatch(/07700|hits me/);
+    expect(saidWithheld).toBe(plainWithheld + 1);
+    // named by the questionnaire's own words, in the HTML and Word reports
+    const heading = 'Ages 11-17: What should Brighton and Hove do next?';
+    expect(renderHtml(ra)).toContain(`<h3>${heading}</h3>\n<blockquote>Idea 10</blockquote>`);
+    expect(zipEntries(await renderDocx(ra)).get('word/document.xml')!.toString('utf8')).toContain(heading);
   });
 
   it('the report gives the local questions’ own figures apart: suppression, intervals and before/after worked by hand, no benchmark', async () => {
