@@ -195,6 +195,21 @@ describe('questionnaires in the portal', () => {
     await page.getByRole('row', { name: /Brighton and Hove/ }).getByRole('cell', { name: "Social workers' survey" }).waitFor();
   });
 
+  it('speaks of the adults’ round as one for adults: no age band, no ages filter, no results for children', async () => {
+    const { id } = await t.db.selectFrom('waves').select('id').where('programme', '=', 'bh-staff').executeTakeFirstOrThrow();
+    await page.goto(`${base}/portal#/waves/${id}`);
+    await page.getByRole('heading', { level: 1, name: "Brighton and Hove: Social workers' survey 2025" }).waitFor();
+    await expect(page.getByRole('table', { name: 'Responses and response rate' }).getByRole('rowheader').allTextContents()).resolves.toEqual(['Adults']);
+    await expect(page.getByLabel('People invited').count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Results for children' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Open the report' }).click();
+    await page.getByRole('heading', { name: 'How to read this report', level: 2 }).waitFor();
+    await expect(page.getByRole('link', { name: 'Action plan' }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('Ages').count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Results for children' }).count()).resolves.toBe(0);
+    await check('questionnaire-adults-report');
+  });
+
   it('previews the stored version on the survey’s own screens: one question a screen, marked, nothing kept or sent', async () => {
     await page.goto(`${base}/portal#/questionnaires/bh-staff?version=1`);
     await page.getByRole('heading', { name: "Questionnaire: Social workers' survey", level: 1 }).waitFor();

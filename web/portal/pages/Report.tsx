@@ -699,6 +699,8 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
     actions: full.actions.filter((a) => !band || a.band === null || a.band === band),
   };
   const domains = [...new Set(report.indicators.map((i) => i.domain))];
+  // An adults' questionnaire (carers, staff) has one band, no age, and no results for children.
+  const adults = full.questionnaire?.audience === 'adults';
   return (
     <>
       <h1>
@@ -719,17 +721,21 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
             </option>
           ))}
         </select>
-        <label for="band">Ages</label>
-        <select id="band" value={band} onChange={(e) => setBand((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">All ages</option>
-          {bands.map((b) => (
-            <option value={b} key={b}>
-              {b}
-            </option>
-          ))}
-        </select>
+        {!adults && (
+          <>
+            <label for="band">Ages</label>
+            <select id="band" value={band} onChange={(e) => setBand((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">All ages</option>
+              {bands.map((b) => (
+                <option value={b} key={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <a href={actionPlanHref(full.authority.code)}>Action plan</a>
-        <a href={childrenResultsHref(id)}>Results for {audienceWords(full).people}</a>
+        {!adults && <a href={childrenResultsHref(id)}>Results for children</a>}
         <span>Download:</span>
         {(
           [
