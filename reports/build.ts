@@ -188,7 +188,9 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
     }
     for (const question of inst.scores) if (askedAlike(inst, ownVersions(inst), question)) scores.push(scoreFigures(ctx, inst, question));
   }
-  const localQuestions = instruments.flatMap((core) => localQuestionsFigures(ctx, core, versions.get(wave.waveId), ownVersions));
+  const answeredHere = versions.get(wave.waveId);
+  const locals = instruments.flatMap((core) => localInstruments(core, answeredHere));
+  const localQuestions = locals.map((inst) => localQuestionsFigures(ctx, inst, answeredHere, ownVersions));
   await addReferences(db, req.programme, indicators);
   indicators.sort(byIndicatorThenBand(instruments));
   adjustForManyComparisons(indicators, scores);
@@ -226,7 +228,7 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
       own,
       tallyOfPeriod: (p) => tallyByWave.get(waves.find((w) => w.period === p)!.id),
     }),
-    ...(req.freeText ? await said(db, wave.waveId, instruments, req.freeText) : { said: [], saidWithheld: 0 }),
+    ...(req.freeText ? await said(db, wave.waveId, instruments, locals, req.freeText) : { said: [], saidWithheld: 0 }),
   };
 }
 
@@ -484,13 +486,19 @@ async function addReferences(db: DB, programme: string, indicators: ReportIndica
       });
 }
 
+/**
+ * What was written in the round's free-text questions: the core's, and a council's own local ones
+ * (stored in the same responses, under the core instrument, so they are read, filtered and masked
+ * alike and shown under their band).
+ */
 async function said(
   db: DB,
   waveId: number,
   instruments: Instrument[],
+  locals: Instrument[],
   safeguarding: Matcher,
 ): Promise<Pick<Report, 'said' | 'saidWithheld'>> {
-  const textQuestions = textQuestionIds(instruments);
+  const textQuestions = textQuestionIds([...instruments, ...locals]);
   const bandOf = new Map(instruments.map((i) => [i.id, i.band]));
   const rows = (await freeTextAnswers(db, waveId, textQuestions)).filter((r) => bandOf.has(r.instrument));
   const shown = rows.filter((r) => !safeguarding.find(r.value).length);
@@ -523,35 +531,39 @@ function questionnaireOf(inst: Instrument, answered: ReadonlyMap<string, Readonl
   };
 }
 
-/**
- * The figures of the local questions answered in this round after `core`
- * (one set per core instrument, the version(s) answered): their own
- * indicators and scores, with the same suppression and intervals, and
- * before/after against the authority's round compared with where it asked
- * the same local question identically. No benchmark: other councils do not
- * ask them. Their comparisons are a family of their own for the q-values,
- * so the core figures are exactly those of a round without local questions.
- */
-function localQuestionsFigures(
-  ctx: Context,
-  core: Instrument,
-  answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined,
-  versionsOf: (inst: Instrument) => number[],
-): ReportLocalQuestions[] {
+/** The local questions answered in this round after `core`, each as the version(s) answered. */
+function localInstruments(core: Instrument, answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined): Instrument[] {
   return [...(answered ?? [])].flatMap(([id, byVersion]) => {
     const current = registry.current(id);
     if (current?.extends?.instrument !== core.id || current.extends.version !== core.version) return [];
-    const inst = definitionOf(current, byVersion);
-    const own = new Set(councilQuestions(inst).map((q) => q.id));
-    const indicators = sortedRules(inst)
-      .filter((rule) => own.has(rule.question) && askedAlike(inst, versionsOf(inst), rule.question, rule))
-      .map((rule) => ({ ...indicatorFigures(ctx, inst, rule), benchmark: null }));
-    const scores = inst.scores
-      .filter((q) => own.has(q) && askedAlike(inst, versionsOf(inst), q))
-      .map((q) => ({ ...scoreFigures(ctx, inst, q), benchmark: null }));
-    adjustForManyComparisons(indicators, scores);
-    return [{ ...questionnaireOf(inst, answered), band: inst.band, indicators, scores }];
+    return [definitionOf(current, byVersion)];
   });
+}
+
+/**
+ * The figures of one set of local questions answered in this round (see
+ * localInstruments): their own indicators and scores, with the same
+ * suppression and intervals, and before/after against the authority's
+ * round compared with where it asked the same local question identically.
+ * No benchmark: other councils do not ask them. Their comparisons are a
+ * family of their own for the q-values, so the core figures are exactly
+ * those of a round without local questions.
+ */
+function localQuestionsFigures(
+  ctx: Context,
+  inst: Instrument,
+  answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined,
+  versionsOf: (inst: Instrument) => number[],
+): ReportLocalQuestions {
+  const own = new Set(councilQuestions(inst).map((q) => q.id));
+  const indicators = sortedRules(inst)
+    .filter((rule) => own.has(rule.question) && askedAlike(inst, versionsOf(inst), rule.question, rule))
+    .map((rule) => ({ ...indicatorFigures(ctx, inst, rule), benchmark: null }));
+  const scores = inst.scores
+    .filter((q) => own.has(q) && askedAlike(inst, versionsOf(inst), q))
+    .map((q) => ({ ...scoreFigures(ctx, inst, q), benchmark: null }));
+  adjustForManyComparisons(indicators, scores);
+  return { ...questionnaireOf(inst, answered), band: inst.band, indicators, scores };
 }
 
 function round2(x: number): number {

@@ -25,13 +25,15 @@ export function questionLabel(id: string): string {
 
 /**
  * The words a report names its rows with: a council questionnaire's own (carried in the report,
- * `questionnaire.labels`) where it has them, else the question bank's.
+ * `questionnaire.labels`) where it has them, then those of a core round's local questions (their
+ * free text is in the report's `said`), else the question bank's.
  */
-export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined }) {
+export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefined; localQuestions?: readonly Pick<ReportQuestionnaire, 'labels'>[] | undefined }) {
   const own = r.questionnaire?.labels;
+  const local = (id: string) => r.localQuestions?.find((l) => Object.hasOwn(l.labels.questions, id))?.labels.questions[id];
   return {
     indicator: (id: string) => own?.indicators[id] ?? indicatorLabel(id),
-    question: (id: string) => own?.questions[id] ?? questionLabel(id),
+    question: (id: string) => own?.questions[id] ?? local(id) ?? questionLabel(id),
   };
 }
 
@@ -77,26 +79,41 @@ export const STATUS_NAMES: Record<string, string> = {
 export const bandName = (band: string | null) => (band === null ? 'all ages' : band);
 
 /**
- * How a report speaks of who answered, in every output (portal, HTML, Word, summary) alike. Built-in
- * rounds and councils' questionnaires for children or young people have age bands and findings that
- * are better or worse for children; an adults' questionnaire (carers, staff) has one band, "adults",
- * which is no age, and its findings are about the adults who answered.
+ * How a report speaks of who answered, in every output (portal, HTML, Word, CSV, summary) alike.
+ * Built-in rounds (and a core round with local questions) are about children: age bands, findings
+ * better or worse for children, children in care. A council's questionnaire says so of its own
+ * audience: young people, or, for adults (carers, staff), people, with one band, "adults", which is
+ * no age, and no population of children.
  */
 export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefined }) {
-  const adults = r.questionnaire?.audience === 'adults';
+  const audience = r.questionnaire?.audience ?? 'children';
+  const adults = audience === 'adults';
+  /** Who answered, in a sentence: "Fewer than 30% of children answered". */
+  const people = adults ? 'people' : audience === 'young_people' ? 'young people' : 'children';
   return {
+    people,
+    /** At the start of a sentence or heading. */
+    People: people[0]!.toUpperCase() + people.slice(1),
+    /** One of them: "one child's answers". */
+    one: adults ? 'person' : audience === 'young_people' ? 'young person' : 'child',
+    /** Some bands in a sentence ("ages 4-7 and 8-11"); null for adults, whose one band is no age. */
+    ages: (bands: string[], joiner: string) => (adults ? null : `ages ${bands.join(joiner)}`),
+    /** Whom a band's population entered counts, in a sentence. */
+    populationOf: audience === 'children' ? 'children in care' : `${people} invited`,
     /** A figure's band within a sentence: "ages 8-11". */
     band: (band: string) => (adults ? 'all respondents' : `ages ${band}`),
     /** A band starting a heading or title: "Ages 8-11". */
     heading: (band: string) => (adults ? 'All respondents' : `Ages ${band}`),
     /** A band as a table's row heading (HTML, Word): "8-11". */
     row: (band: string) => (adults ? 'Adults' : band),
-    /** A band as the portal's row heading: "8-11 years". */
+    /** A band as the portal's row heading and the CSV's band: "8-11 years". */
     rowYears: (band: string) => (adults ? 'Adults' : `${band} years`),
+    /** Every band at once (an action's figures pooled over them). */
+    all: adults ? 'all respondents' : 'all ages',
     /** Which way a result went, by the indicator's direction. */
-    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ' for children'}`,
+    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ` for ${people}`}`,
     /** The "Who answered" table's population column. */
-    population: adults ? 'Invited' : 'Children in care',
-    answered: adults ? 'people' : 'children and young people',
+    population: audience === 'children' ? 'Children in care' : 'Invited',
+    answered: audience === 'children' ? 'children and young people' : people,
   };
 }

@@ -1,11 +1,12 @@
-// One row per indicator × band with the comparison columns. UTF-8 with a
+// One row per indicator × band with the comparison columns, then actions,
+// mean scores and a core round's local questions. UTF-8 with a
 // byte order mark and CRLF line ends, so Excel opens it with the right
 // characters and columns. A suppressed figure is an empty cell, and the
 // `suppressed` columns say why it is empty.
 import { csvLine } from '../../server/csv/write.js';
 import { INDICATORS } from '../../surveys/index.js';
-import { domainLabel, reportLabels } from '../labels.js';
-import type { Report } from '../schema.js';
+import { audienceWords, domainLabel, reportLabels } from '../labels.js';
+import type { Report, ReportIndicator, ReportScore } from '../schema.js';
 
 export const CSV_COLUMNS = [
   'authority',
@@ -61,72 +62,124 @@ export const CSV_COLUMNS = [
   'welch_df',
   'benchmark_mean',
   'difference_mean',
+  // Rows of a core round's local questions (empty on the core's rows): the questionnaire and the version
+  // its figures are read with; its indicator and score rows fill the same columns as the core's (no benchmark).
+  'local_instrument',
+  'local_version',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number | boolean | null | undefined>>;
 
 const cell = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 /** A row from the columns it fills; every other cell is empty. */
-const line = (row: Partial<Record<Column, string | number | boolean | null | undefined>>) => csvLine(CSV_COLUMNS.map((c) => cell(row[c])));
+const line = (row: Row) => csvLine(CSV_COLUMNS.map((c) => cell(row[c])));
+
+/**
+ * The cells every row of a report starts with, and how its bands are written: "4-7 years", not
+ * "4-7" (Excel would read 4-7 and 8-11 as dates); an adults' questionnaire's one band is "Adults".
+ */
+function reportCells(report: Report) {
+  const words = audienceWords(report);
+  return {
+    first: { authority: report.authority.code, authority_name: report.authority.name, programme: report.programme, period: report.period } satisfies Row,
+    band: words.rowYears,
+    allBands: words.all,
+  };
+}
+
+/** An indicator's row (the report's own, or a local question's with `local` naming its questionnaire). */
+function indicatorRow(report: Report, labels: ReturnType<typeof reportLabels>, i: ReportIndicator, local: Row = {}): string {
+  const { first, band } = reportCells(report);
+  const p = i.previous;
+  const b = i.benchmark;
+  return line({
+    ...first,
+    indicator: i.id,
+    indicator_label: labels.indicator(i.id),
+    domain: i.domain && domainLabel(i.domain),
+    direction: i.direction,
+    band: band(i.band),
+    suppressed: i.suppressed,
+    n: i.n,
+    count: i.count,
+    percent: i.percent,
+    ci_low: i.ci?.low,
+    ci_high: i.ci?.high,
+    compare_period: p?.period ?? report.comparePeriod,
+    previous_suppressed: p?.suppressed,
+    previous_n: p?.n,
+    previous_percent: p?.percent,
+    change_points: p?.change,
+    change_p_value: p?.pValue,
+    change_q_value: p?.qValue,
+    change_significant: p?.significant,
+    benchmark_authorities: b?.authorities,
+    benchmark_suppressed: b?.suppressed,
+    benchmark_n: b?.n,
+    benchmark_percent: b?.percent,
+    difference_points: b?.difference,
+    difference_p_value: b?.pValue,
+    difference_q_value: b?.qValue,
+    difference_significant: b?.significant,
+    ...local,
+  });
+}
+
+/** A mean score's row (the report's own, or a local question's with `local` naming its questionnaire). */
+function scoreRow(report: Report, labels: ReturnType<typeof reportLabels>, s: ReportScore, local: Row = {}): string {
+  const { first, band } = reportCells(report);
+  const p = s.previous;
+  const b = s.benchmark;
+  return line({
+    ...first,
+    direction: s.direction,
+    band: band(s.band),
+    suppressed: s.suppressed,
+    n: s.n,
+    compare_period: p?.period ?? report.comparePeriod,
+    previous_suppressed: p?.suppressed,
+    previous_n: p?.n,
+    change_p_value: p?.pValue,
+    change_q_value: p?.qValue,
+    change_significant: p?.significant,
+    benchmark_authorities: b?.authorities,
+    benchmark_suppressed: b?.suppressed,
+    benchmark_n: b?.n,
+    difference_p_value: b?.pValue,
+    difference_q_value: b?.qValue,
+    difference_significant: b?.significant,
+    question: s.question,
+    question_label: labels.question(s.question),
+    mean: s.mean,
+    sd: s.sd,
+    mean_ci_low: s.ci?.low,
+    mean_ci_high: s.ci?.high,
+    previous_mean: p?.mean,
+    change_mean: p?.change,
+    welch_t: p?.t,
+    welch_df: p?.df,
+    benchmark_mean: b?.mean,
+    difference_mean: b?.difference,
+    ...local,
+  });
+}
 
 export function renderCsv(report: Report): string {
   const labels = reportLabels(report);
+  const { first, band, allBands } = reportCells(report);
   let out = '\uFEFF' + csvLine(CSV_COLUMNS);
-  for (const i of report.indicators) {
-    const p = i.previous;
-    const b = i.benchmark;
-    out += csvLine(
-      [
-        report.authority.code,
-        report.authority.name,
-        report.programme,
-        report.period,
-        i.id,
-        labels.indicator(i.id),
-        i.domain && domainLabel(i.domain),
-        i.direction,
-        // "4-7 years", not "4-7": Excel would read 4-7 and 8-11 as dates.
-        `${i.band} years`,
-        i.suppressed,
-        i.n,
-        i.count,
-        i.percent,
-        i.ci?.low,
-        i.ci?.high,
-        p?.period ?? report.comparePeriod,
-        p?.suppressed,
-        p?.n,
-        p?.percent,
-        p?.change,
-        p?.pValue,
-        p?.qValue,
-        p?.significant,
-        b?.authorities,
-        b?.suppressed,
-        b?.n,
-        b?.percent,
-        b?.difference,
-        b?.pValue,
-        b?.qValue,
-        b?.significant,
-        // No action or score on an indicator row.
-        ...Array(CSV_COLUMNS.length - CSV_COLUMNS.indexOf('action_id')).fill(null),
-      ].map(cell),
-    );
-  }
+  for (const i of report.indicators) out += indicatorRow(report, labels, i);
   for (const a of report.actions) {
     const definition = INDICATORS.find((i) => i.id === a.indicator);
     out += line({
-      authority: report.authority.code,
-      authority_name: report.authority.name,
-      programme: report.programme,
-      period: report.period,
+      ...first,
       indicator: a.indicator,
       indicator_label: labels.indicator(a.indicator),
       domain: definition && domainLabel(definition.domain),
       direction: definition?.direction,
-      band: a.band === null ? 'all ages' : `${a.band} years`,
+      band: a.band === null ? allBands : band(a.band),
       suppressed: a.after !== null && a.after.n === null,
       n: a.after?.n,
       percent: a.after?.percent,
@@ -144,42 +197,13 @@ export function renderCsv(report: Report): string {
       action_status: a.status,
     });
   }
-  for (const s of report.scores) {
-    const p = s.previous;
-    const b = s.benchmark;
-    out += line({
-      authority: report.authority.code,
-      authority_name: report.authority.name,
-      programme: report.programme,
-      period: report.period,
-      band: `${s.band} years`,
-      suppressed: s.suppressed,
-      n: s.n,
-      compare_period: p?.period ?? report.comparePeriod,
-      previous_suppressed: p?.suppressed,
-      previous_n: p?.n,
-      change_p_value: p?.pValue,
-      change_q_value: p?.qValue,
-      change_significant: p?.significant,
-      benchmark_authorities: b?.authorities,
-      benchmark_suppressed: b?.suppressed,
-      benchmark_n: b?.n,
-      difference_p_value: b?.pValue,
-      difference_q_value: b?.qValue,
-      difference_significant: b?.significant,
-      question: s.question,
-      question_label: labels.question(s.question),
-      mean: s.mean,
-      sd: s.sd,
-      mean_ci_low: s.ci?.low,
-      mean_ci_high: s.ci?.high,
-      previous_mean: p?.mean,
-      change_mean: p?.change,
-      welch_t: p?.t,
-      welch_df: p?.df,
-      benchmark_mean: b?.mean,
-      difference_mean: b?.difference,
-    });
+  for (const s of report.scores) out += scoreRow(report, labels, s);
+  // A core round's local questions, figured as the core's (already suppressed in the model), named by their own words.
+  for (const l of report.localQuestions ?? []) {
+    const own = reportLabels({ questionnaire: l });
+    const local = { local_instrument: l.id, local_version: l.version };
+    for (const i of l.indicators) out += indicatorRow(report, own, i, local);
+    for (const s of l.scores) out += scoreRow(report, own, s, local);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 // under it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
+import { renderCsv } from '../../reports/render/csv.js';
 import { renderDocx } from '../../reports/render/docx.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { zipEntries } from '../helpers/zip.js';
@@ -55,8 +56,9 @@ describe('local questions on a core round', () => {
     expect(own.instruments.map((i: { id: string; band: string }) => `${i.id} ${i.band}`)).toEqual(['ylyc-4-7 4-7', 'ylyc-8-11 8-11', 'bh-local 11-17']);
     const theirs = (await t.app.inject({ url: `/api/waves/${other.code}` })).json();
     expect(theirs.instruments.map((i: { id: string }) => i.id)).toEqual(['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17']);
-    // A built-in round is in every language; one with local questions too (a known limit: the core is, whatever the file lists).
-    expect([own.locales, theirs.locales]).toEqual([['en', 'cy', 'ar'], ['en', 'cy', 'ar']]);
+    // A built-in round is in every language; one with local questions only in the file's (its start screen offers just those):
+    // the language is chosen before the age picks the instrument, so the whole round is offered in what every instrument has.
+    expect([own.locales, theirs.locales]).toEqual([['en'], ['en', 'cy', 'ar']]);
 
     const inst = (await t.app.inject({ url: '/api/instruments/bh-local' })).json();
     const core = getInstrument('ylyc-11-17', 1)!;
@@ -123,7 +125,8 @@ describe('local questions on a core round', () => {
     const core = getInstrument('ylyc-11-17', 1)!;
     for (let seed = 0; seed < 12; seed++) {
       const answers = fullAnswers(core, seed);
-      expect((await post(a.code, 'a-local', { ...answers, youth_club: 1 + (seed % 5), local_idea: `Idea ${seed}` })).statusCode).toBe(201);
+      const idea = seed === 0 ? 'My carer hits me when nobody is looking' : seed === 1 ? 'Ring me on 07700 900123 about the bus' : `Idea ${seed}`;
+      expect((await post(a.code, 'a-local', { ...answers, youth_club: 1 + (seed % 5), local_idea: idea })).statusCode).toBe(201);
       expect((await post(b.code, 'ylyc-11-17', answers)).statusCode).toBe(201);
     }
     const report = (code: string) =>
@@ -132,11 +135,24 @@ describe('local questions on a core round', () => {
     expect(ra.responses.byBand['11-17']).toBe(12);
     expect(ra.indicators.length).toBeGreaterThan(0);
     // Its local questions' figures are a section apart, leaving the core exactly as a plain round's.
-    const { localQuestions, ...coreReport } = ra;
+    const { localQuestions, said, saidWithheld, ...coreReport } = ra;
+    const { said: plainSaid, saidWithheld: plainWithheld, ...plainReport } = rb;
     expect(localQuestions?.map((l) => l.id)).toEqual(['a-local']);
-    expect({ ...coreReport, authority: null }).toEqual({ ...rb, authority: null });
-    // The local free text is not the core report's (it is the local questionnaire's).
-    expect(ra.said.some((s) => s.text.startsWith('Idea'))).toBe(false);
+    expect({ ...coreReport, authority: null }).toEqual({ ...plainReport, authority: null });
+    // What they wrote to the local text question is in what was said, beside the core's, by the same path:
+    // the one the safeguarding list catches is withheld (it is in the queue), a phone number is masked.
+    expect(said.filter((s) => s.question !== 'local_idea')).toEqual(plainSaid);
+    const ideas = said.filter((s) => s.question === 'local_idea');
+    expect(ideas.every((s) => s.band === '11-17')).toBe(true);
+    expect(ideas).toHaveLength(11);
+    expect(ideas.map((s) => s.text).filter((t) => t.startsWith('Idea')).sort()).toEqual(Array.from({ length: 10 }, (_, k) => `Idea ${k + 2}`).sort());
+    expect(ideas.find((s) => !s.text.startsWith('Idea'))!.text).toMatch(/^Ring me on .* about the bus$/);
+    expect(ideas.map((s) => s.text).join()).not.toMatch(/07700|hits me/);
+    expect(saidWithheld).toBe(plainWithheld + 1);
+    // named by the questionnaire's own words, in the HTML and Word reports
+    const heading = 'Ages 11-17: What should Brighton and Hove do next?';
+    expect(renderHtml(ra)).toContain(`<h3>${heading}</h3>\n<blockquote>Idea 10</blockquote>`);
+    expect(zipEntries(await renderDocx(ra)).get('word/document.xml')!.toString('utf8')).toContain(heading);
   });
 
   it('the report gives the local questions’ own figures apart: suppression, intervals and before/after worked by hand, no benchmark', async () => {
@@ -216,6 +232,21 @@ describe('local questions on a core round', () => {
     const waitingRows = section.match(/<tr><th scope="row">I wait too long to see my worker( <span class="note">\(lower is better\)<\/span>)?<\/th>.*?<\/tr>/g)!;
     expect(waitingRows).toHaveLength(2);
     for (const row of waitingRows) expect(row).toContain('<span class="up-good">▼ -3.00</span><br><span class="note">significantly better, p < 0.001');
+    // CSV: after the core's rows, one row per local indicator and score, named by local_instrument and local_version,
+    // with the same suppression (safe_area's figures empty) and each score's direction.
+    const csv = renderCsv(report).slice(1).trimEnd().split('\r\n');
+    const head = csv[0]!.split(',');
+    const ownRows = csv.filter((l) => l.endsWith(',c-local,1')).map((l) => Object.fromEntries(l.split(',').map((v, k) => [head[k], v])));
+    expect(csv.slice(-ownRows.length).every((l) => l.endsWith(',c-local,1'))).toBe(true);
+    expect(ownRows.map((c) => [c.programme, c.band, c.indicator, c.indicator_label, c.question, c.question_label, c.direction, c.suppressed, c.n, c.percent, c.mean, c.mean_ci_low, c.previous_n, c.change_points, c.change_mean, c.change_q_value, c.benchmark_n])).toEqual([
+      ['ylyc', '11-17 years', 'likes_club', 'Likes the youth club', '', '', 'higher', 'false', '10', '70', '', '', '10', '40', '', '0.0736', ''],
+      ['ylyc', '11-17 years', '', '', 'youth_club', 'The youth club is a good place for me', 'higher', 'false', '10', '', '3.9', '3.19', '10', '', '1', '0.0736', ''],
+      ['ylyc', '11-17 years', '', '', 'safe_area', 'I feel safe where I live', 'higher', 'true', '', '', '', '', '10', '', '', '', ''],
+      ['ylyc', '11-17 years', '', '', 'waiting', 'I wait too long to see my worker', 'lower', 'false', '10', '', '1.5', expect.any(String), '10', '', '-3', expect.any(String), ''],
+    ]);
+    // Core rows carry no local questionnaire; every score row its direction (higher for the built-ins).
+    expect(csv.slice(1, -ownRows.length).every((l) => l.endsWith(',,'))).toBe(true);
+
     const word = zipEntries(await renderDocx(report)).get('word/document.xml')!.toString('utf8');
     expect(word).toContain('Your own questions');
     expect(word.indexOf('Likes the youth club')).toBeGreaterThan(word.indexOf('Your own questions'));

@@ -78,6 +78,26 @@ describe('the start screen drawn by the server', () => {
     await ctx.close();
   });
 
+  it('draws no frame before the whole start screen is in the page, on a slow tablet too', async () => {
+    const wave = await env.srv.wave('ylyc');
+    const ctx = await newContext(env.browser, { viewport: TABLET });
+    const page = await ctx.newPage();
+    // A slow tablet: Chromium's parser stops every few milliseconds to let a frame be drawn, so the page
+    // was drawn in pieces (the empty page, the header, then the age buttons), each frame a full layout
+    // at a quarter of a desktop's speed, and the age buttons came in the third (bench/README.md).
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    // The first animation frame is the first frame drawn: what is in the page then is what it shows.
+    await page.addInitScript(`requestAnimationFrame(() => {
+      window.__firstFrame = { ages: document.querySelectorAll('.ages button').length, parsed: !!document.getElementById('hearme-wave') };
+    });`);
+    await page.goto(`${env.srv.base}/s/${wave.code}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as { __firstFrame?: object }).__firstFrame !== undefined);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(await page.evaluate(() => (window as unknown as { __firstFrame: object }).__firstFrame)).toEqual({ ages: 14, parsed: true });
+    await ctx.close();
+  });
+
   it('shows the age buttons without the app script, the same markup the app draws', async () => {
     const wave = await env.srv.wave('ylyc');
     const noScript = await newContext(env.browser, { viewport: TABLET, javaScriptEnabled: false });

@@ -54,8 +54,10 @@ beforeAll(async () => {
   await storeQuestionnaire(env.srv.t.db, CHILDREN, null);
 });
 
-async function openRound(programme: string, viewport: { width: number; height: number }, init?: string) {
+/** A new round of `programme` opened on a device; `setup` runs before the page opens (a council's local questions for its authority). */
+async function openRound(programme: string, viewport: { width: number; height: number }, init?: string, setup?: (authorityCode: string) => Promise<void>) {
   const wave = await seedWave(env.srv.t, { programme });
+  await setup?.(wave.authorityCode);
   const ctx = await newContext(env.browser, { viewport });
   const page = await ctx.newPage();
   if (init) await page.addInitScript(init);
@@ -176,6 +178,26 @@ describe('a questionnaire’s languages', () => {
 
   it('a questionnaire in English and Welsh offers those two, not Arabic', async () => {
     const { ctx, page } = await openRound('kids-club', { width: 768, height: 1024 });
+    expect(await page.locator('.languages button').evaluateAll((bs) => bs.map((b) => b.getAttribute('lang')))).toEqual(['en', 'cy']);
+    await ctx.close();
+  });
+
+  it('a ylyc round with a council’s local questions in English and Welsh offers those two, not Arabic', async () => {
+    const local = {
+      id: 'club-local',
+      version: 1,
+      title: { en: 'Our own questions', cy: 'Ein cwestiynau ni' },
+      audience: 'young_people',
+      locales: ['en', 'cy'],
+      extends: { instrument: 'ylyc-11-17', version: 1 },
+      questions: [{ id: 'youth_club', type: 'agree5', text: { en: 'The youth club is a good place for me', cy: 'Mae’r clwb ieuenctid yn lle da i mi' } }],
+      indicators: [],
+      scores: [],
+    };
+    const { ctx, page } = await openRound('ylyc', { width: 768, height: 1024 }, undefined, async (code) => {
+      const { id } = await env.srv.t.db.selectFrom('authorities').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+      await storeQuestionnaire(env.srv.t.db, local, id);
+    });
     expect(await page.locator('.languages button').evaluateAll((bs) => bs.map((b) => b.getAttribute('lang')))).toEqual(['en', 'cy']);
     await ctx.close();
   });

@@ -45,14 +45,14 @@ describe('survey rounds in the portal', () => {
     const wave = (await officer.call('GET', `/api/portal/waves/${id}`)).json();
     expect(wave.threshold).toBe(30);
     expect(wave.bands).toEqual([
-      { band: '4-7', responses: 0, population: null, rate: null, low: false, populationLooksWrong: false },
-      { band: '8-11', responses: 0, population: null, rate: null, low: false, populationLooksWrong: false },
+      { band: '4-7', audience: 'children', responses: 0, population: null, rate: null, low: false, populationLooksWrong: false },
+      { band: '8-11', audience: 'children', responses: 0, population: null, rate: null, low: false, populationLooksWrong: false },
       // 2 of 8 is 25%: under the 30% line.
-      { band: '11-17', responses: 2, population: 8, rate: 25, low: true, populationLooksWrong: false },
+      { band: '11-17', audience: 'young_people', responses: 2, population: 8, rate: 25, low: true, populationLooksWrong: false },
     ]);
     await submitResponses(t, code.replace('-', ''), 1);
     const after = (await officer.call('GET', `/api/portal/waves/${id}`)).json();
-    expect(after.bands[2]).toEqual({ band: '11-17', responses: 3, population: 8, rate: 37.5, low: false, populationLooksWrong: false });
+    expect(after.bands[2]).toEqual({ band: '11-17', audience: 'young_people', responses: 3, population: 8, rate: 37.5, low: false, populationLooksWrong: false });
   });
 
   it('gives the access code as an SVG QR code to officers, and neither to viewers', async () => {

@@ -13,7 +13,7 @@ import { audit } from '../../repos/audit.js';
 import { listWaves, responsesByBand, setClosesOn, waveChoices, type PortalWaveRow } from '../../repos/portal-waves.js';
 import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
-import { programmeInstruments } from '../../../surveys/index.js';
+import { AUDIENCES, programmeInstruments } from '../../../surveys/index.js';
 import { questionnaireOwnerProblem } from '../../questionnaire-access.js';
 import { programmeName } from '../../../surveys/programme-names.js';
 import { AuthorityCode, Band, Period, Programme } from '../../schemas.js';
@@ -49,6 +49,7 @@ const WaveDetail = WaveSummary.extend({
   bands: z.array(
     z.object({
       band: z.string(),
+      audience: z.enum(AUDIENCES).describe('Who answers this band: children, young_people, or adults (a council questionnaire for carers or staff: no age, no results for children)'),
       responses: z.number().int(),
       population: z.number().int().nullable(),
       rate: z.number().nullable(),
@@ -149,7 +150,7 @@ export default async function waveRoutes(app: FastifyInstance) {
       const population = populations.get(i.band);
       // The same figures as the report's, with no population entered yet shown as such.
       const figures = population === undefined ? { responses, population: null, rate: null, low: false, populationLooksWrong: false } : responseRate(responses, population);
-      return { band: i.band, ...figures };
+      return { band: i.band, audience: i.audience, ...figures };
     });
     // The address children open, for those who may see the code (it lets anyone answer).
     const address = can(staff, 'manage_waves') ? surveyAddress(app.config.publicUrl, request, wave.access_code) : null;

@@ -18,7 +18,7 @@ export const PublicWave = z.object({
   instruments: z.array(
     z.object({ id: z.string(), version: z.number().int().min(1), band: z.string(), minAge: z.number().int(), maxAge: z.number().int(), audience: z.enum(AUDIENCES) }),
   ),
-  locales: z.array(z.enum(FILE_LOCALES)).min(1).describe('The languages the start screen offers: a council questionnaire’s own, else all'),
+  locales: z.array(z.enum(FILE_LOCALES)).min(1).describe('The languages the start screen offers: those of every instrument of the round (a council questionnaire’s or its local questions’ own; all three for built-ins)'),
 });
 
 /** An instrument as a round lists it: enough for the start screen to pick one by age and audience. */
@@ -27,14 +27,14 @@ export function roundInstrument(i: Instrument) {
 }
 
 /**
- * The languages a round can be answered in: a council questionnaire's own
- * (its words exist in no other). Built-ins are in every language; so is a
- * core round with local questions, whose file's languages are not yet
- * enforced (a known limit, README).
+ * The languages a round can be answered in: those every one of its
+ * instruments is written in, since the language is chosen before the age
+ * picks the instrument. Built-ins are in every language; a council
+ * questionnaire, or local questions on a core round (asked after the core,
+ * which is in every language), only in the file's own.
  */
 export function roundLocales(instruments: readonly Instrument[]): (typeof FILE_LOCALES)[number][] {
-  const asked = new Set(instruments.flatMap((i) => (i.extends || !i.locales ? FILE_LOCALES : i.locales)));
-  return FILE_LOCALES.filter((l) => asked.has(l));
+  return FILE_LOCALES.filter((l) => instruments.every((i) => !i.locales || i.locales.includes(l)));
 }
 
 /** What a child's tablet is told about a round: the API's answer, and the start screen drawn into the page (server/survey-page.ts). */

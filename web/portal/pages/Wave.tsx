@@ -10,6 +10,7 @@ import type { WaveSummary } from './Waves.js';
 
 interface Band {
   band: string;
+  audience: 'children' | 'young_people' | 'adults';
   responses: number;
   population: number | null;
   rate: number | null;
@@ -18,18 +19,38 @@ interface Band {
 }
 type WaveDetail = WaveSummary & { bands: Band[]; threshold: number };
 
+/**
+ * How the page speaks of who answers: children in care by age band, or, for
+ * a council's questionnaire for adults (carers, staff), the adults invited,
+ * who have no age band and no results for children.
+ */
+function roundWords(wave: WaveDetail) {
+  const adults = wave.bands.every((b) => b.audience === 'adults');
+  return {
+    adults,
+    band: (band: string) => (adults ? 'Adults' : `${band} years`),
+    population: (band: string) => (adults ? 'People invited' : `Looked-after population, ${band} years`),
+    answered: adults ? '% of those invited who answered' : '% of children in care who answered',
+    unrepresentative: adults ? 'results may not represent everyone invited' : 'results may not represent all children in care',
+    byBand: adults ? 'Responses and response rate' : 'Responses and response rate by age band',
+    bandColumn: adults ? 'Who' : 'Age band',
+    closing: adults ? 'No one will be able to answer.' : 'Children will no longer be able to answer.',
+  };
+}
+
 /** How often the live counts are fetched again. */
 const REFRESH_MS = 5000;
 
 /** Response rate per band on the report's own bar chart (0-100), with the 30% line across it. */
 function RateChart({ wave }: { wave: WaveDetail }) {
-  const label = `Bar chart of the response rate in each age band, against the ${wave.threshold}% line. The same figures are in the table below.`;
+  const words = roundWords(wave);
+  const label = `Bar chart of the response rate${words.adults ? '' : ' in each age band'}, against the ${wave.threshold}% line. The same figures are in the table below.`;
   const svg = barChartSvg({
     label,
-    rows: wave.bands.map((b) => `${b.band} years${b.populationLooksWrong ? ' (population looks wrong)' : b.rate === null ? ' (population not entered)' : ''}`),
+    rows: wave.bands.map((b) => `${words.band(b.band)}${b.populationLooksWrong ? ' (population looks wrong)' : b.rate === null ? ' (population not entered)' : ''}`),
     series: [{ label: 'Response rate', colour: 'here', data: wave.bands.map((b) => b.rate) }],
-    line: { at: wave.threshold, label: `${wave.threshold}%: below it, results may not represent all children in care` },
-    axis: '% of children in care who answered',
+    line: { at: wave.threshold, label: `${wave.threshold}%: below it, ${words.unrepresentative}` },
+    axis: words.answered,
   });
   return <SvgChart svg={svg} id="rate-chart" />;
 }
@@ -48,11 +69,12 @@ function Population({ wave, onSaved }: { wave: WaveDetail; onSaved: () => void }
       setMessage((err as Error).message);
     }
   };
+  const words = roundWords(wave);
   return (
     <form onSubmit={submit} class="grid">
       {wave.bands.map((b) => (
         <>
-          <label for={`pop-${b.band}`}>Looked-after population, {b.band} years</label>
+          <label for={`pop-${b.band}`}>{words.population(b.band)}</label>
           <input id={`pop-${b.band}`} name={b.band} type="number" min="0" step="1" value={b.population ?? ''} />
         </>
       ))}
@@ -70,8 +92,9 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
   }, [reload]);
   if (error) return <p class="error">{error}</p>;
   if (!wave) return <p>Loading…</p>;
+  const words = roundWords(wave);
   const close = async () => {
-    if (!confirm('Close this round now? Children will no longer be able to answer.')) return;
+    if (!confirm(`Close this round now? ${words.closing}`)) return;
     await api('POST', `/waves/${id}/close`);
     reload();
   };
@@ -85,8 +108,12 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
         {wave.open ? 'Open' : 'Closed'}
         {wave.opensOn && `, from ${wave.opensOn}`}
         {wave.closesOn && `, last day ${wave.closesOn}`}. <a href={`#/waves/${id}/report`}>Open the report</a>
-        {' · '}
-        <a href={childrenResultsHref(id)}>Results for children</a>
+        {!words.adults && (
+          <>
+            {' · '}
+            <a href={childrenResultsHref(id)}>Results for children</a>
+          </>
+        )}
       </p>
       {wave.code && (
         <section aria-labelledby="code-heading" class="code-box">
@@ -103,10 +130,10 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
         <p>Updated every few seconds. Rates under {wave.threshold}% are flagged: results from fewer are hard to rely on.</p>
         <RateChart wave={wave} />
         <table>
-          <caption>Responses and response rate by age band</caption>
+          <caption>{words.byBand}</caption>
           <thead>
             <tr>
-              <th scope="col">Age band</th>
+              <th scope="col">{words.bandColumn}</th>
               <th scope="col">Responses</th>
               <th scope="col">Population</th>
               <th scope="col">Response rate</th>
@@ -115,7 +142,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
           <tbody>
             {wave.bands.map((b) => (
               <tr key={b.band}>
-                <th scope="row">{b.band} years</th>
+                <th scope="row">{words.band(b.band)}</th>
                 <td class="num" data-testid={`responses-${b.band}`}>
                   {b.responses}
                 </td>
