@@ -15,7 +15,7 @@ import { addAuthority } from '../../server/repos/authorities.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { axeViolations, keepScreenshot, releaseBrowser, useBrowser } from '../helpers/browser.js';
 import { PASSWORD, addUser } from '../helpers/portal.js';
-import { axe } from '../helpers/survey-driver.js';
+import { axe, deviceContents, putOnDevice } from '../helpers/survey-driver.js';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
 /** The example in English and Welsh, with a question asked only of social workers. */
@@ -97,26 +97,6 @@ async function previewScreen(tab: Page, id: string) {
   await tab.locator(`main h1#${id}`).waitFor();
   await expect(tab.locator('header .preview-mark').textContent()).resolves.toBe('Preview: what respondents will see. Nothing answered here is kept or sent.');
 }
-
-/** What the survey keeps on this device (the portal shares the survey's origin): IndexedDB's and localStorage's entries. */
-const deviceStore = (p: Page) =>
-  p.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('hearme-survey', 1);
-      req.onupgradeneeded = () => req.result.createObjectStore('kv');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<[IDBValidKey[], unknown[]]>((resolve, reject) => {
-      const tx = db.transaction('kv');
-      const keys = tx.objectStore('kv').getAllKeys();
-      const values = tx.objectStore('kv').getAll();
-      tx.oncomplete = () => resolve([keys.result, values.result]);
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    return { idb: all[0].map((k, i) => [k, all[1][i]]), local: Object.keys(localStorage), workers: (await navigator.serviceWorker.getRegistrations()).length };
-  });
 
 const upload = (name: string, value: unknown) =>
   page.getByLabel('Questionnaire file (JSON)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
@@ -215,21 +195,7 @@ describe('questionnaires in the portal', () => {
     await page.getByRole('heading', { name: "Questionnaire: Social workers' survey", level: 1 }).waitFor();
     // A survey finished on this device earlier and waiting to be sent: the preview must leave it alone.
     const waiting = { body: { id: 'waiting-on-this-tablet', code: 'ABCD2345', instrument: 'bh-staff', version: 1, answers: { role: 'sw' } } };
-    await page.evaluate(
-      (item) =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('hearme-survey', 1);
-          req.onupgradeneeded = () => req.result.createObjectStore('kv');
-          req.onsuccess = () => {
-            const tx = req.result.transaction('kv', 'readwrite');
-            tx.objectStore('kv').put(item, `outbox:${item.body.id}`);
-            tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-      waiting,
-    );
+    await putOnDevice(page, `outbox:${waiting.body.id}`, waiting);
     const { tab, asked } = await openPreview(/Preview it as respondents see it/);
     await previewScreen(tab, 'step-start');
     await expect(tab.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
@@ -269,7 +235,7 @@ describe('questionnaires in the portal', () => {
     // no response made, nothing sent or fetched for a real round, nothing kept or changed on the device
     expect(await t.db.selectFrom('responses').select('id').execute()).toEqual([]);
     expect(asked.filter((a) => a.includes('/api/'))).toEqual(['GET /api/portal/questionnaires/bh-staff/respondent-view']);
-    expect(await deviceStore(tab)).toEqual({ idb: [[`outbox:${waiting.body.id}`, waiting]], local: [], workers: 0 });
+    expect(await deviceContents(tab)).toEqual({ idb: [[`outbox:${waiting.body.id}`, waiting]], local: [], workers: 0 });
     await tab.close();
   });
 

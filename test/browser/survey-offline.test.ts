@@ -4,10 +4,19 @@
 // online can start and finish any band's survey offline, not only the one
 // it happened to open; the response waits on the tablet and is sent once
 // the network is back. The spoken clips are kept too, so Listen works offline.
+// On that tablet, whose service worker is installed and controls the survey's
+// pages, a council's questionnaire previewed by staff (/s/preview/…) is the
+// preview, never a kept survey, and leaves the child's survey and outbox alone.
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
-import { begin, hear, planFor, send, walk, newContext } from '../helpers/survey-driver.js';
+import { addUser, sessionOf } from '../helpers/portal.js';
+import { begin, deviceContents, hear, planFor, putOnDevice, send, walk, newContext } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
+
+const STAFF = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
 
 const env = surveyInBrowser();
 const inst = (id: string): Instrument => currentInstrument(id)!;
@@ -21,10 +30,15 @@ async function waitForResponses(waveId: number, n: number) {
 }
 
 describe('offline for every age band', () => {
+  /** The tablet of the first test: its service worker installed, the round and every clip kept. */
+  let ctx: BrowserContext;
+  let page: Page;
+  let wave: Awaited<ReturnType<typeof env.srv.wave>>;
+
   it('after an 8-11 survey online, starts and finishes a 4-7 survey offline, and sends it when back online', async () => {
-    const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 }, serviceWorkers: 'allow' });
-    const page = await ctx.newPage();
-    const wave = await env.srv.wave('ylyc');
+    ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 }, serviceWorkers: 'allow' });
+    page = await ctx.newPage();
+    wave = await env.srv.wave('ylyc');
     await page.goto(`${env.srv.base}/s/${wave.code}`);
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
     await begin(page, 9);
@@ -59,6 +73,47 @@ describe('offline for every age band', () => {
     const young = stored.find((r) => r.instrument === 'ylyc-4-7')!;
     expect(young.answers.age).toBe('6');
     expect(Object.keys(young.answers).length).toBe(Object.keys(given).length + 1);
+  });
+
+  it('on that tablet, a preview of a questionnaire is the preview (not a kept survey), and leaves the survey left half-way and the outbox alone', async () => {
+    await storeQuestionnaire(env.srv.t.db, STAFF, null);
+    await addUser(env.srv.t, 'officer@example.org', 'programme_admin');
+    const [name, value] = (await sessionOf(env.srv.t, 'officer@example.org')).cookie.split('=') as [string, string];
+    await ctx.addCookies([{ name, value, url: env.srv.base }]);
+    // A child's survey left half-way on the tablet, and a finished one waiting to be sent.
+    await page.goto(`${env.srv.base}/s/${wave.code}`);
+    await begin(page, 9);
+    const waiting = { body: { id: 'waiting-on-this-tablet', code: wave.code, instrument: 'ylyc-8-11', version: 1, answers: { age: 9 } } };
+    await putOnDevice(page, `outbox:${waiting.body.id}`, waiting);
+    const before = await deviceContents(page);
+    expect(before.idb.map(([key]) => key).sort()).toEqual(['current', 'outbox:waiting-on-this-tablet']);
+    expect(before.workers).toBe(1);
+    // Put away (its sender would send what waits); staff open the preview on the same tablet.
+    await page.close();
+    const tab = await ctx.newPage();
+    const asked: string[] = [];
+    tab.on('request', (r) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    const opened = await tab.goto(`${env.srv.base}/s/preview/bh-staff/1`);
+    // The service worker controls the tab, and gave it neither the page nor a kept survey: the server's preview.
+    expect(await tab.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+    expect(opened?.fromServiceWorker()).toBe(false);
+    const previewOn = async (id: string) => {
+      await tab.locator(`main h1#${id}`).waitFor();
+      expect(await tab.locator('header .preview-mark').count()).toBe(1);
+    };
+    await previewOn('step-start');
+    await tab.locator('main .primary').click();
+    await previewOn('q-role');
+    await tab.locator('.choices button.choice').first().click();
+    await previewOn('q-time_for_children');
+    // Reloaded, it starts the preview again: not the survey left on the tablet, not the offline page.
+    await tab.reload();
+    await previewOn('step-start');
+    expect(await tab.locator('main').textContent()).not.toContain(wave.authorityName);
+    // Nothing sent, nothing asked of the round; the device's store as it was, the worker still the one.
+    expect(asked.filter((a) => a.includes('/api/'))).toEqual(Array(2).fill('GET /api/portal/questionnaires/bh-staff/respondent-view'));
+    expect(await env.srv.responses(wave.waveId)).toHaveLength(2);
+    expect(await deviceContents(tab)).toEqual(before);
     await ctx.close();
   });
 });

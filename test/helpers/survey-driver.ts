@@ -213,8 +213,11 @@ export async function axe(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Everything the app keeps in IndexedDB and localStorage. */
-export async function deviceStorage(page: Page): Promise<{ idb: unknown[]; local: string[] }> {
+/**
+ * Everything the app keeps on the device: IndexedDB's entries (key and value),
+ * localStorage's keys, and how many service workers are registered.
+ */
+export async function deviceContents(page: Page): Promise<{ idb: [IDBValidKey, unknown][]; local: string[]; workers: number }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('hearme-survey', 1);
@@ -222,14 +225,42 @@ export async function deviceStorage(page: Page): Promise<{ idb: unknown[]; local
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
-      const req = db.transaction('kv').objectStore('kv').getAllKeys();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+    const [keys, values] = await new Promise<[IDBValidKey[], unknown[]]>((resolve, reject) => {
+      const tx = db.transaction('kv');
+      const k = tx.objectStore('kv').getAllKeys();
+      const v = tx.objectStore('kv').getAll();
+      tx.oncomplete = () => resolve([k.result, v.result]);
+      tx.onerror = () => reject(tx.error);
     });
     db.close();
-    return { idb: keys as unknown[], local: Object.keys(localStorage) };
+    const idb = keys.map((key, i) => [key, values[i]] as [IDBValidKey, unknown]);
+    return { idb, local: Object.keys(localStorage), workers: (await navigator.serviceWorker?.getRegistrations())?.length ?? 0 };
   });
+}
+
+/** Everything the app keeps in IndexedDB (its keys) and localStorage. */
+export async function deviceStorage(page: Page): Promise<{ idb: unknown[]; local: string[] }> {
+  const { idb, local } = await deviceContents(page);
+  return { idb: idb.map(([key]) => key), local };
+}
+
+/** Puts an entry in the app's device store, as the app would (a finished survey waiting in the outbox, say). */
+export async function putOnDevice(page: Page, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    ([k, v]) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('hearme-survey', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(v, k);
+          tx.oncomplete = () => (req.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    [key, value] as const,
+  );
 }
 
 /** The stored form of answers: text, as the answers table holds them. */
