@@ -79,14 +79,27 @@ export const STATUS_NAMES: Record<string, string> = {
 export const bandName = (band: string | null) => (band === null ? 'all ages' : band);
 
 /**
- * How a report speaks of who answered, in every output (portal, HTML, Word, summary) alike. Built-in
- * rounds and councils' questionnaires for children or young people have age bands and findings that
- * are better or worse for children; an adults' questionnaire (carers, staff) has one band, "adults",
- * which is no age, and its findings are about the adults who answered.
+ * How a report speaks of who answered, in every output (portal, HTML, Word, CSV, summary) alike.
+ * Built-in rounds (and a core round with local questions) are about children: age bands, findings
+ * better or worse for children, children in care. A council's questionnaire says so of its own
+ * audience: young people, or, for adults (carers, staff), people, with one band, "adults", which is
+ * no age, and no population of children.
  */
 export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefined }) {
-  const adults = r.questionnaire?.audience === 'adults';
+  const audience = r.questionnaire?.audience ?? 'children';
+  const adults = audience === 'adults';
+  /** Who answered, in a sentence: "Fewer than 30% of children answered". */
+  const people = adults ? 'people' : audience === 'young_people' ? 'young people' : 'children';
   return {
+    people,
+    /** At the start of a sentence or heading. */
+    People: people[0]!.toUpperCase() + people.slice(1),
+    /** One of them: "one child's answers". */
+    one: adults ? 'person' : audience === 'young_people' ? 'young person' : 'child',
+    /** Some bands in a sentence ("ages 4-7 and 8-11"); null for adults, whose one band is no age. */
+    ages: (bands: string[], joiner: string) => (adults ? null : `ages ${bands.join(joiner)}`),
+    /** Whom a band's population entered counts, in a sentence. */
+    populationOf: audience === 'children' ? 'children in care' : `${people} invited`,
     /** A figure's band within a sentence: "ages 8-11". */
     band: (band: string) => (adults ? 'all respondents' : `ages ${band}`),
     /** A band starting a heading or title: "Ages 8-11". */
@@ -98,9 +111,9 @@ export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefin
     /** Every band at once (an action's figures pooled over them). */
     all: adults ? 'all respondents' : 'all ages',
     /** Which way a result went, by the indicator's direction. */
-    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ' for children'}`,
+    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ` for ${people}`}`,
     /** The "Who answered" table's population column. */
-    population: adults ? 'Invited' : 'Children in care',
-    answered: adults ? 'people' : 'children and young people',
+    population: audience === 'children' ? 'Children in care' : 'Invited',
+    answered: audience === 'children' ? 'children and young people' : people,
   };
 }

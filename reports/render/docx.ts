@@ -26,6 +26,7 @@ import {
   PROVISIONAL,
   answeredBandsOnly,
   breakdownCellText,
+  breakdownNote,
   fewer,
   localSection,
   methodsSection,
@@ -360,13 +361,13 @@ function breakdowns(r: Report): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     h2('Breakdowns by gender and placement'),
     para(
-      `The share of each group, out of those in the group who answered. Groups with ${fewer(r.minBase)} are not shown, and counts of 1 to 4 are shown as “fewer than 5”. “Small number (of 23)” means that 23 in the group answered, and between 1 and 4 of them gave (or did not give) the answer counted, so the exact share is hidden to keep those children anonymous: it does not mean that few children gave that answer. * hidden so that a figure that is not shown cannot be worked out from the total.`,
+      `${breakdownNote(r)} * hidden so that a figure that is not shown cannot be worked out from the total.`,
     ),
   ];
   for (const list of groups.values()) {
     const first = list[0]!;
     const scale = first.by === 'gender' && first.band === '16-25' ? 'gender_adult' : first.by;
-    out.push(h3(`Ages ${first.band}, by ${BY_NAMES[first.by] ?? first.by}`));
+    out.push(h3(`${audienceWords(r).heading(first.band)}, by ${BY_NAMES[first.by] ?? first.by}`));
     out.push(
       table(
         ['Indicator', ...first.cells.map((c) => optionLabel(scale, c.value))],
@@ -379,7 +380,7 @@ function breakdowns(r: Report): (Paragraph | Table)[] {
 
 function said(r: Report): Paragraph[] {
   if (!r.said.length && !r.saidWithheld) return [];
-  const out = [h2('What children said'), para('In their own words, as written. Phone numbers, email addresses and postcodes have been removed.')];
+  const out = [h2(`What ${audienceWords(r).people} said`), para('In their own words, as written. Phone numbers, email addresses and postcodes have been removed.')];
   if (r.saidWithheld) out.push(para(withheldNote(r.saidWithheld)));
   let heading = '';
   for (const s of r.said) {

@@ -123,7 +123,7 @@ function summarySection(r: Report): string {
 <ul class="facts"><li><strong>${r.responses.total}</strong>${words.answered} answered</li>${rates}</ul>
 ${silentBands(r)}
 ${wrongPopulations(r)}
-${lowBands.length ? `<p class="warn">Fewer than 30% of children answered in ages ${lowBands.map(([b]) => esc(b)).join(', ')}: read those results with care.</p>` : ''}
+${lowBands.length ? `<p class="warn">${lowWarning(r, lowBands.map(([b]) => b))}</p>` : ''}
 ${change}
 <h3>Significantly different from other authorities</h3>
 ${list(s.aboveOthers, 'better', 'Nothing was significantly better than in other authorities.')}
@@ -135,17 +135,28 @@ ${chanceList(r, s.mayBeChance)}` : ''}
 </section>`;
 }
 
+/** Bands whose response rate is under 30%: read with care. */
+function lowWarning(r: Report, bands: string[]): string {
+  const words = audienceWords(r);
+  const ages = words.ages(bands.map(esc), ', ');
+  return `Fewer than 30% of ${words.people} answered${ages ? ` in ${ages}` : ''}: read ${ages ? 'those results' : 'the results'} with care.`;
+}
+
 /** A population below the responses received cannot be right: said instead of a rate above 100%. */
 export function wrongPopulations(r: Report): string {
   const wrong = Object.entries(r.responseRate.byBand).filter(([, v]) => v?.populationLooksWrong).map(([band]) => band);
+  const words = audienceWords(r);
+  const ages = words.ages(wrong.map(esc), ' and ');
   return wrong.length
-    ? `<p class="warn">The number of children in care entered for ages ${wrong.map(esc).join(' and ')} is smaller than the number who answered, so it looks wrong and no response rate is shown. Ask for it to be corrected.</p>`
+    ? `<p class="warn">The number of ${words.populationOf} entered${ages ? ` for ${ages}` : ''} is smaller than the number who answered, so it looks wrong and no response rate is shown. Ask for it to be corrected.</p>`
     : '';
 }
 
 export function silentBands(r: Report): string {
   const none = Object.entries(r.responses.byBand).filter(([, n]) => n === 0).map(([band]) => band);
-  return none.length ? `<p class="note">No answers from ages ${none.map(esc).join(' or ')} in this round: those ages are left out of the charts and tables.</p>` : '';
+  const ages = audienceWords(r).ages(none.map(esc), ' or ');
+  if (!none.length) return '';
+  return ages ? `<p class="note">No answers from ${ages} in this round: those ages are left out of the charts and tables.</p>` : '<p class="note">No answers in this round.</p>';
 }
 
 function responseSection(r: Report): string {
@@ -359,11 +370,18 @@ function breakdownSection(r: Report): string {
       .map((b) => `<tr><th scope="row">${esc(reportLabels(r).indicator(b.indicator))}</th>${b.cells.map((c) => `<td class="num">${breakdownCellText(c, r.minBase)}</td>`).join('')}</tr>`)
       .join('');
     // Focusable, so the table can be scrolled from the keyboard on a narrow screen.
-    return `<div class="table-wrap" tabindex="0" role="region" aria-label="Ages ${esc(first.band)} by ${esc(BY_NAMES[first.by] ?? first.by)}"><table class="breakdown"><caption>Ages ${esc(first.band)}, by ${esc(BY_NAMES[first.by] ?? first.by)}</caption><thead><tr><th scope="col">Indicator</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+    const heading = audienceWords(r).heading(first.band);
+    return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(heading)} by ${esc(BY_NAMES[first.by] ?? first.by)}"><table class="breakdown"><caption>${esc(heading)}, by ${esc(BY_NAMES[first.by] ?? first.by)}</caption><thead><tr><th scope="col">Indicator</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
   });
   return `<section class="page-break" aria-labelledby="breakdowns-h"><h2 id="breakdowns-h">Breakdowns by gender and placement</h2>
-<p>The share of each group, out of those in the group who answered. Groups with ${fewer(r.minBase)} are not shown, and counts of 1 to 4 are shown as “fewer than 5”. “Small number (of 23)” means that 23 in the group answered, and between 1 and 4 of them gave (or did not give) the answer counted, so the exact share is hidden to keep those children anonymous: it does not mean that few children gave that answer. <span class="note">* hidden so that a figure that is not shown cannot be worked out from the total.</span></p>
+<p>${breakdownNote(r)} <span class="note">* hidden so that a figure that is not shown cannot be worked out from the total.</span></p>
 ${tables.join('\n')}</section>`;
+}
+
+/** What a breakdown's hidden cells mean (HTML and Word). */
+export function breakdownNote(r: Report): string {
+  const { people } = audienceWords(r);
+  return `The share of each group, out of those in the group who answered. Groups with ${fewer(r.minBase)} are not shown, and counts of 1 to 4 are shown as “fewer than 5”. “Small number (of 23)” means that 23 in the group answered, and between 1 and 4 of them gave (or did not give) the answer counted, so the exact share is hidden to keep those ${people} anonymous: it does not mean that few ${people} gave that answer.`;
 }
 
 function saidSection(r: Report): string {
@@ -378,7 +396,7 @@ function saidSection(r: Report): string {
     const [band, question] = key.split('\u0000') as [string, string];
     return `<h3>${esc(audienceWords(r).heading(band))}: ${esc(reportLabels(r).question(question))}</h3>\n${texts.map((t) => `<blockquote>${esc(t)}</blockquote>`).join('\n')}`;
   });
-  return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What ${r.questionnaire?.audience === 'adults' ? 'people' : 'children'} said</h2>
+  return `<section class="page-break" aria-labelledby="said-h"><h2 id="said-h">What ${audienceWords(r).people} said</h2>
 <p>In their own words, as written. Phone numbers, email addresses and postcodes have been removed.</p>
 ${r.saidWithheld ? `<p>${withheldNote(r.saidWithheld)}</p>\n` : ''}${parts.join('\n')}</section>`;
 }
@@ -388,15 +406,17 @@ export function withheldNote(n: number): string {
 }
 
 export function methodsSection(r: Report): string {
+  const words = audienceWords(r);
+  const { people } = words;
   return `<section class="page-break" aria-labelledby="methods-h"><h2 id="methods-h">How to read this report</h2>
 <h3>The figures</h3>
-<p>Each indicator is the share of children who answered a question (those who skipped it are left out) whose answer was in the positive set for that indicator, for example “all or most of the time”. Some indicators are worse when higher, such as feeling lonely; they are marked “lower is better”.</p>
-<p>The 95% interval (Wilson score interval) shows the range the true figure is likely to lie in, given how many children answered: the fewer answers, the wider it is. In the charts it is the black whisker on each bar.</p>
+<p>Each indicator is the share of ${people} who answered a question (those who skipped it are left out) whose answer was in the positive set for that indicator, for example “all or most of the time”. Some indicators are worse when higher, such as feeling lonely; they are marked “lower is better”.</p>
+<p>The 95% interval (Wilson score interval) shows the range the true figure is likely to lie in, given how many ${people} answered: the fewer answers, the wider it is. In the charts it is the black whisker on each bar.</p>
 <p>Every chart's percent axis runs from 0 to 100, so charts can be compared by eye. In the trend charts the survey rounds sit on a time axis (a two-year gap looks twice as long as a one-year gap), each indicator keeps its colour, marker and line style in every chart, and a hollow point with * on its year marks a round still open (provisional: its figures may change).</p>
 <h3>Comparisons</h3>
 <p>“Change” compares this round with ${r.comparePeriod ? `this authority's ${esc(r.comparePeriod)} round` : "the authority's latest earlier round (there is none yet)"}, in percentage points. “Other authorities” pools the answers of every other authority in the same survey round whose round had closed before ${esc(r.benchmarkRounds.closedBefore)}, when this report was made${
     r.benchmarkRounds.openLeftOut ? ` (${r.benchmarkRounds.openLeftOut} other ${r.benchmarkRounds.openLeftOut === 1 ? "authority's round was" : "authorities' rounds were"} still open and ${r.benchmarkRounds.openLeftOut === 1 ? 'is' : 'are'} left out)` : ''
-  }: a round still open is never pooled, so the figure does not move as answers arrive and cannot be used to work out one child's answers. An authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
+  }: a round still open is never pooled, so the figure does not move as answers arrive and cannot be used to work out one ${words.one}'s answers. An authority whose own figure is too small to show is left out of the pool, and a pool of fewer than two authorities is not shown.</p>
 <p>A difference is called significant when a two-sided test gives p below 0.05, meaning a difference this large would arise by chance less than one time in twenty if nothing had really changed. Shares are tested with a two-proportion z-test (pooled); average scores with Welch's t-test (unequal variances; degrees of freedom by the Welch-Satterthwaite formula). An average's 95% interval is the mean ± t·sd/√n, with t the 97.5% point of Student's t on n − 1 degrees of freedom.</p>${
     r.questionnaire
       ? `
@@ -406,9 +426,13 @@ export function methodsSection(r: Report): string {
   }
 <h3>Many comparisons at once</h3>
 <p>This report makes dozens of comparisons with the last round and as many with other authorities. Even if nothing had changed at all, about one in twenty of them would have p below 0.05 by chance alone: with 55 comparisons, about three. So each comparison also has a q-value (Benjamini-Hochberg's adjustment, made separately for the comparisons with the last round and for those with other authorities). Among results with q below 0.05, no more than about one in twenty is expected to be chance. The summary lists as changes only results with q below 0.05; results with p below 0.05 whose q is 0.05 or more are listed apart as “may be chance”: worth watching, not acting on alone. In the tables, “significantly better” or “worse” means q below 0.05; “may be chance” means p below 0.05 only.</p>
-<h3>Keeping children anonymous</h3>
-<p>No figure is shown when fewer than ${r.minBase} children answered the question (“${fewer(r.minBase)}”), and no comparison is shown that would reveal such a figure. In breakdowns, counts of 1 to 4 are shown as “fewer than 5”, and “small number (of 23)” marks a group of 23 where 1 to 4 children were on one side of the answer, so its share is hidden (it says nothing about how many gave the answer); and where hiding one group could be undone by taking the others from the total, a second group is hidden too (marked *). Children's own words are shown as written, with phone numbers, email addresses and postcodes removed, and only in this authority's own report.</p>
+<h3>Keeping ${people} anonymous</h3>
+<p>No figure is shown when fewer than ${r.minBase} ${people} answered the question (“${fewer(r.minBase)}”), and no comparison is shown that would reveal such a figure. In breakdowns, counts of 1 to 4 are shown as “fewer than 5”, and “small number (of 23)” marks a group of 23 where 1 to 4 ${people} were on one side of the answer, so its share is hidden (it says nothing about how many gave the answer); and where hiding one group could be undone by taking the others from the total, a second group is hidden too (marked *). ${words.People}'s own words are shown as written, with phone numbers, email addresses and postcodes removed, and only in this authority's own report.</p>
 <h3>Response rates</h3>
-<p>The response rate is the number of answers against the number of looked-after children the authority recorded for each age band. Below 30%, results may not represent all children in care well.</p>
+<p>${
+    r.questionnaire && r.questionnaire.audience !== 'children'
+      ? `The response rate is the number of answers against the number of ${words.populationOf} the authority entered. Below 30%, results may not represent all of them well.`
+      : 'The response rate is the number of answers against the number of looked-after children the authority recorded for each age band. Below 30%, results may not represent all children in care well.'
+  }</p>
 </section>`;
 }

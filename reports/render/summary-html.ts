@@ -87,7 +87,11 @@ export function renderSummaryHtml(r: Report): string {
 </head>
 <body>
 <main>
-<h1>${esc(r.authority.name)}: what ${r.programme === 'ylbc' ? 'care leavers' : 'children in care'} told us in ${esc(r.period)}</h1>
+<h1>${
+    r.questionnaire
+      ? `${esc(r.questionnaire.title)}: what ${audienceWords(r).people} in ${esc(r.authority.name)} told us in ${esc(r.period)}`
+      : `${esc(r.authority.name)}: what ${r.programme === 'ylbc' ? 'care leavers' : 'children in care'} told us in ${esc(r.period)}`
+  }</h1>
 <p class="lede">${esc(PROGRAMME_NAMES[r.programme] ?? r.programme)} · one-page summary for the board${r.comparePeriod ? ` · compared with ${esc(r.comparePeriod)}` : ''}</p>
 ${r.provisional ? `<p class="provisional">${PROVISIONAL}: every figure may change as more answers arrive.</p>` : ''}
 <ul class="facts"><li><strong>${r.responses.total}</strong>answered</li>${rates}</ul>
@@ -111,7 +115,7 @@ ${references(r)}
         }`
       : '<p class="none">No actions recorded at earlier rounds.</p>'
   }</section>
-<p class="foot">Changes listed are those that stay significant once the number of comparisons is allowed for (q below 0.05). Figures based on fewer than ${r.minBase} answers are never shown. The full report has every figure, its 95% interval and what children said.</p>
+<p class="foot">Changes listed are those that stay significant once the number of comparisons is allowed for (q below 0.05). Figures based on fewer than ${r.minBase} answers are never shown. The full report has every figure, its 95% interval and what ${audienceWords(r).people} said.</p>
 </main>
 </body>
 </html>

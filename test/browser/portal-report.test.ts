@@ -4,6 +4,7 @@
 // that children wrote something they may not read; provisional rounds said;
 // an action made at an earlier round shown before and after; no
 // accessibility violation (axe, WCAG 2.2 AA).
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addAction } from '../../server/repos/actions.js';
@@ -30,6 +31,8 @@ const LOCAL = {
   scores: ['youth_club'],
 };
 let waveId: number;
+/** A round of an adults' questionnaire (the social workers' survey) of the same authority. */
+let staffWaveId: number;
 const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   const now = await seedWave(t, { period: '2025' });
   waveId = now.waveId;
@@ -42,6 +45,10 @@ const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   // The authority's own questions after the core 11-17 ones: the report shows them in a section apart.
   await storeQuestionnaire(t.db, LOCAL, authority.id);
   await submitResponses(t, now.code, 4, TEXT, 'pr-local');
+  await storeQuestionnaire(t.db, JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8')), authority.id);
+  const staff = await createWave(t.db, { authority_id: authority.id, programme: 'bh-staff', period: '2025', opens_on: null, closes_on: null });
+  staffWaveId = staff.id;
+  await submitResponses(t, staff.access_code, 3, 'More admin support', 'bh-staff');
   await addUser(t, 'officer@example.org', 'authority_officer', [authority.code]);
   await addUser(t, 'viewer@example.org', 'viewer', [authority.code]);
 });
@@ -100,6 +107,17 @@ describe('the report page', () => {
     await page.waitForFunction(() => !document.body.textContent!.includes('Ages 11-17:'));
     expect(new Set(await bandCells())).toEqual(new Set(['8-11']));
     expect(await page.locator('ul.said li').count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('an adults’ questionnaire’s report speaks of the people who answered, never of children', async () => {
+    const page = await env.pageAs('officer@example.org', `/waves/${staffWaveId}/report`);
+    await page.getByRole('heading', { name: 'How to read this report', level: 2 }).waitFor();
+    const text = (await page.locator('main').textContent())!;
+    expect(text).toContain('What people said');
+    expect(text).toContain('More admin support');
+    // The one "children" left is in a question's own words.
+    expect(text.replaceAll('the children I work with', 'QUESTION')).not.toMatch(/child/i);
     await page.context().close();
   }, 60_000);
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport } from '../../reports/build.js';
+import { buildReport, responseRate } from '../../reports/build.js';
 import { renderCsv, CSV_COLUMNS } from '../../reports/render/csv.js';
 import { renderDocx } from '../../reports/render/docx.js';
 import { renderHtml } from '../../reports/render/html.js';
@@ -198,6 +198,35 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
     expect(html).toContain('Has time to build relationships (all respondents): up from 20% in 2023 to 75%, 55 percentage points. <span class="note">(better, if real)</span>');
     expect(html).toContain('<th scope="row">Adults</th>');
     expect(html).toContain('<th scope="col" class="num">Invited</th>');
+  });
+
+  it('nowhere does an adults’ or young people’s report speak of its respondents as children: warnings, free text, how to read it, board summary', async () => {
+    const chance: Report = { ...r, indicators: r.indicators.map((i) => (i.id === 'has_time' ? { ...i, previous: { ...i.previous!, pValue: 0.03, qValue: 0.2 } } : i)) };
+    // A low response rate, then a population that cannot be right: each has its warning.
+    const rate = (population: number) => ({ adults: responseRate(12, population) });
+    const low: Report = { ...chance, responseRate: { byBand: rate(100) } };
+    const wrong: Report = { ...chance, responseRate: { byBand: rate(5) } };
+    // The one "children" left is in a question's own words.
+    const said = (out: string) => out.replaceAll('the children I work with', 'QUESTION');
+    for (const report of [low, wrong]) {
+      const outputs = [renderHtml(report), renderSummaryHtml(report), zipEntries(await renderDocx(report)).get('word/document.xml')!.toString('utf8')];
+      for (const out of outputs) expect(said(out)).not.toMatch(/child/i);
+    }
+    const html = renderHtml(low);
+    expect(html).toContain('<p class="warn">Fewer than 30% of people answered: read the results with care.</p>');
+    expect(html).toContain('<h2 id="said-h">What people said</h2>');
+    expect(html).toContain('<h3>Keeping people anonymous</h3>');
+    expect(html).toContain('the number of answers against the number of people invited the authority entered.');
+    expect(renderHtml(wrong)).toContain('<p class="warn">The number of people invited entered is smaller than the number who answered');
+    expect(renderSummaryHtml(low)).toContain('<h1>Social workers&#39; survey: what people in Council E06000043 told us in 2024</h1>');
+    expect(renderSummaryHtml(low)).toContain('its 95% interval and what people said.');
+
+    const young: Report = { ...low, questionnaire: { ...low.questionnaire!, audience: 'young_people' } };
+    const youngHtml = renderHtml(young);
+    expect(said(youngHtml)).not.toMatch(/child/i);
+    expect(youngHtml).toContain('(better for young people, if real)');
+    expect(youngHtml).toContain('<h2 id="said-h">What young people said</h2>');
+    expect(youngHtml).toContain('Fewer than 30% of young people answered in ages adults');
   });
 });
 

@@ -139,7 +139,7 @@ function Responses({ report }: { report: Report }) {
                 <td class="num">{n}</td>
                 <td class="num">{r ? r.population : 'not entered'}</td>
                 <td class="num">
-                  {r?.populationLooksWrong ? 'the population looks wrong: fewer children than responses' : !r || r.rate === null ? '–' : `${r.rate}%`}
+                  {r?.populationLooksWrong ? `the population looks wrong: fewer ${words.people} than responses` : !r || r.rate === null ? '–' : `${r.rate}%`}
                   {r?.low && <strong> under 30%</strong>}
                 </td>
               </tr>
@@ -226,7 +226,9 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string |
       <h2 id={anchor}>{title}</h2>
       {chart && <SvgChart svg={chart.svg} id={`chart-${domain ?? 'own'}`} />}
       <table>
-        <caption>{title}: share of children in each indicator's positive answers</caption>
+        <caption>
+          {title}: share of {audienceWords(report).people} in each indicator's positive answers
+        </caption>
         <thead>
           <tr>
             <th scope="col">Indicator</th>
@@ -570,10 +572,10 @@ function Breakdowns({ report }: { report: Report }) {
         const first = list[0]!;
         const scale = first.by === 'gender' && first.band === '16-25' ? 'gender_adult' : first.by;
         return (
-          <div class="table-wrap" key={`${first.band}-${first.by}`} tabIndex={0} role="region" aria-label={`Ages ${first.band} by ${BY_NAMES[first.by]}`}>
+          <div class="table-wrap" key={`${first.band}-${first.by}`} tabIndex={0} role="region" aria-label={`${audienceWords(report).heading(first.band)} by ${BY_NAMES[first.by]}`}>
             <table>
               <caption>
-                Ages {first.band}, by {BY_NAMES[first.by]}
+                {audienceWords(report).heading(first.band)}, by {BY_NAMES[first.by]}
               </caption>
               <thead>
                 <tr>
@@ -616,12 +618,13 @@ function Said({ report, me, withheld }: { report: Report; me: Me; withheld: numb
     texts.set(s.text, (texts.get(s.text) ?? 0) + 1);
   }
   const n = report.saidWithheld;
+  const { people, People } = audienceWords(report);
   return (
     <section aria-labelledby="said-h">
-      <h2 id="said-h">What children said</h2>
+      <h2 id="said-h">What {people} said</h2>
       {withheld > 0 && (
         <p data-testid="said-not-for-you">
-          Children wrote {withheld === 1 ? '1 answer' : `${withheld} answers`} in their own words this round. Your role does not show what children wrote: ask an
+          {People} wrote {withheld === 1 ? '1 answer' : `${withheld} answers`} in their own words this round. Your role does not show what {people} wrote: ask an
           authority officer.
         </p>
       )}
@@ -642,7 +645,7 @@ function Said({ report, me, withheld }: { report: Report; me: Me; withheld: numb
               {[...texts].map(([text, count]) => (
                 <li key={text}>
                   <q>{text}</q>
-                  {count > 1 && <span class="small"> ×{count}<span class="visually-hidden"> (written by {count} children)</span></span>}
+                  {count > 1 && <span class="small"> ×{count}<span class="visually-hidden"> (written by {count} {people})</span></span>}
                 </li>
               ))}
             </ul>
@@ -654,12 +657,13 @@ function Said({ report, me, withheld }: { report: Report; me: Me; withheld: numb
 }
 
 function HowToRead({ report }: { report: Report }) {
+  const { people } = audienceWords(report);
   return (
     <section aria-labelledby="how-h">
       <h2 id="how-h">How to read this report</h2>
       <p>
-        Each indicator is the share of children who answered a question whose answer was in its positive set. The 95% interval is the range the true figure is
-        likely to lie in. No figure is shown when fewer than {report.minBase} children answered. “Other authorities” pools every other authority's closed rounds
+        Each indicator is the share of {people} who answered a question whose answer was in its positive set. The 95% interval is the range the true figure is
+        likely to lie in. No figure is shown when fewer than {report.minBase} {people} answered. “Other authorities” pools every other authority's closed rounds
         of the same period{report.benchmarkRounds.openLeftOut > 0 && ` (${report.benchmarkRounds.openLeftOut} still open, left out)`}, so it does not move as
         answers arrive.
       </p>
