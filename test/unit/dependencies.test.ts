@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../helpers/app.js';
+import { PLAYWRIGHT_DISABLED_FEATURES } from '../helpers/browser.js';
 import { HOST, addUser, signInRequest } from '../helpers/portal.js';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
@@ -25,6 +26,18 @@ describe('dependencies and the declared engines', () => {
       .filter((p) => typeof p.node === 'string' && !semver.satisfies(oldest, p.node as string))
       .map((p) => `${p.path}@${p.version} wants node ${String(p.node)}`);
     expect(refusing).toEqual([]);
+  });
+});
+
+describe('the browser the tests drive', () => {
+  it("repeats every feature playwright-core disables, since our own --disable-features replaces its", () => {
+    // playwright-core keeps its list inside its bundle, as `disabledFeatures = [ ...strings... ]`.
+    const bundle = readFileSync(new URL('../../node_modules/playwright-core/lib/coreBundle.js', import.meta.url), 'utf8');
+    const list = /disabledFeatures = \[([^\]]*)\]/.exec(bundle)?.[1];
+    expect(list).toBeDefined();
+    const theirs = [...list!.matchAll(/^\s*"([A-Za-z]+)",?\s*$/gm)].map((m) => m[1]);
+    expect(theirs.length).toBeGreaterThan(5);
+    expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(theirs);
   });
 });
 
