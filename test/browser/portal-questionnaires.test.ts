@@ -102,11 +102,19 @@ const upload = (name: string, value: unknown) =>
   page.getByLabel('Questionnaire file (JSON)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
 
 describe('questionnaires in the portal', () => {
-  it('signs in and finds the page', async () => {
+  it('signs in (asking for no list of questionnaires: rounds come with their titles) and finds the page', async () => {
+    const asked: string[] = [];
+    const note = (r: { method: () => string; url: () => string }) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    page.on('request', note);
     await page.goto(`${base}/portal`);
     await page.getByLabel('Email address').fill('officer@example.org');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The rounds page, once its list has come (this authority has none yet).
+    await page.getByText('No survey rounds yet.').waitFor();
+    page.off('request', note);
+    expect(asked.filter((a) => a.startsWith('GET /api/portal/questionnaires'))).toEqual([]);
+    expect(asked).toContain('GET /api/portal/waves');
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
     // The list arrives after the page's heading: wait for it.

@@ -1,6 +1,5 @@
 // The one-page instruction sheet for trusted adults, made to be printed.
-import { programmeName, PROGRAMMES } from '../api.js';
-import { api } from '../api.js';
+import { api, PROGRAMMES } from '../api.js';
 import { useLoad } from '../hooks.js';
 import type { WaveSummary } from './Waves.js';
 
@@ -18,7 +17,7 @@ export function SheetPage({ id }: { id: number }) {
   return (
     <article class="sheet">
       <h1>
-        Hear Me survey, {PROGRAMMES[w.programme]?.toLowerCase() ?? programmeName(w.programme)}: {w.authority.name}, {w.period}
+        Hear Me survey, {PROGRAMMES[w.programme]?.toLowerCase() ?? w.title}: {w.authority.name}, {w.period}
       </h1>
       {/* The same time as the survey's own start screen says. */}
       <p class="lead">Thank you for helping a child or young person tell us how their life is going. It takes about 10 minutes.</p>

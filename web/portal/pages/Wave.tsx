@@ -1,7 +1,7 @@
 // One survey round: its access code and QR code, live responses per band
 // against the population (with the 30% line), population entry, closing early.
 import { useEffect, useState } from 'preact/hooks';
-import { api, can, programmeName, type Me } from '../api.js';
+import { api, can, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
@@ -102,7 +102,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        {wave.authority.name}: {programmeName(wave.programme)} {wave.period}
+        {wave.authority.name}: {wave.title} {wave.period}
       </h1>
       <p>
         {wave.open ? 'Open' : 'Closed'}
