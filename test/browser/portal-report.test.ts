@@ -124,6 +124,7 @@ describe('the report page', () => {
     await page.getByRole('heading', { name: 'How to read this report', level: 2 }).waitFor();
     const text = (await page.locator('main').textContent())!;
     expect(text).toContain('What people said');
+    expect(await page.locator('main th', { hasText: /^(Ages|Age band)$/ }).count()).toBe(0);
     expect(text).toContain('More admin support');
     // The one "children" left is in a question's own words.
     expect(text.replaceAll('the children I work with', 'QUESTION')).not.toMatch(/child/i);

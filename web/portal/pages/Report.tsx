@@ -124,7 +124,7 @@ function Responses({ report }: { report: Report }) {
         <caption>{report.responses.total} responses; figures with fewer than {report.minBase} answers are hidden</caption>
         <thead>
           <tr>
-            <th scope="col">Age band</th>
+            <th scope="col">{words.bandHead}</th>
             <th scope="col">Responses</th>
             <th scope="col">{words.population}</th>
             <th scope="col">Response rate</th>
@@ -232,7 +232,7 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string |
         <thead>
           <tr>
             <th scope="col">Indicator</th>
-            <th scope="col">Ages</th>
+            <th scope="col">{audienceWords(report).bandHead}</th>
             <th scope="col">Answered</th>
             <th scope="col">% (95% interval)</th>
             <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
@@ -281,7 +281,7 @@ function References({ report, rows }: { report: Report; rows: ReportIndicator[] 
       <thead>
         <tr>
           <th scope="col">Indicator</th>
-          <th scope="col">Ages</th>
+          <th scope="col">{audienceWords(report).bandHead}</th>
           <th scope="col">Source</th>
           <th scope="col">Reference</th>
           <th scope="col">Difference</th>
@@ -329,7 +329,7 @@ function Scores({ report }: { report: Report }) {
         <thead>
           <tr>
             <th scope="col">Question</th>
-            <th scope="col">Ages</th>
+            <th scope="col">{audienceWords(report).bandHead}</th>
             <th scope="col">Answered</th>
             <th scope="col">Average (95% interval)</th>
             <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
@@ -530,7 +530,7 @@ function TrendFigures({ report, domain, id, title }: { report: Report; domain: s
         <thead>
           <tr>
             <th scope="col">Indicator</th>
-            <th scope="col">Ages</th>
+            <th scope="col">{audienceWords(report).bandHead}</th>
             {periods.map((p) => (
               <th scope="col" key={p}>
                 {p}
