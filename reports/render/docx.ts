@@ -164,7 +164,7 @@ function responses(r: Report): (Paragraph | Table)[] {
   return [
     h2('Who answered'),
     table(
-      ['Ages', 'Responses', words.population, 'Response rate'],
+      [words.bandHead, 'Responses', words.population, 'Response rate'],
       [
         ...Object.entries(r.responses.byBand).map(([band, n]) => {
           const rate = r.responseRate.byBand[band];
@@ -202,7 +202,7 @@ function actions(r: Report): (Paragraph | Table)[] {
 const FIGURE_WEIGHTS = (compare: boolean, benchmark = true) => [2.8, 1, 1.3, 1.5, ...(compare ? [1.1, 2.1] : []), ...(benchmark ? [1.2, 2.1] : [])];
 
 /** The header after the first column: ages, answered, the figure, the round compared with, and (unless `benchmark` is false) other authorities. */
-const figureHead = (r: Report, figure: string, benchmark = true) => ['Ages', 'Answered', figure, ...(r.comparePeriod !== null ? [r.comparePeriod, 'Change'] : []), ...(benchmark ? ['Other authorities', 'Difference'] : [])];
+const figureHead = (r: Report, figure: string, benchmark = true) => [audienceWords(r).bandHead, 'Answered', figure, ...(r.comparePeriod !== null ? [r.comparePeriod, 'Change'] : []), ...(benchmark ? ['Other authorities', 'Difference'] : [])];
 
 function indicatorRows(r: Report, rows: Report['indicators'], benchmark = true): string[][] {
   const compare = r.comparePeriod !== null;
@@ -239,7 +239,7 @@ function reference(r: Report, rows: Report['indicators']): (Paragraph | Table)[]
   return [
     para(`Published reference figures (from outside this system), beside ${r.authority.name}`, { bold: true }),
     table(
-      ['Indicator', 'Ages', 'Source', 'Reference', 'Difference'],
+      ['Indicator', audienceWords(r).bandHead, 'Source', 'Reference', 'Difference'],
       refs.map(({ indicator: i, figure: f }) => [
         reportLabels(r).indicator(i.id),
         i.band,
@@ -310,7 +310,7 @@ function yearOnYear(r: Report): (Paragraph | Table)[] {
   return [
     h3(`Mean scores, ${r.comparePeriod} and ${r.period}, with Welch's t-test`),
     table(
-      ['Question', 'Ages', r.comparePeriod, r.period, 'Change', 't', 'df'],
+      ['Question', audienceWords(r).bandHead, r.comparePeriod, r.period, 'Change', 't', 'df'],
       rows.map((s) => [
         reportLabels(r).question(s.question),
         s.band,
@@ -344,7 +344,7 @@ function trendFigures(r: Report, domain: string | null): (Paragraph | Table)[] {
   return [
     panels(trendCharts(r, domain)),
     table(
-      ['Indicator', 'Ages', ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
+      ['Indicator', audienceWords(r).bandHead, ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
       series.map((t) => [
         reportLabels(r).indicator(t.id),
         t.band,

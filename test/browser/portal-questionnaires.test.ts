@@ -196,6 +196,12 @@ describe('questionnaires in the portal', () => {
     await expect(page.getByLabel('Ages').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Results for children' }).count()).resolves.toBe(0);
     await check('questionnaire-adults-report');
+    // The printed sheet invites the adults themselves: nothing about a child answering or a child's age.
+    await page.goBack();
+    await page.getByRole('link', { name: 'Print the invitation with the code' }).click();
+    await page.getByRole('heading', { level: 1, name: "Hear Me survey, Social workers' survey: Brighton and Hove, 2025" }).waitFor();
+    await expect(page.locator('.sheet').textContent()).resolves.not.toMatch(/child/i);
+    await check('questionnaire-adults-sheet');
   });
 
   it('previews the stored version on the survey’s own screens: one question a screen, marked, nothing kept or sent', async () => {
