@@ -161,6 +161,24 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
   const breakdowns: ReportBreakdown[] = [];
   const trend: Report['trend'] = [];
   const crossTab = await breakdownCounts(db, wave.waveId);
+  /** An indicator in each of the authority's rounds up to this one that asked it as this one does (core and local questions alike). */
+  const trendOf = (inst: Instrument, rule: IndicatorRule): Report['trend'][number] => ({
+    id: rule.indicator,
+    band: inst.band,
+    points: shownWaves
+      .filter((w) => tallyByWave.get(w.id)?.get(inst.id)?.has(rule.question) && askedAlike(inst, versionsIn(inst, [w.id]), rule.question, rule))
+      .map((w) => {
+        const { n, count } = proportion(tallyByWave.get(w.id)!, inst.id, rule.question, positiveSet(rule));
+        const suppressed = baseSuppressed(n, req.minBase);
+        return {
+          period: w.period,
+          provisional: !isClosedOn(w, asOf),
+          suppressed,
+          n: suppressed ? null : n,
+          percent: suppressed ? null : round1((100 * count) / n),
+        };
+      }),
+  });
   for (const inst of instruments) {
     for (const rule of sortedRules(inst)) {
       // A round answered in versions that count this indicator differently has no figure for it.
@@ -168,29 +186,13 @@ export async function buildReport(db: DB, req: ReportRequest, cache = new Period
       const indicator = indicatorFigures(ctx, inst, rule);
       indicators.push(indicator);
       breakdowns.push(...indicatorBreakdowns(ctx, inst, rule, indicator, crossTab));
-      trend.push({
-        id: rule.indicator,
-        band: inst.band,
-        points: shownWaves
-          .filter((w) => tallyByWave.get(w.id)?.get(inst.id)?.has(rule.question) && askedAlike(inst, versionsIn(inst, [w.id]), rule.question, rule))
-          .map((w) => {
-            const { n, count } = proportion(tallyByWave.get(w.id)!, inst.id, rule.question, positiveSet(rule));
-            const suppressed = baseSuppressed(n, req.minBase);
-            return {
-              period: w.period,
-              provisional: !isClosedOn(w, asOf),
-              suppressed,
-              n: suppressed ? null : n,
-              percent: suppressed ? null : round1((100 * count) / n),
-            };
-          }),
-      });
+      trend.push(trendOf(inst, rule));
     }
     for (const question of inst.scores) if (askedAlike(inst, ownVersions(inst), question)) scores.push(scoreFigures(ctx, inst, question));
   }
   const answeredHere = versions.get(wave.waveId);
   const locals = instruments.flatMap((core) => localInstruments(core, answeredHere));
-  const localQuestions = locals.map((inst) => localQuestionsFigures(ctx, inst, answeredHere, ownVersions));
+  const localQuestions = locals.map((inst) => localQuestionsFigures(ctx, inst, answeredHere, ownVersions, trendOf));
   await addReferences(db, req.programme, indicators);
   indicators.sort(byIndicatorThenBand(instruments));
   adjustForManyComparisons(indicators, scores);
@@ -543,8 +545,9 @@ function localInstruments(core: Instrument, answered: ReadonlyMap<string, Readon
 /**
  * The figures of one set of local questions answered in this round (see
  * localInstruments): their own indicators and scores, with the same
- * suppression and intervals, and before/after against the authority's
- * round compared with where it asked the same local question identically.
+ * suppression and intervals, before/after against the authority's
+ * round compared with where it asked the same local question identically,
+ * and each indicator's trend over the rounds that asked it so (as the core's).
  * No benchmark: other councils do not ask them. Their comparisons are a
  * family of their own for the q-values, so the core figures are exactly
  * those of a round without local questions.
@@ -554,16 +557,16 @@ function localQuestionsFigures(
   inst: Instrument,
   answered: ReadonlyMap<string, ReadonlyMap<number, number>> | undefined,
   versionsOf: (inst: Instrument) => number[],
+  trendOf: (inst: Instrument, rule: IndicatorRule) => Report['trend'][number],
 ): ReportLocalQuestions {
   const own = new Set(councilQuestions(inst).map((q) => q.id));
-  const indicators = sortedRules(inst)
-    .filter((rule) => own.has(rule.question) && askedAlike(inst, versionsOf(inst), rule.question, rule))
-    .map((rule) => ({ ...indicatorFigures(ctx, inst, rule), benchmark: null }));
+  const rules = sortedRules(inst).filter((rule) => own.has(rule.question) && askedAlike(inst, versionsOf(inst), rule.question, rule));
+  const indicators = rules.map((rule) => ({ ...indicatorFigures(ctx, inst, rule), benchmark: null }));
   const scores = inst.scores
     .filter((q) => own.has(q) && askedAlike(inst, versionsOf(inst), q))
     .map((q) => ({ ...scoreFigures(ctx, inst, q), benchmark: null }));
   adjustForManyComparisons(indicators, scores);
-  return { ...questionnaireOf(inst, answered), band: inst.band, indicators, scores };
+  return { ...questionnaireOf(inst, answered), band: inst.band, indicators, scores, trend: rules.map((rule) => trendOf(inst, rule)) };
 }
 
 function round2(x: number): number {

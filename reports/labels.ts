@@ -108,6 +108,8 @@ export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefin
     row: (band: string) => (adults ? 'Adults' : band),
     /** A band as the portal's row heading and the CSV's band: "8-11 years". */
     rowYears: (band: string) => (adults ? 'Adults' : `${band} years`),
+    /** The heading of a table's band column. */
+    bandHead: adults ? 'Respondents' : 'Ages',
     /** Every band at once (an action's figures pooled over them). */
     all: adults ? 'all respondents' : 'all ages',
     /** Which way a result went, by the indicator's direction. */

@@ -145,6 +145,9 @@ export const TrendPointSchema = z
   .object({ period: z.string(), provisional: z.boolean(), suppressed: z.boolean(), n: Count.nullable(), percent: Percent.nullable() })
   .strict();
 
+/** One indicator in one band across the authority's rounds that asked it alike. */
+export const TrendSchema = z.object({ id: z.string(), band: Band, points: z.array(TrendPointSchema) }).strict();
+
 /** One side of an action's before and after: n and percent null when the base is under minBase. */
 const ActionSide = z.object({ period: z.string(), n: Count.nullable(), percent: Percent.nullable() }).strict();
 
@@ -194,6 +197,8 @@ export const ReportLocalQuestionsSchema = ReportQuestionnaireSchema.extend({
   band: Band,
   indicators: z.array(IndicatorSchema),
   scores: z.array(ScoreSchema),
+  /** Each local indicator across the authority's rounds that asked it alike (as the core's `trend`). */
+  trend: z.array(TrendSchema),
 }).strict();
 
 export const ReportSchema = z
@@ -238,7 +243,7 @@ export const ReportSchema = z
     /** A core round's local questions (one set per band that asked some), apart from the core figures, which every council shares. */
     localQuestions: z.array(ReportLocalQuestionsSchema).optional(),
     breakdowns: z.array(BreakdownSchema),
-    trend: z.array(z.object({ id: z.string(), band: Band, points: z.array(TrendPointSchema) }).strict()),
+    trend: z.array(TrendSchema),
     /** Free-text answers, masked; only in a single authority's report. */
     said: z.array(z.object({ band: Band, question: z.string(), text: z.string() }).strict()),
     /** Free-text answers left out of said because the safeguarding list catches them. */

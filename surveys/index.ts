@@ -4,6 +4,8 @@ import { InstrumentSchema, type Instrument, type InstrumentInput, type Programme
 import { QUESTION_IDS } from './questions.js';
 import { scaleOf } from './scales.js';
 import { InstrumentRegistry } from './registry.js';
+import { PROGRAMME_NAMES } from './programme-names.js';
+import { questionnaireKeys } from './questionnaire.js';
 import ylyc4to7 from './instruments/ylyc-4-7.js';
 import ylyc8to11 from './instruments/ylyc-8-11.js';
 import ylyc11to17 from './instruments/ylyc-11-17.js';
@@ -48,6 +50,17 @@ export function currentInstrument(id: string): Instrument | undefined {
 /** The current version of each instrument of a programme, youngest band first. */
 export function programmeInstruments(programme: Programme): Instrument[] {
   return registry.programmeInstruments(programme);
+}
+
+/**
+ * What staff call a programme: a built-in one's name, or its questionnaire's
+ * title (the newest version's, in English where the file has it, else in its
+ * first language); the id of one the registry does not know.
+ */
+export function programmeTitle(programme: string): string {
+  const inst = PROGRAMME_NAMES[programme] === undefined ? registry.current(programme) : undefined;
+  const words = inst?.strings?.en ?? inst?.strings?.[inst.locales?.[0] ?? ''];
+  return PROGRAMME_NAMES[programme] ?? words?.[questionnaireKeys.title] ?? programme;
 }
 
 /**

@@ -164,7 +164,7 @@ function responses(r: Report): (Paragraph | Table)[] {
   return [
     h2('Who answered'),
     table(
-      ['Ages', 'Responses', words.population, 'Response rate'],
+      [words.bandHead, 'Responses', words.population, 'Response rate'],
       [
         ...Object.entries(r.responses.byBand).map(([band, n]) => {
           const rate = r.responseRate.byBand[band];
@@ -202,7 +202,7 @@ function actions(r: Report): (Paragraph | Table)[] {
 const FIGURE_WEIGHTS = (compare: boolean, benchmark = true) => [2.8, 1, 1.3, 1.5, ...(compare ? [1.1, 2.1] : []), ...(benchmark ? [1.2, 2.1] : [])];
 
 /** The header after the first column: ages, answered, the figure, the round compared with, and (unless `benchmark` is false) other authorities. */
-const figureHead = (r: Report, figure: string, benchmark = true) => ['Ages', 'Answered', figure, ...(r.comparePeriod !== null ? [r.comparePeriod, 'Change'] : []), ...(benchmark ? ['Other authorities', 'Difference'] : [])];
+const figureHead = (r: Report, figure: string, benchmark = true) => [audienceWords(r).bandHead, 'Answered', figure, ...(r.comparePeriod !== null ? [r.comparePeriod, 'Change'] : []), ...(benchmark ? ['Other authorities', 'Difference'] : [])];
 
 function indicatorRows(r: Report, rows: Report['indicators'], benchmark = true): string[][] {
   const compare = r.comparePeriod !== null;
@@ -239,7 +239,7 @@ function reference(r: Report, rows: Report['indicators']): (Paragraph | Table)[]
   return [
     para(`Published reference figures (from outside this system), beside ${r.authority.name}`, { bold: true }),
     table(
-      ['Indicator', 'Ages', 'Source', 'Reference', 'Difference'],
+      ['Indicator', audienceWords(r).bandHead, 'Source', 'Reference', 'Difference'],
       refs.map(({ indicator: i, figure: f }) => [
         reportLabels(r).indicator(i.id),
         i.band,
@@ -290,11 +290,13 @@ function local(full: Report): (Paragraph | Table)[] {
     // The HTML report's words for what the section is.
     ...prose(localSection(full)).slice(0, 1),
     ...sets.flatMap((l) => {
-      const r: Report = { ...full, questionnaire: l, indicators: l.indicators, scores: l.scores };
+      const r: Report = { ...full, questionnaire: l, indicators: l.indicators, scores: l.scores, trend: l.trend };
+      const trend = trendFigures(r, null);
       return [
         h3(`${l.title} (${versionWords(l)}, ages ${l.band})`),
         ...(l.indicators.length ? [table(['Indicator', ...figureHead(r, '% (95% interval)', false)], indicatorRows(r, l.indicators, false), (c) => c > 1, FIGURE_WEIGHTS(compare, false))] : []),
         ...(l.scores.length ? [table(['Question', ...figureHead(r, 'Mean (95% interval)', false)], scoreRows(r, l.scores, false), (c) => c > 1, FIGURE_WEIGHTS(compare, false)), ...yearOnYear(r)] : []),
+        ...(trend.length ? [h3(`${l.title}, ages ${l.band}: indicators across survey rounds`), ...trend] : []),
       ];
     }),
   ];
@@ -308,7 +310,7 @@ function yearOnYear(r: Report): (Paragraph | Table)[] {
   return [
     h3(`Mean scores, ${r.comparePeriod} and ${r.period}, with Welch's t-test`),
     table(
-      ['Question', 'Ages', r.comparePeriod, r.period, 'Change', 't', 'df'],
+      ['Question', audienceWords(r).bandHead, r.comparePeriod, r.period, 'Change', 't', 'df'],
       rows.map((s) => [
         reportLabels(r).question(s.question),
         s.band,
@@ -324,30 +326,36 @@ function yearOnYear(r: Report): (Paragraph | Table)[] {
 }
 
 function trends(r: Report): (Paragraph | Table)[] {
-  const { periods, provisional } = trendPeriods(r);
+  const { periods } = trendPeriods(r);
   if (periods.length < 2) return [h2('Trends'), para('Trends appear once this authority has two or more survey rounds.')];
   const out: (Paragraph | Table)[] = [h2('Trends'), para("Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).")];
   for (const d of [...DOMAINS, null]) {
-    const series = trendSeries(r, d);
-    if (!series.length) continue;
-    out.push(h3(domainLabel(d)));
-    out.push(panels(trendCharts(r, d)));
-    out.push(
-      table(
-        ['Indicator', 'Ages', ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
-        series.map((t) => [
-          reportLabels(r).indicator(t.id),
-          t.band,
-          ...periods.map((p) => {
-            const point = t.points.find((x) => x.period === p);
-            return !point ? 'not asked' : point.percent === null ? fewer(r.minBase) : pc(point.percent);
-          }),
-        ]),
-        (c) => c > 1,
-      ),
-    );
+    const figures = trendFigures(r, d);
+    if (figures.length) out.push(h3(domainLabel(d)), ...figures);
   }
   return out;
+}
+
+/** A domain's trend charts and their table, as in the HTML report; none if no indicator has two rounds shown. */
+function trendFigures(r: Report, domain: string | null): (Paragraph | Table)[] {
+  const series = trendSeries(r, domain);
+  if (!series.length) return [];
+  const { periods, provisional } = trendPeriods(r);
+  return [
+    panels(trendCharts(r, domain)),
+    table(
+      ['Indicator', audienceWords(r).bandHead, ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
+      series.map((t) => [
+        reportLabels(r).indicator(t.id),
+        t.band,
+        ...periods.map((p) => {
+          const point = t.points.find((x) => x.period === p);
+          return !point ? 'not asked' : point.percent === null ? fewer(r.minBase) : pc(point.percent);
+        }),
+      ]),
+      (c) => c > 1,
+    ),
+  ];
 }
 
 function breakdowns(r: Report): (Paragraph | Table)[] {

@@ -175,8 +175,8 @@ function responseSection(r: Report): string {
     .join('');
   return `<section aria-labelledby="responses-h">
 <h2 id="responses-h">Who answered</h2>
-<table><caption>Responses and response rate by age band</caption>
-<thead><tr><th scope="col">Ages</th><th scope="col" class="num">Responses</th><th scope="col" class="num">${words.population}</th><th scope="col" class="num">Response rate</th></tr></thead>
+<table><caption>Responses and response rate${r.questionnaire?.audience === 'adults' ? '' : ' by age band'}</caption>
+<thead><tr><th scope="col">${audienceWords(r).bandHead}</th><th scope="col" class="num">Responses</th><th scope="col" class="num">${words.population}</th><th scope="col" class="num">Response rate</th></tr></thead>
 <tbody>${rows}<tr><th scope="row">All</th><td class="num">${r.responses.total}</td><td></td><td></td></tr></tbody></table>
 </section>`;
 }
@@ -221,7 +221,7 @@ function domainSection(r: Report, domain: string | null): string {
 <h2 id="${id}-h">${esc(domainLabel(domain))}</h2>
 <div class="chart" id="${id}">${chart.svg}</div>
 <table><caption>${esc(domainLabel(domain))}: the figures in the chart</caption>
-<thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${figureHeads(r, '% (95% interval)')}</tr></thead>
+<thead><tr><th scope="col">Indicator</th><th scope="col">${audienceWords(r).bandHead}</th>${figureHeads(r, '% (95% interval)')}</tr></thead>
 <tbody>${indicatorRows(r, rows)}</tbody></table>
 ${referenceTable(r, rows)}
 </section>`;
@@ -238,7 +238,7 @@ function referenceTable(r: Report, rows: Report['indicators']): string {
     })
     .join('');
   return `<table class="reference"><caption>Published reference figures (from outside this system), beside ${esc(r.authority.name)}</caption>
-<thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th><th scope="col">Source</th><th scope="col" class="num">Reference</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${body}</tbody></table>`;
+<thead><tr><th scope="col">Indicator</th><th scope="col">${audienceWords(r).bandHead}</th><th scope="col">Source</th><th scope="col" class="num">Reference</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const compareColumn = (r: Report) => r.comparePeriod !== null;
@@ -271,7 +271,7 @@ function scoreSection(r: Report): string {
   return `<section class="page-break" aria-labelledby="scores-h">
 <h2 id="scores-h">${words.heading}</h2>
 <p>${words.intro}</p>
-<table><caption>${r.questionnaire ? 'Mean scores' : 'Average scores'}</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th>${figureHeads(r, 'Average (95% interval)')}</tr></thead><tbody>${scoreRows(r, r.scores)}</tbody></table>
+<table><caption>${r.questionnaire ? 'Mean scores' : 'Average scores'}</caption><thead><tr><th scope="col">Question</th><th scope="col">${audienceWords(r).bandHead}</th>${figureHeads(r, 'Average (95% interval)')}</tr></thead><tbody>${scoreRows(r, r.scores)}</tbody></table>
 ${yearOnYearTable(r)}
 </section>`;
 }
@@ -285,14 +285,15 @@ export function localSection(full: Report): string {
   if (!sets.length) return '';
   const parts = sets.map((l) => {
     // Read as a report of the questionnaire itself, so its own words name the rows.
-    const r: Report = { ...full, questionnaire: l, indicators: l.indicators, scores: l.scores };
+    const r: Report = { ...full, questionnaire: l, indicators: l.indicators, scores: l.scores, trend: l.trend };
     const indicators = l.indicators.length
-      ? `<table><caption>${esc(l.title)}, ages ${esc(l.band)}: indicators</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${figureHeads(r, '% (95% interval)', false)}</tr></thead><tbody>${indicatorRows(r, l.indicators, false)}</tbody></table>`
+      ? `<table><caption>${esc(l.title)}, ages ${esc(l.band)}: indicators</caption><thead><tr><th scope="col">Indicator</th><th scope="col">${audienceWords(r).bandHead}</th>${figureHeads(r, '% (95% interval)', false)}</tr></thead><tbody>${indicatorRows(r, l.indicators, false)}</tbody></table>`
       : '';
     const scores = l.scores.length
-      ? `<table><caption>${esc(l.title)}, ages ${esc(l.band)}: mean scores</caption><thead><tr><th scope="col">Question</th><th scope="col">Ages</th>${figureHeads(r, 'Mean (95% interval)', false)}</tr></thead><tbody>${scoreRows(r, l.scores, false)}</tbody></table>${yearOnYearTable(r)}`
+      ? `<table><caption>${esc(l.title)}, ages ${esc(l.band)}: mean scores</caption><thead><tr><th scope="col">Question</th><th scope="col">${audienceWords(r).bandHead}</th>${figureHeads(r, 'Mean (95% interval)', false)}</tr></thead><tbody>${scoreRows(r, l.scores, false)}</tbody></table>${yearOnYearTable(r)}`
       : '';
-    return `<h3>${esc(l.title)} <span class="note">(${esc(versionWords(l))}, ages ${esc(l.band)})</span></h3>\n${indicators}\n${scores}`;
+    const trend = trendFigures(r, null, 'trend-own-questions', `${l.title}, ages ${l.band}: indicators`);
+    return `<h3>${esc(l.title)} <span class="note">(${esc(versionWords(l))}, ages ${esc(l.band)})</span></h3>\n${indicators}\n${scores}\n${trend}`;
   });
   return `<section class="page-break" id="own-questions" aria-labelledby="own-questions-h">
 <h2 id="own-questions-h">Your own questions</h2>
@@ -317,33 +318,39 @@ function yearOnYearTable(r: Report): string {
     })
     .join('');
   return `<table class="year-on-year"><caption>Mean scores, ${esc(r.comparePeriod)} and ${esc(r.period)}, with Welch's t-test</caption>
-<thead><tr><th scope="col">Question</th><th scope="col">Ages</th><th scope="col" class="num">${esc(r.comparePeriod)}</th><th scope="col" class="num">${esc(r.period)}</th><th scope="col" class="num">Change</th><th scope="col" class="num">t</th><th scope="col" class="num">df</th></tr></thead><tbody>${body}</tbody></table>`;
+<thead><tr><th scope="col">Question</th><th scope="col">${audienceWords(r).bandHead}</th><th scope="col" class="num">${esc(r.comparePeriod)}</th><th scope="col" class="num">${esc(r.period)}</th><th scope="col" class="num">Change</th><th scope="col" class="num">t</th><th scope="col" class="num">df</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function trendSection(r: Report): string {
-  const { periods, provisional } = trendPeriods(r);
+  const { periods } = trendPeriods(r);
   if (periods.length < 2)
     return `<section aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2><p>Trends appear once this authority has two or more survey rounds.</p></section>`;
-  const provisionalPeriods = new Set(provisional);
   const parts = [...DOMAINS, null].map((domain) => {
-    const series = trendSeries(r, domain);
-    if (!series.length) return '';
-    const perBand = trendCharts(r, domain).map((c) => `<div class="chart" id="trend-${domain ?? 'own'}-${c.band}">${c.svg}</div>`);
-    const rows = series
-      .map((t) => `<tr><th scope="row">${esc(reportLabels(r).indicator(t.id))}</th><td>${esc(t.band)}</td>${periods
-        .map((p) => {
-          const point = t.points.find((x) => x.period === p);
-          return `<td class="num">${!point ? '<span class="supp">not asked</span>' : point.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(point.percent)}</td>`;
-        })
-        .join('')}</tr>`)
-      .join('');
-    return `<h3>${esc(domainLabel(domain))}</h3>
-<div class="chart-row">${perBand.join('')}</div>
-<table><caption>${esc(domainLabel(domain))} across survey rounds</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Ages</th>${periods.map((p) => `<th scope="col" class="num">${esc(p)}${provisionalPeriods.has(p) ? '<br><span class="note">provisional</span>' : ''}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+    const figures = trendFigures(r, domain, `trend-${domain ?? 'own'}`, domainLabel(domain));
+    return figures && `<h3>${esc(domainLabel(domain))}</h3>\n${figures}`;
   }).filter(Boolean);
   return `<section class="page-break" aria-labelledby="trend-h"><h2 id="trend-h">Trends</h2>
 <p>Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).</p>
 ${parts.join('\n')}</section>`;
+}
+
+/** A domain's trend charts (one per band, ids from `id`) and their table, titled `title`; '' if no indicator has two rounds shown. */
+function trendFigures(r: Report, domain: string | null, id: string, title: string): string {
+  const series = trendSeries(r, domain);
+  if (!series.length) return '';
+  const { periods, provisional } = trendPeriods(r);
+  const provisionalPeriods = new Set(provisional);
+  const perBand = trendCharts(r, domain).map((c) => `<div class="chart" id="${id}-${c.band}">${c.svg}</div>`);
+  const rows = series
+    .map((t) => `<tr><th scope="row">${esc(reportLabels(r).indicator(t.id))}</th><td>${esc(t.band)}</td>${periods
+      .map((p) => {
+        const point = t.points.find((x) => x.period === p);
+        return `<td class="num">${!point ? '<span class="supp">not asked</span>' : point.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(point.percent)}</td>`;
+      })
+      .join('')}</tr>`)
+    .join('');
+  return `<div class="chart-row">${perBand.join('')}</div>
+<table><caption>${esc(title)} across survey rounds</caption><thead><tr><th scope="col">Indicator</th><th scope="col">${audienceWords(r).bandHead}</th>${periods.map((p) => `<th scope="col" class="num">${esc(p)}${provisionalPeriods.has(p) ? '<br><span class="note">provisional</span>' : ''}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function breakdownCellText(c: BreakdownCell, minBase: number): string {

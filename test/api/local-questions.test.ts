@@ -199,6 +199,17 @@ describe('local questions on a core round', () => {
         benchmark: null, reference: [],
       },
     ]);
+    // Year on year, as the core's trend (and apart from it): likes_club 3 of 10 in 2024, 7 of 10 in 2025 (still open).
+    expect(local!.trend).toEqual([
+      {
+        id: 'likes_club', band: '11-17',
+        points: [
+          { period: '2024', provisional: expect.any(Boolean), suppressed: false, n: 10, percent: 30 },
+          { period: '2025', provisional: true, suppressed: false, n: 10, percent: 70 },
+        ],
+      },
+    ]);
+    expect(report.trend.some((t) => t.id === 'likes_club')).toBe(false);
     // youth_club: mean 39/10 = 3.9, squares about it 3·1.21 + 4·0.01 + 2·0.81 + 3.61 = 8.9, sd √(8.9/9) = 0.994;
     // 95% interval 3.9 ± 2.2622·0.994/√10 = 3.9 ± 0.711: 3.19 to 4.61. Last year mean 2.9, sd √(12.9/9) = 1.197.
     // Welch: se² = 0.98889/10 + 1.43333/10 = 0.24222, t = 1/0.49216 = 2.03, df = 0.24222²/((0.098889² + 0.143333²)/9) = 17.41;
@@ -247,8 +258,13 @@ describe('local questions on a core round', () => {
     // Core rows carry no local questionnaire; every score row its direction (higher for the built-ins).
     expect(csv.slice(1, -ownRows.length).every((l) => l.endsWith(',,'))).toBe(true);
 
+    // and its trend, charted and tabled in the section
+    expect(section).toMatch(/<caption>Brighton and Hove’s own questions, ages 11-17: indicators across survey rounds<\/caption>.*<th scope="col" class="num">2024(<br><span class="note">provisional<\/span>)?<\/th><th scope="col" class="num">2025<br><span class="note">provisional<\/span><\/th>.*<th scope="row">Likes the youth club<\/th><td>11-17<\/td><td class="num">30\.0%<\/td><td class="num">70\.0%<\/td>/s);
+    expect(section).toContain('<div class="chart" id="trend-own-questions-11-17"><svg');
+
     const word = zipEntries(await renderDocx(report)).get('word/document.xml')!.toString('utf8');
     expect(word).toContain('Your own questions');
+    expect(word).toContain('Brighton and Hove’s own questions, ages 11-17: indicators across survey rounds');
     expect(word.indexOf('Likes the youth club')).toBeGreaterThan(word.indexOf('Your own questions'));
   });
 });

@@ -102,11 +102,19 @@ const upload = (name: string, value: unknown) =>
   page.getByLabel('Questionnaire file (JSON)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
 
 describe('questionnaires in the portal', () => {
-  it('signs in and finds the page', async () => {
+  it('signs in (asking for no list of questionnaires: rounds come with their titles) and finds the page', async () => {
+    const asked: string[] = [];
+    const note = (r: { method: () => string; url: () => string }) => asked.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    page.on('request', note);
     await page.goto(`${base}/portal`);
     await page.getByLabel('Email address').fill('officer@example.org');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The rounds page, once its list has come (this authority has none yet).
+    await page.getByText('No survey rounds yet.').waitFor();
+    page.off('request', note);
+    expect(asked.filter((a) => a.startsWith('GET /api/portal/questionnaires'))).toEqual([]);
+    expect(asked).toContain('GET /api/portal/waves');
     await page.getByRole('link', { name: 'Questionnaires' }).click();
     await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
     // The list arrives after the page's heading: wait for it.
@@ -188,6 +196,12 @@ describe('questionnaires in the portal', () => {
     await expect(page.getByLabel('Ages').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Results for children' }).count()).resolves.toBe(0);
     await check('questionnaire-adults-report');
+    // The printed sheet invites the adults themselves: nothing about a child answering or a child's age.
+    await page.goBack();
+    await page.getByRole('link', { name: 'Print the invitation with the code' }).click();
+    await page.getByRole('heading', { level: 1, name: "Hear Me survey, Social workers' survey: Brighton and Hove, 2025" }).waitFor();
+    await expect(page.locator('.sheet').textContent()).resolves.not.toMatch(/child/i);
+    await check('questionnaire-adults-sheet');
   });
 
   it('previews the stored version on the survey’s own screens: one question a screen, marked, nothing kept or sent', async () => {

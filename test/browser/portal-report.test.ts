@@ -38,12 +38,12 @@ const env = portalInBrowser({ MIN_BASE: '2' }, async (t) => {
   waveId = now.waveId;
   const authority = await t.db.selectFrom('authorities').select(['id', 'code']).where('code', '=', now.authorityCode).executeTakeFirstOrThrow();
   const earlier = await createWave(t.db, { authority_id: authority.id, programme: 'ylyc', period: '2023', opens_on: null, closes_on: null });
-  await submitResponses(t, earlier.access_code, 3);
+  // The authority's own questions after the core 11-17 ones, in both rounds: the report shows them in a section apart, year on year.
+  await storeQuestionnaire(t.db, LOCAL, authority.id);
+  await submitResponses(t, earlier.access_code, 3, undefined, 'pr-local');
   await setClosesOn(t.db, earlier.id, '2023-12-31');
   // What the authority said it would do after 2023: the 2025 report shows it before and after.
   await addAction(t.db, { waveId: earlier.id, indicator: 'knows_social_worker', band: '11-17', pledge: 'Every child will know their social worker', owner: 'QA manager', due: '2024-03-31', createdBy: null });
-  // The authority's own questions after the core 11-17 ones: the report shows them in a section apart.
-  await storeQuestionnaire(t.db, LOCAL, authority.id);
   await submitResponses(t, now.code, 4, TEXT, 'pr-local');
   await storeQuestionnaire(t.db, JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8')), authority.id);
   const staff = await createWave(t.db, { authority_id: authority.id, programme: 'bh-staff', period: '2025', opens_on: null, closes_on: null });
@@ -85,7 +85,16 @@ describe('the report page', () => {
 
     // Its own questions, apart (the headings above say so as the download does): youth_club 1, 2, 3, 4.
     const own = page.locator('section[aria-labelledby="own-questions-h"]');
-    expect(await own.getByRole('row', { name: /Likes the youth club/ }).locator('td').allTextContents()).toEqual(['4', `25% (${model.localQuestions![0]!.indicators[0]!.ci!.low}–${model.localQuestions![0]!.indicators[0]!.ci!.high})`, '–']);
+    const likes = model.localQuestions![0]!.indicators[0]!;
+    const figures = own.locator('table', { has: page.locator('caption', { hasText: 'Our own questions: indicators' }) });
+    expect((await figures.getByRole('row', { name: /Likes the youth club/ }).locator('td').allTextContents()).slice(0, 2)).toEqual(['4', `25% (${likes.ci!.low}–${likes.ci!.high})`]);
+    expect(likes.previous).toMatchObject({ period: '2023', suppressed: false });
+    // and year on year, as the core's trends: 2023 and 2025, with the chart
+    const trend = model.localQuestions![0]!.trend[0]!;
+    expect(trend.points.map((p) => p.period)).toEqual(['2023', '2025']);
+    const trendTable = own.locator('table', { has: page.locator('caption', { hasText: 'Our own questions, ages 11-17: indicators across survey rounds' }) });
+    expect(await trendTable.getByRole('row', { name: /Likes the youth club/ }).locator('td').allTextContents()).toEqual(['11-17', ...trend.points.map((p) => `${p.percent}%`)]);
+    expect(await own.locator('#trend-own-questions-11-17 svg').count()).toBe(1);
     expect((await own.getByRole('row', { name: /The youth club is a good place for me/ }).locator('td').allTextContents()).slice(0, 2)).toEqual(['4', expect.stringMatching(/^2\.50 \(/)]);
     expect(await own.getByRole('columnheader', { name: 'Other authorities' }).count()).toBe(0);
     await expect(page.getByRole('note').textContent()).resolves.toContain('Provisional: the round is still open.');
@@ -115,6 +124,7 @@ describe('the report page', () => {
     await page.getByRole('heading', { name: 'How to read this report', level: 2 }).waitFor();
     const text = (await page.locator('main').textContent())!;
     expect(text).toContain('What people said');
+    expect(await page.locator('main th', { hasText: /^(Ages|Age band)$/ }).count()).toBe(0);
     expect(text).toContain('More admin support');
     // The one "children" left is in a question's own words.
     expect(text.replaceAll('the children I work with', 'QUESTION')).not.toMatch(/child/i);

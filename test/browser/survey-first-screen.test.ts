@@ -86,7 +86,7 @@ describe('the start screen drawn by the server', () => {
     // was drawn in pieces (the empty page, the header, then the age buttons), each frame a full layout
     // at a quarter of a desktop's speed, and the age buttons came in the third (bench/README.md).
     const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     // The first animation frame is the first frame drawn: what is in the page then is what it shows.
     await page.addInitScript(`requestAnimationFrame(() => {
       window.__firstFrame = { ages: document.querySelectorAll('.ages button').length, parsed: !!document.getElementById('hearme-wave') };

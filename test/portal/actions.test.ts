@@ -47,6 +47,8 @@ describe('the action plan API', () => {
 
     const list = (await officer.call('GET', `/api/portal/authorities/${code}/actions?period=2023`)).json();
     expect(list.actions.map((a: { id: number }) => a.id)).toEqual([action.id]);
+    // The rounds to act on, each named as staff know its programme (the page needs no other list for it).
+    expect(list.rounds).toContainEqual({ programme: 'ylyc', period: '2023', title: 'Children in care' });
     expect((await officer.call('GET', `/api/portal/authorities/${code}/actions?period=2024`)).json().actions).toEqual([]);
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'authority_code', 'detail']).where('action', 'like', 'action_%').orderBy('id').execute();

@@ -3,8 +3,10 @@
 // MIN_BASE), not public until published (audited), then shown at
 // /api/results/CODE (the A4 poster is checked in
 // Chromium in test/browser/children-results-page.test.ts).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/build.js';
+import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { createWave } from '../../server/repos/waves.js';
 import { figureWords } from '../../surveys/results-wording.js';
 import { seedWave, testApp, type TestApp } from '../helpers/app.js';
@@ -87,3 +89,18 @@ describe("the children's version of the results", () => {
     expect((await publicResults(wave.code)).json().versions.map((v: { locale: string }) => v.locale)).toEqual(['ar', 'cy']);
   });
 });
+
+describe('a round of an adults’ questionnaire (carers, staff)', () => {
+  it('has no results for children: the children’s version is refused, saving and publishing too', async () => {
+    const authority = await t.db.selectFrom('authorities').select('id').where('code', '=', wave.authorityCode).executeTakeFirstOrThrow();
+    const staff = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
+    await storeQuestionnaire(t.db, staff, authority.id);
+    const round = await createWave(t.db, { authority_id: authority.id, programme: 'bh-staff', period: '2024', opens_on: null, closes_on: null });
+    const url = `/api/portal/waves/${round.id}/children-results`;
+    for (const [method, path] of [['GET', url], ['PUT', `${url}/adults/en`], ['POST', `${url}/adults/en/publish`]] as const) {
+      const res = await officer.call(method, path, method === 'PUT' ? { good: [], change: [], pledges: ['More time'] } : undefined);
+      expect([method, res.statusCode, res.json().error]).toEqual([method, 409, 'a round of a questionnaire for adults has no results for children']);
+    }
+  });
+});
+

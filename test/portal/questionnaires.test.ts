@@ -158,6 +158,10 @@ describe('storing and using one', () => {
     expect(theirs.json().issues).toEqual([{ path: 'programme', message: 'bh-staff belongs to another authority' }]);
     // even a programme admin cannot open one council's questionnaire for another
     expect((await admin.call('POST', '/api/portal/waves', { authority: B, programme: 'bh-staff', period: '2026' })).statusCode).toBe(400);
+    // the rounds list names it by its title (the portal asks for no other list to name it), and so does its filter
+    const listed = (await officerA.call('GET', '/api/portal/waves')).json();
+    expect(listed.waves).toMatchObject([{ programme: 'bh-staff', title: "Social workers' survey", period: '2025' }]);
+    expect(listed.choices.programmes).toEqual([{ id: 'bh-staff', title: "Social workers' survey" }]);
     // and children of the new round get it from the public API
     const code = own.json().code.replace('-', '');
     expect((await t.app.inject({ url: `/api/waves/${code}` })).json().instruments).toMatchObject([{ id: 'bh-staff', audience: 'adults' }]);

@@ -151,7 +151,9 @@ describe('the rounds list, filtered and paged by the server', () => {
   it('filters by authority, programme, period and status, together', async () => {
     const closed = await list(admin, '?period=2024&state=closed');
     expect([named(closed), closed.total]).toEqual([['a24', 'b24b'], 2]);
-    expect(named(await list(admin, '?programme=ylbc&state=open'))).toEqual(['a24b']);
+    const ylbc = await list(admin, '?programme=ylbc&state=open');
+    expect(named(ylbc)).toEqual(['a24b']);
+    expect(ylbc.waves[0]).toMatchObject({ programme: 'ylbc', title: 'Care leavers' });
     expect(named(await list(admin, '?authority=e06000003'))).toEqual(['b24b', 'b24', 'b23']);
     expect(named(await list(admin, '?authority=E06000003&programme=ylyc&period=2023&state=closed'))).toEqual(['b23']);
     expect((await list(admin, '?authority=E06000004&state=closed')).total).toBe(0);
@@ -164,12 +166,19 @@ describe('the rounds list, filtered and paged by the server', () => {
         { code: 'E06000003', name: 'Redcar and Cleveland' },
         { code: 'E06000004', name: 'Stockton-on-Tees' },
       ],
-      programmes: ['ylbc', 'ylyc'],
+      // Each programme with the name staff know it by (a questionnaire's title: test/portal/questionnaires.test.ts).
+      programmes: [
+        { id: 'ylbc', title: 'Care leavers' },
+        { id: 'ylyc', title: 'Children in care' },
+      ],
       periods: ['2025', '2024', '2023'],
     });
     expect((await list(officer, '?perPage=1')).choices).toEqual({
       authorities: [{ code: 'E06000002', name: 'Middlesbrough Council' }],
-      programmes: ['ylbc', 'ylyc'],
+      programmes: [
+        { id: 'ylbc', title: 'Care leavers' },
+        { id: 'ylyc', title: 'Children in care' },
+      ],
       periods: ['2025', '2024'],
     });
   });

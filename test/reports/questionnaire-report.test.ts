@@ -215,6 +215,9 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
     const html = renderHtml(low);
     expect(html).toContain('<p class="warn">Fewer than 30% of people answered: read the results with care.</p>');
     expect(html).toContain('<h2 id="said-h">What people said</h2>');
+    // Their one band is no age: the tables' band column is "Respondents", not "Ages"
+    expect(html).not.toContain('<th scope="col">Ages</th>');
+    expect(html).toContain('<table><caption>Responses and response rate</caption>\n<thead><tr><th scope="col">Respondents</th>');
     expect(html).toContain('<h3>Keeping people anonymous</h3>');
     expect(html).toContain('the number of answers against the number of people invited the authority entered.');
     expect(renderHtml(wrong)).toContain('<p class="warn">The number of people invited entered is smaller than the number who answered');

@@ -1,6 +1,7 @@
 // Calls to /api/portal. The CSRF token (from /session) goes with every state
 // change; the session cookie goes by itself (same origin, HttpOnly).
 import { PROGRAMME_NAMES } from '../../surveys/programme-names.js';
+export { programmeName } from '../../surveys/programme-names.js';
 export type Role = 'programme_admin' | 'authority_officer' | 'viewer';
 
 export interface Me {
@@ -78,15 +79,3 @@ export const can = {
 
 export const BANDS: Record<string, string[]> = { ylyc: ['4-7', '8-11', '11-17'], ylbc: ['16-25'] };
 export const PROGRAMMES: Readonly<Record<string, string>> = PROGRAMME_NAMES;
-
-/** Councils' questionnaires' titles by id, loaded once signed in (app.tsx). */
-let questionnaireTitles: Readonly<Record<string, string>> = {};
-
-export function rememberQuestionnaireTitles(list: readonly { id: string; title: string }[]): void {
-  questionnaireTitles = Object.fromEntries(list.map((q) => [q.id, q.title]));
-}
-
-/** A programme's name as people read it: a built-in one's, a questionnaire's title, or else its id. */
-export function programmeName(programme: string): string {
-  return PROGRAMMES[programme] ?? questionnaireTitles[programme] ?? programme;
-}

@@ -1,7 +1,7 @@
 // The portal shell: who is signed in, the navigation, and the page for
 // the address after #.
 import { useEffect, useState } from 'preact/hooks';
-import { api, can, rememberQuestionnaireTitles, setCsrf, whenSignedOut, type Me, type Session } from './api.js';
+import { api, can, setCsrf, whenSignedOut, type Me, type Session } from './api.js';
 import { useRoute } from './hooks.js';
 import { ActionsPage } from './pages/Actions.js';
 import { AuditPage } from './pages/Audit.js';
@@ -75,14 +75,10 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const route = useRoute();
   // /session answers 200 signed in or not: opening the sign-in page is no failed request.
-  // Signed in, the councils' questionnaires' titles come first, so that every
-  // page names their rounds by title (programmeName).
   const load = async () => {
     const s = await api<Session>('GET', '/session').catch(() => null);
     if (!s?.signedIn) return setMe(null);
     setCsrf(s.csrfToken);
-    const list = await api<{ questionnaires: { id: string; title: string }[] }>('GET', '/questionnaires').catch(() => ({ questionnaires: [] }));
-    rememberQuestionnaireTitles(list.questionnaires);
     setMe(s);
   };
   useEffect(() => {

@@ -8,6 +8,7 @@ import { requireAuthority } from '../../auth/access.js';
 import { ActionStatus, Due, NoteText, Owner, Pledge, findingProblem } from '../../loop/action-fields.js';
 import { HttpError } from '../../plugins/errors.js';
 import { actionPlan } from '../../loop/action-plan.js';
+import { programmeTitle } from '../../../surveys/index.js';
 import { addAction, getAction, updateAction } from '../../repos/actions.js';
 import { audit } from '../../repos/audit.js';
 import { findWave } from '../../repos/waves.js';
@@ -58,7 +59,7 @@ const Plan = z.object({
         .describe('The indicator at the round the action was made at; n and percent null under the minimum base'),
     }),
   ),
-  rounds: z.array(z.object({ programme: z.string(), period: z.string() })),
+  rounds: z.array(z.object({ programme: z.string(), period: z.string(), title: z.string().describe('What staff call the programme (GET /waves gives the same)') })),
   indicators: z.record(z.string(), z.array(z.object({ id: z.string(), label: z.string(), bands: z.array(z.string()) }))).describe('By programme'),
 });
 
@@ -66,7 +67,8 @@ export default async function actionRoutes(app: FastifyInstance) {
   app.get('/authorities/:code/actions', { config: { openapi: { summary: 'The action plan of an authority: each action with its finding, before and after', params: AuthorityParam, query: ListQuery, reply: Plan, responses: { 200: 'The plan', ...REFUSED } } } }, async (request) => {
     const { authority } = await scopedAuthority(request, 'read');
     const q = ListQuery.parse(request.query);
-    return { authority: { code: authority.code, name: authority.name }, ...(await actionPlan(app.db, { authorityId: authority.id, ...q, minBase: app.config.minBase })) };
+    const plan = await actionPlan(app.db, { authorityId: authority.id, ...q, minBase: app.config.minBase });
+    return { authority: { code: authority.code, name: authority.name }, ...plan, rounds: plan.rounds.map((r) => ({ ...r, title: programmeTitle(r.programme) })) };
   });
 
   app.post('/authorities/:code/actions', { config: { openapi: { summary: 'Adds an action on a finding of a round', params: AuthorityParam, body: NewAction, reply: Action, responses: { 201: 'The action', 400: 'Invalid action, or no such round or finding', ...REFUSED } } } }, async (request, reply) => {

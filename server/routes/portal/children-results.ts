@@ -28,12 +28,19 @@ const Editing = z.object({
   versions: Versions,
 });
 
+/** Results for children are for children: a round of a questionnaire for adults (carers, staff) has none. */
+const NOT_FOR_ADULTS = 'a round of a questionnaire for adults has no results for children';
+function forChildren(wave: PortalWaveRow): void {
+  if (programmeInstruments(wave.programme).every((i) => i.audience === 'adults')) throw new HttpError(409, NOT_FOR_ADULTS);
+}
+
 export default async function childrenResultsRoutes(app: FastifyInstance) {
   const reportOf = (wave: PortalWaveRow) =>
     buildOrExplain(app, { authority: wave.authority_code, programme: wave.programme, period: wave.period, minBase: app.config.minBase, freeText: false });
 
-  app.get('/waves/:id/children-results', { config: { openapi: { summary: 'The children’s version of a round’s results: a suggestion per band, the choices, the saved versions', params: WaveParam, reply: Editing, responses: { 200: 'Suggestions and versions', ...REFUSED } } } }, async (request) => {
+  app.get('/waves/:id/children-results', { config: { openapi: { summary: 'The children’s version of a round’s results: a suggestion per band, the choices, the saved versions', params: WaveParam, reply: Editing, responses: { 200: 'Suggestions and versions', ...REFUSED, 409: NOT_FOR_ADULTS } } } }, async (request) => {
     const { wave } = await scopedWave(request, 'read');
+    forChildren(wave);
     const report = await reportOf(wave);
     const pledges = await listActions(app.db, { authorityId: wave.authority_id, programme: wave.programme, period: wave.period });
     const bands = programmeInstruments(wave.programme).map((i) => i.band);
@@ -46,9 +53,10 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
     };
   });
 
-  app.put('/waves/:id/children-results/:band/:locale', { config: { openapi: { summary: 'Saves the children’s version for a band and language (not public until published)', params: WaveParam.extend(Version.shape), body: ResultsEdit, reply: z.object({ band: z.string(), locale: z.string(), content: ResultsContent, publishedAt: z.null() }), responses: { 200: 'The saved version', 400: 'Invalid choice', ...REFUSED } } } }, async (request) => {
+  app.put('/waves/:id/children-results/:band/:locale', { config: { openapi: { summary: 'Saves the children’s version for a band and language (not public until published)', params: WaveParam.extend(Version.shape), body: ResultsEdit, reply: z.object({ band: z.string(), locale: z.string(), content: ResultsContent, publishedAt: z.null() }), responses: { 200: 'The saved version', 400: 'Invalid choice', ...REFUSED, 409: NOT_FOR_ADULTS } } } }, async (request) => {
     const { band, locale } = Version.parse(request.params);
     const { staff, wave } = await scopedWave(request, 'action_plan');
+    forChildren(wave);
     const edit = ResultsEdit.parse(request.body);
     let content;
     try {
@@ -62,9 +70,10 @@ export default async function childrenResultsRoutes(app: FastifyInstance) {
     return { band, locale, content, publishedAt: null };
   });
 
-  app.post('/waves/:id/children-results/:band/:locale/publish', { config: { openapi: { summary: 'Publishes the saved version: children see it at /results/CODE', params: WaveParam.extend(Version.shape), reply: z.object({ band: z.string(), locale: z.string(), published: z.literal(true) }), responses: { 200: 'Published', ...REFUSED } } } }, async (request) => {
+  app.post('/waves/:id/children-results/:band/:locale/publish', { config: { openapi: { summary: 'Publishes the saved version: children see it at /results/CODE', params: WaveParam.extend(Version.shape), reply: z.object({ band: z.string(), locale: z.string(), published: z.literal(true) }), responses: { 200: 'Published', ...REFUSED, 409: NOT_FOR_ADULTS } } } }, async (request) => {
     const { band, locale } = Version.parse(request.params);
     const { staff, wave } = await scopedWave(request, 'action_plan');
+    forChildren(wave);
     if (!(await publishChildrenResults(app.db, wave.id, band, locale, staff.userId))) throw new HttpError(404, `nothing saved for ages ${band} in ${locale}`);
     await audit(app.db, { userId: staff.userId, email: staff.email, action: 'children_results_publish', authority: wave.authority_code, detail: { wave: wave.id, band, locale } });
     return { band, locale, published: true };

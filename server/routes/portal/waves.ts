@@ -13,9 +13,8 @@ import { audit } from '../../repos/audit.js';
 import { listWaves, responsesByBand, setClosesOn, waveChoices, type PortalWaveRow } from '../../repos/portal-waves.js';
 import { createWave, findWave, populationProblems, setPopulation } from '../../repos/waves.js';
 import { LOW_RESPONSE_RATE, responseRate } from '../../../reports/build.js';
-import { AUDIENCES, programmeInstruments } from '../../../surveys/index.js';
+import { AUDIENCES, programmeInstruments, programmeTitle } from '../../../surveys/index.js';
 import { questionnaireOwnerProblem } from '../../questionnaire-access.js';
-import { programmeName } from '../../../surveys/programme-names.js';
 import { AuthorityCode, Band, Period, Programme } from '../../schemas.js';
 import type { Staff } from '../../auth/sessions.js';
 import { AuthorityRef, WaveParam, scopedAuthority, scopedWave } from './scope.js';
@@ -37,6 +36,7 @@ const WaveSummary = z.object({
   id: z.number().int(),
   authority: AuthorityRef,
   programme: z.string(),
+  title: z.string().describe('What staff call the programme: a built-in one’s name, or its questionnaire’s title (in English, else its first language)'),
   period: z.string(),
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
@@ -76,7 +76,7 @@ const WaveList = z.object({
   page: z.number().int(),
   perPage: z.number().int().nullable().describe('Null when no page was asked for: every matching round'),
   choices: z
-    .object({ authorities: z.array(AuthorityRef), programmes: z.array(z.string()), periods: z.array(z.string()) })
+    .object({ authorities: z.array(AuthorityRef), programmes: z.array(z.object({ id: z.string(), title: z.string() })), periods: z.array(z.string()) })
     .describe('The values each filter can take among the rounds the user may see (periods newest first)'),
 });
 
@@ -86,6 +86,7 @@ function summary(w: PortalWaveRow, staff: Staff, date = today()): z.infer<typeof
     id: w.id,
     authority: { code: w.authority_code, name: w.authority_name },
     programme: w.programme,
+    title: programmeTitle(w.programme),
     period: w.period,
     opensOn: w.opens_on,
     closesOn: w.closes_on,
@@ -118,7 +119,14 @@ export default async function waveRoutes(app: FastifyInstance) {
       const ids = staff.role === 'programme_admin' ? null : staff.authorities.map((a) => a.id);
       const paged = page !== undefined || perPage !== undefined ? { page: page ?? 1, perPage: perPage ?? PER_PAGE } : undefined;
       const { rows, total } = await listWaves(app.db, ids, filter, paged);
-      return { waves: rows.map((w) => summary(w, staff)), total, page: paged?.page ?? 1, perPage: paged?.perPage ?? null, choices: await waveChoices(app.db, ids) };
+      const choices = await waveChoices(app.db, ids);
+      return {
+        waves: rows.map((w) => summary(w, staff)),
+        total,
+        page: paged?.page ?? 1,
+        perPage: paged?.perPage ?? null,
+        choices: { ...choices, programmes: choices.programmes.map((id) => ({ id, title: programmeTitle(id) })) },
+      };
     },
   );
 
@@ -129,7 +137,7 @@ export default async function waveRoutes(app: FastifyInstance) {
     const notOurs = questionnaireOwnerProblem(body.programme, authority.id);
     if (notOurs) throw new HttpError(400, notOurs, [{ path: 'programme', message: notOurs }]);
     if (await findWave(app.db, authority.code, body.programme, body.period))
-      throw new HttpError(409, `${authority.name} already has a ${programmeName(body.programme).toLowerCase()} round for ${body.period}`);
+      throw new HttpError(409, `${authority.name} already has a ${programmeTitle(body.programme).toLowerCase()} round for ${body.period}`);
     const wave = await createWave(app.db, {
       authority_id: authority.id,
       programme: body.programme,

@@ -24,7 +24,7 @@ interface Action {
 interface Plan {
   authority: { code: string; name: string };
   actions: Action[];
-  rounds: { programme: Programme; period: string }[];
+  rounds: { programme: Programme; period: string; title: string }[];
   indicators: Record<Programme, { id: string; label: string; bands: string[] }[]>;
 }
 
@@ -91,7 +91,7 @@ function AddAction({ plan, code, preset, done }: { plan: Plan; code: string; pre
         <select id="a-round" value={round} onChange={(e) => setRound((e.currentTarget as HTMLSelectElement).value)}>
           {plan.rounds.map((r) => (
             <option key={`${r.programme} ${r.period}`} value={`${r.programme} ${r.period}`}>
-              {programmeName(r.programme)} {r.period}
+              {r.title} {r.period}
             </option>
           ))}
         </select>
@@ -219,7 +219,7 @@ export function ActionsPage({ code, query, me }: { code: string; query: string; 
                   {label(a)}
                   <span class="small">
                     {' '}
-                    ({a.band ? `${a.band} years` : 'all bands'}, {programmeName(a.programme)} {a.period})
+                    ({a.band ? `${a.band} years` : 'all bands'}, {data.rounds.find((r) => r.programme === a.programme)?.title ?? programmeName(a.programme)} {a.period})
                   </span>
                 </th>
                 <td>{findingText(a)}</td>

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { RESULTS_TEXT, resultSentence, type ResultsLocale } from '../../../surveys/results-text.js';
 import type { IndicatorId } from '../../../surveys/indicators.js';
 import type { Words } from '../../../surveys/results-wording.js';
-import { api, can, programmeName, type Me } from '../api.js';
+import { api, can, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
 import type { WaveSummary } from './Waves.js';
 
@@ -166,7 +166,7 @@ export function ChildrenResultsPage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        Results for children: {w.authority.name}, {programmeName(w.programme)} {w.period}
+        Results for children: {w.authority.name}, {w.title} {w.period}
       </h1>
       <p>
         What children see first on the next round's start screen ("{RESULTS_TEXT.en.title}"){w.code && <>, at <code>/results/{w.code}</code></>} and on the

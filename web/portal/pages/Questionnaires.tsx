@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { PREVIEW_FILE, PREVIEW_READY } from '../../survey/preview-messages.js';
-import { api, ApiError, can, rememberQuestionnaireTitles, type Issue, type Me } from '../api.js';
+import { api, ApiError, can, type Issue, type Me } from '../api.js';
 import { useLoad } from '../hooks.js';
 import { OpenRoundForm } from './OpenRoundForm.js';
 
@@ -262,11 +262,7 @@ function Upload({ me, authorities, onAdded }: { me: Me; authorities: Authority[]
 }
 
 export function QuestionnairesPage({ me }: { me: Me }) {
-  // Also names a questionnaire just added by its title on every page (programmeName).
-  const list = useLoad(
-    () => api<{ questionnaires: Summary[] }>('GET', '/questionnaires').then((r) => (rememberQuestionnaireTitles(r.questionnaires), r)),
-    [],
-  );
+  const list = useLoad(() => api<{ questionnaires: Summary[] }>('GET', '/questionnaires'), []);
   const authorities = useLoad(() => api<{ authorities: Authority[] }>('GET', '/authorities'), []);
   return (
     <>

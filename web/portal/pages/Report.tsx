@@ -124,7 +124,7 @@ function Responses({ report }: { report: Report }) {
         <caption>{report.responses.total} responses; figures with fewer than {report.minBase} answers are hidden</caption>
         <thead>
           <tr>
-            <th scope="col">Age band</th>
+            <th scope="col">{words.bandHead}</th>
             <th scope="col">Responses</th>
             <th scope="col">{words.population}</th>
             <th scope="col">Response rate</th>
@@ -232,7 +232,7 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string |
         <thead>
           <tr>
             <th scope="col">Indicator</th>
-            <th scope="col">Ages</th>
+            <th scope="col">{audienceWords(report).bandHead}</th>
             <th scope="col">Answered</th>
             <th scope="col">% (95% interval)</th>
             <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
@@ -281,7 +281,7 @@ function References({ report, rows }: { report: Report; rows: ReportIndicator[] 
       <thead>
         <tr>
           <th scope="col">Indicator</th>
-          <th scope="col">Ages</th>
+          <th scope="col">{audienceWords(report).bandHead}</th>
           <th scope="col">Source</th>
           <th scope="col">Reference</th>
           <th scope="col">Difference</th>
@@ -329,7 +329,7 @@ function Scores({ report }: { report: Report }) {
         <thead>
           <tr>
             <th scope="col">Question</th>
-            <th scope="col">Ages</th>
+            <th scope="col">{audienceWords(report).bandHead}</th>
             <th scope="col">Answered</th>
             <th scope="col">Average (95% interval)</th>
             <th scope="col">Change since {report.comparePeriod ?? 'last round'}</th>
@@ -435,6 +435,12 @@ function OwnQuestions({ report }: { report: Report }) {
                 ),
               }))}
             />
+            <TrendFigures
+              report={{ ...report, questionnaire: l, indicators: l.indicators, trend: l.trend }}
+              domain={null}
+              id="trend-own-questions"
+              title={`${l.title}, ages ${l.band}: indicators`}
+            />
           </div>
         );
       })}
@@ -484,7 +490,7 @@ function FiguresTable({ caption, what, figure, since, minBase, rows }: { caption
 
 /** Per domain, as the download: one chart per age band (the report's own SVG) and the figures in a table. */
 function Trends({ report }: { report: Report }) {
-  const { periods, provisional } = trendPeriods(report);
+  const { periods } = trendPeriods(report);
   return (
     <section aria-labelledby="trends-h">
       <h2 id="trends-h">Trends</h2>
@@ -493,54 +499,64 @@ function Trends({ report }: { report: Report }) {
       ) : (
         <>
           <p>Each indicator across this authority's survey rounds (shown where at least two rounds have enough answers).</p>
-          {[...DOMAINS, null].map((domain) => {
-            const series = trendSeries(report, domain);
-            if (!series.length) return null;
-            return (
+          {[...DOMAINS, null].map((domain) =>
+            trendSeries(report, domain).length ? (
               <div key={domain ?? 'own'}>
                 <h3>{domainLabel(domain)}</h3>
-                <div class="chart-row">
-                  {trendCharts(report, domain).map((c) => (
-                    <SvgChart key={c.band} svg={c.svg} id={`trend-${domain ?? 'own'}-${c.band}`} />
-                  ))}
-                </div>
-                <table>
-                  <caption>{domainLabel(domain)} across survey rounds</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Indicator</th>
-                      <th scope="col">Ages</th>
-                      {periods.map((p) => (
-                        <th scope="col" key={p}>
-                          {p}
-                          {provisional.includes(p) && <span class="small"> (provisional: the round is still open)</span>}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {series.map((t) => (
-                      <tr key={`${t.id}-${t.band}`}>
-                        <th scope="row">{reportLabels(report).indicator(t.id)}</th>
-                        <td>{t.band}</td>
-                        {periods.map((p) => {
-                          const point = t.points.find((x) => x.period === p);
-                          return (
-                            <td class="num" key={p}>
-                              {!point ? 'not asked' : point.percent === null ? `fewer than ${report.minBase}` : `${point.percent}%`}
-                            </td>
-                          );
-                        })}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <TrendFigures report={report} domain={domain} id={`trend-${domain ?? 'own'}`} title={domainLabel(domain)} />
               </div>
-            );
-          })}
+            ) : null,
+          )}
         </>
       )}
     </section>
+  );
+}
+
+/** A domain's trend charts (one per band, the report's own SVG) and their table, as the download; none if no indicator has two rounds shown. */
+function TrendFigures({ report, domain, id, title }: { report: Report; domain: string | null; id: string; title: string }) {
+  const series = trendSeries(report, domain);
+  if (!series.length) return null;
+  const { periods, provisional } = trendPeriods(report);
+  return (
+    <>
+      <div class="chart-row">
+        {trendCharts(report, domain).map((c) => (
+          <SvgChart key={c.band} svg={c.svg} id={`${id}-${c.band}`} />
+        ))}
+      </div>
+      <table>
+        <caption>{title} across survey rounds</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">{audienceWords(report).bandHead}</th>
+            {periods.map((p) => (
+              <th scope="col" key={p}>
+                {p}
+                {provisional.includes(p) && <span class="small"> (provisional: the round is still open)</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((t) => (
+            <tr key={`${t.id}-${t.band}`}>
+              <th scope="row">{reportLabels(report).indicator(t.id)}</th>
+              <td>{t.band}</td>
+              {periods.map((p) => {
+                const point = t.points.find((x) => x.period === p);
+                return (
+                  <td class="num" key={p}>
+                    {!point ? 'not asked' : point.percent === null ? `fewer than ${report.minBase}` : `${point.percent}%`}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -1,12 +1,27 @@
 // The one-page instruction sheet for trusted adults, made to be printed.
-import { programmeName, PROGRAMMES } from '../api.js';
-import { api } from '../api.js';
+import { api, PROGRAMMES } from '../api.js';
 import { useLoad } from '../hooks.js';
+import { forAdults } from './Wave.js';
 import type { WaveSummary } from './Waves.js';
 
 interface WaveWithAddress extends WaveSummary {
   /** Null for those who may not see the code. */
   address: { url: string; public: boolean } | null;
+  bands: { audience: 'children' | 'young_people' | 'adults' }[];
+}
+
+/** For a round of a questionnaire for adults (carers, staff): what they read before they answer, given to them rather than to a trusted adult. */
+function AdultsBeforeYouStart() {
+  return (
+    <>
+      <h2>Before you start</h2>
+      <ul>
+        <li>The survey is anonymous: no names are asked.</li>
+        <li>Every question can be skipped.</li>
+        <li>It works without internet once started: answers are sent when the device is back online.</li>
+      </ul>
+    </>
+  );
 }
 
 export function SheetPage({ id }: { id: number }) {
@@ -15,17 +30,20 @@ export function SheetPage({ id }: { id: number }) {
   if (!w) return <p>Loading…</p>;
   if (!w.address) return <p class="error">Only staff who run survey rounds can print the sheet: it holds the access code.</p>;
   const address = w.address.url;
+  const adults = forAdults(w);
   return (
     <article class="sheet">
       <h1>
-        Hear Me survey, {PROGRAMMES[w.programme]?.toLowerCase() ?? programmeName(w.programme)}: {w.authority.name}, {w.period}
+        Hear Me survey, {PROGRAMMES[w.programme]?.toLowerCase() ?? w.title}: {w.authority.name}, {w.period}
       </h1>
       {/* The same time as the survey's own start screen says. */}
-      <p class="lead">Thank you for helping a child or young person tell us how their life is going. It takes about 10 minutes.</p>
+      <p class="lead">
+        {adults ? 'Please tell us what you think: your answers are read together with everyone else’s.' : 'Thank you for helping a child or young person tell us how their life is going. It takes about 10 minutes.'}
+      </p>
       <div class="sheet-code">
         <img src={`/api/portal/waves/${id}/qr.svg`} alt={`QR code for ${address}`} width={220} height={220} />
         <div>
-          <p>Scan the code with the tablet, or open</p>
+          <p>Scan the code with {adults ? 'a phone or tablet' : 'the tablet'}, or open</p>
           <p class="url">{address}</p>
           {!w.address.public && (
             <p class="warning">
@@ -38,15 +56,21 @@ export function SheetPage({ id }: { id: number }) {
           </p>
         </div>
       </div>
-      <h2>Before you start</h2>
-      <ul>
-        <li>The survey is anonymous: no names are asked. Let the child answer in private; do not look at the screen unless asked.</li>
-        <li>Every question except age can be skipped. Questions can be read aloud by the tablet.</li>
-        <li>It works without internet once started: answers are sent when the tablet is back online.</li>
-        <li>When the child has finished, the tablet clears itself for the next child.</li>
-      </ul>
-      <h2>If a child tells you something worrying</h2>
-      <p>Follow your safeguarding procedure as you would at any other time. The survey is not monitored live.</p>
+      {adults ? (
+        <AdultsBeforeYouStart />
+      ) : (
+        <>
+          <h2>Before you start</h2>
+          <ul>
+            <li>The survey is anonymous: no names are asked. Let the child answer in private; do not look at the screen unless asked.</li>
+            <li>Every question except age can be skipped. Questions can be read aloud by the tablet.</li>
+            <li>It works without internet once started: answers are sent when the tablet is back online.</li>
+            <li>When the child has finished, the tablet clears itself for the next child.</li>
+          </ul>
+          <h2>If a child tells you something worrying</h2>
+          <p>Follow your safeguarding procedure as you would at any other time. The survey is not monitored live.</p>
+        </>
+      )}
       <p class="small">
         {w.opensOn ? `open from ${w.opensOn}` : 'open now'}
         {w.closesOn ? ` until ${w.closesOn}` : ''}

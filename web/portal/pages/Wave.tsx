@@ -1,7 +1,7 @@
 // One survey round: its access code and QR code, live responses per band
 // against the population (with the 30% line), population entry, closing early.
 import { useEffect, useState } from 'preact/hooks';
-import { api, can, programmeName, type Me } from '../api.js';
+import { api, can, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
@@ -19,13 +19,12 @@ interface Band {
 }
 type WaveDetail = WaveSummary & { bands: Band[]; threshold: number };
 
-/**
- * How the page speaks of who answers: children in care by age band, or, for
- * a council's questionnaire for adults (carers, staff), the adults invited,
- * who have no age band and no results for children.
- */
+/** A round of a council's questionnaire for adults (carers, staff): no age bands, no results for children. */
+export const forAdults = (wave: { bands: Pick<Band, 'audience'>[] }) => wave.bands.every((b) => b.audience === 'adults');
+
+/** How the page speaks of who answers: children in care by age band, or the adults invited. */
 function roundWords(wave: WaveDetail) {
-  const adults = wave.bands.every((b) => b.audience === 'adults');
+  const adults = forAdults(wave);
   return {
     adults,
     band: (band: string) => (adults ? 'Adults' : `${band} years`),
@@ -102,7 +101,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
   return (
     <>
       <h1>
-        {wave.authority.name}: {programmeName(wave.programme)} {wave.period}
+        {wave.authority.name}: {wave.title} {wave.period}
       </h1>
       <p>
         {wave.open ? 'Open' : 'Closed'}
@@ -121,7 +120,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
           <p class="code">{wave.code}</p>
           <img src={`/api/portal/waves/${id}/qr.svg`} alt={`QR code that opens the survey with code ${wave.code}`} width={160} height={160} />
           <p>
-            <a href={`#/waves/${id}/sheet`}>Print the instruction sheet for trusted adults</a>
+            <a href={`#/waves/${id}/sheet`}>{words.adults ? 'Print the invitation with the code' : 'Print the instruction sheet for trusted adults'}</a>
           </p>
         </section>
       )}

@@ -1,6 +1,6 @@
 // Survey rounds the user may see, and (for officers and admins) a form to open one.
 import { useState } from 'preact/hooks';
-import { api, can, programmeName, type Me } from '../api.js';
+import { api, can, type Me } from '../api.js';
 import { OpenRoundForm } from './OpenRoundForm.js';
 import { useLoad } from '../hooks.js';
 
@@ -8,6 +8,8 @@ export interface WaveSummary {
   id: number;
   authority: { code: string; name: string };
   programme: string;
+  /** What staff call the programme: a built-in one's name or its questionnaire's title. */
+  title: string;
   period: string;
   opensOn: string | null;
   closesOn: string | null;
@@ -130,7 +132,7 @@ interface WaveList {
   waves: WaveSummary[];
   total: number;
   page: number;
-  choices: { authorities: { code: string; name: string }[]; programmes: string[]; periods: string[] };
+  choices: { authorities: { code: string; name: string }[]; programmes: { id: string; title: string }[]; periods: string[] };
 }
 
 /** The address's filters and page (#/?authority=…&page=2) as the API's query, 25 a page. */
@@ -147,7 +149,7 @@ function options(choices: WaveList['choices']): Record<keyof Filters, [string, s
   const byLabel = (pairs: [string, string][]) => pairs.sort((a, b) => a[1].localeCompare(b[1]));
   return {
     authority: byLabel(choices.authorities.map((a) => [a.code, `${a.name} (${a.code})`])),
-    programme: byLabel(choices.programmes.map((p) => [p, programmeName(p)])),
+    programme: byLabel(choices.programmes.map((p) => [p.id, p.title])),
     period: choices.periods.map((p) => [p, p]),
     state: [['open', 'Open'], ['closed', 'Closed']],
   };
@@ -229,7 +231,7 @@ function RoundsList({ list, query }: { list: WaveList; query: string }) {
                 <th scope="row">
                   <a href={`#/waves/${w.id}`}>{w.authority.name}</a>
                 </th>
-                <td>{programmeName(w.programme)}</td>
+                <td>{w.title}</td>
                 <td>{w.period}</td>
                 <td>{w.open ? 'Open' : 'Closed'}</td>
                 <td class="num">{w.responses}</td>
