@@ -10,7 +10,7 @@ import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../web/audio/build.js';
 import { generatedClip, type ClipManifest } from '../../web/survey/clips.js';
-import { axe, begin, hear, newContext, screenId } from '../helpers/survey-driver.js';
+import { axe, begin, ENGLISH_VOICE, hear, newContext, playClipsFast, screenId } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -22,6 +22,7 @@ const cy = JSON.parse(readFileSync(new URL('../../surveys/locales/cy.json', impo
 async function atFirstQuestion(opts: { locale?: string; query?: string; init?: string; viewport?: { width: number; height: number } } = {}) {
   const ctx = await newContext(env.browser, { viewport: opts.viewport ?? { width: 768, height: 1024 } });
   const page = await ctx.newPage();
+  await playClipsFast(page);
   if (opts.init) await page.addInitScript(opts.init);
   const clips: string[] = [];
   const failed: string[] = [];
@@ -38,14 +39,6 @@ async function atFirstQuestion(opts: { locale?: string; query?: string; init?: s
   expect(await screenId(page)).toMatch(/^q-/);
   return { ctx, page, clips, failed };
 }
-
-/** Stands in for a tablet that has an English voice: notes what it was asked to say. */
-const ENGLISH_VOICE = `
-  window.__said = [];
-  const voice = { lang: 'en-GB', name: 'Tablet English', default: true, localService: true, voiceURI: 'tablet-en' };
-  speechSynthesis.getVoices = () => [voice];
-  speechSynthesis.speak = (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(new Event('end')), 500); };
-`;
 
 describe('Listen', () => {
   it('plays the shipped Welsh clips on a tablet with no Welsh voice, asking only for clips the manifest lists', async () => {

@@ -13,7 +13,7 @@ import { getInstrument } from '../../surveys/index.js';
 import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { keepScreenshot } from '../helpers/browser.js';
 import { seedWave } from '../helpers/app.js';
-import { asStored, axe, begin, hear, newContext, planFor, send, walk } from '../helpers/survey-driver.js';
+import { asStored, axe, begin, ENGLISH_VOICE, hear, newContext, planFor, playClipsFast, send, walk } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -40,14 +40,6 @@ const CHILDREN = {
   ],
 };
 
-/** Stands in for a tablet that has an English voice: notes what it was asked to say. */
-const ENGLISH_VOICE = `
-  window.__said = [];
-  const voice = { lang: 'en-GB', name: 'Tablet English', default: true, localService: true, voiceURI: 'tablet-en' };
-  speechSynthesis.getVoices = () => [voice];
-  speechSynthesis.speak = (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(new Event('end')), 500); };
-`;
-
 beforeAll(async () => {
   // For every authority (no owner), so the seeded rounds may use them.
   await storeQuestionnaire(env.srv.t.db, STAFF, null);
@@ -60,6 +52,7 @@ async function openRound(programme: string, viewport: { width: number; height: n
   await setup?.(wave.authorityCode);
   const ctx = await newContext(env.browser, { viewport });
   const page = await ctx.newPage();
+  await playClipsFast(page);
   if (init) await page.addInitScript(init);
   const clips: string[] = [];
   page.on('request', (r: Request) => {

@@ -16,7 +16,7 @@ import { createWave } from '../../server/repos/waves.js';
 import { RESULTS_TEXT, resultSentence, type ResultsLocale } from '../../surveys/results-text.js';
 import { MANIFEST } from '../../web/audio/build.js';
 import { generatedClip, type ClipManifest } from '../../web/survey/clips.js';
-import { axe, hear, newContext, screenId } from '../helpers/survey-driver.js';
+import { axe, hear, newContext, playClipsFast, screenId } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -54,14 +54,7 @@ beforeAll(async () => {
 async function open(path: string, opts: { serviceWorkers?: 'allow' | 'block' } = {}) {
   const ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 }, serviceWorkers: opts.serviceWorkers ?? 'block' });
   const page = await ctx.newPage();
-  // Clips play at four times their speed: the test hears every one, sooner.
-  await page.addInitScript(() => {
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      this.playbackRate = 4;
-      return play.call(this);
-    };
-  });
+  await playClipsFast(page);
   const requested: string[] = [];
   const failed: string[] = [];
   page.on('request', (r: Request) => void requested.push(new URL(r.url()).pathname));

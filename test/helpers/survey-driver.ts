@@ -199,6 +199,29 @@ export async function send(page: Page): Promise<void> {
   await page.locator('#step-end').waitFor();
 }
 
+/**
+ * For a page whose Listen is heard to its end: the shipped clips play at
+ * sixteen times their speed (the most Chromium allows), so a screen read
+ * aloud takes a second, not ten; what is played, and in what order, is unchanged.
+ */
+export async function playClipsFast(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      this.playbackRate = 16;
+      return play.call(this);
+    };
+  });
+}
+
+/** Stands in for a tablet that has an English voice (an init script): notes what it was asked to say, each line said in 50 ms. */
+export const ENGLISH_VOICE = `
+  window.__said = [];
+  const voice = { lang: 'en-GB', name: 'Tablet English', default: true, localService: true, voiceURI: 'tablet-en' };
+  speechSynthesis.getVoices = () => [voice];
+  speechSynthesis.speak = (u) => { window.__said.push(u.text); setTimeout(() => u.onend && u.onend(new Event('end')), 50); };
+`;
+
 /** Taps a speaker (Listen) and waits until it has finished: pressed while speaking, then not. */
 export async function hear(page: Page, selector: string): Promise<void> {
   const button = page.locator(selector).first();
