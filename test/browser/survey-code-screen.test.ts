@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { MANIFEST } from '../../web/audio/build.js';
 import type { ClipManifest } from '../../web/survey/clips.js';
 import { keepScreenshot } from '../helpers/browser.js';
-import { axe, hear, newContext } from '../helpers/survey-driver.js';
+import { axe, hear, newContext, playClipsFast } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const env = surveyInBrowser();
@@ -27,6 +27,7 @@ const ar = locale('ar').survey;
 async function atCodeScreen(viewport = { width: 768, height: 1024 }) {
   const ctx = await newContext(env.browser, { viewport, serviceWorkers: 'block' });
   const page = await ctx.newPage();
+  await playClipsFast(page);
   const clips: string[] = [];
   const failed: string[] = [];
   page.on('request', (r) => {

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
 import { currentInstrument, type Instrument } from '../../surveys/index.js';
 import { addUser, sessionOf } from '../helpers/portal.js';
-import { begin, deviceContents, hear, planFor, putOnDevice, send, walk, newContext } from '../helpers/survey-driver.js';
+import { begin, deviceContents, hear, planFor, putOnDevice, send, walk, newContext, playClipsFast } from '../helpers/survey-driver.js';
 import { surveyInBrowser } from '../helpers/survey-server.js';
 
 const STAFF = JSON.parse(readFileSync(new URL('../../docs/examples/questionnaire-bh-staff.json', import.meta.url), 'utf8'));
@@ -38,6 +38,7 @@ describe('offline for every age band', () => {
   it('after an 8-11 survey online, starts and finishes a 4-7 survey offline, and sends it when back online', async () => {
     ctx = await newContext(env.browser, { viewport: { width: 768, height: 1024 }, serviceWorkers: 'allow' });
     page = await ctx.newPage();
+    await playClipsFast(page);
     wave = await env.srv.wave('ylyc');
     await page.goto(`${env.srv.base}/s/${wave.code}`);
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
