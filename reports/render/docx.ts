@@ -211,7 +211,7 @@ function indicatorRows(r: Report, rows: Report['indicators'], benchmark = true):
     const b = i.benchmark;
     return [
       `${reportLabels(r).indicator(i.id)}${i.direction === 'lower' ? ' (lower is better)' : ''}`,
-      i.band,
+      audienceWords(r).row(i.band),
       i.suppressed ? fewer(r.minBase) : String(i.n),
       i.suppressed ? '' : `${pc(i.percent)}\n${pc(i.ci!.low)} to ${pc(i.ci!.high)}`,
       ...(compare ? (!p ? ['no figure', ''] : [p.percent === null ? fewer(r.minBase) : pc(p.percent), change(i.direction, p.change, p, ' points', 1)]) : []),
@@ -242,7 +242,7 @@ function reference(r: Report, rows: Report['indicators']): (Paragraph | Table)[]
       ['Indicator', audienceWords(r).bandHead, 'Source', 'Reference', 'Difference'],
       refs.map(({ indicator: i, figure: f }) => [
         reportLabels(r).indicator(i.id),
-        i.band,
+        audienceWords(r).row(i.band),
         `${f.source} ${f.period}`,
         `${pc(f.percent)}${f.n === null ? '' : `\nof ${f.n}`}`,
         f.difference === null
@@ -262,7 +262,7 @@ function scoreRows(r: Report, scores: Report['scores'], benchmark = true): strin
   const mean = (m: number | null) => (m === null ? '' : m.toFixed(2));
   return scores.map((s) => [
     `${reportLabels(r).question(s.question)}${s.direction === 'lower' ? ' (lower is better)' : ''}`,
-    s.band,
+    audienceWords(r).row(s.band),
     s.suppressed ? fewer(r.minBase) : String(s.n),
     s.suppressed ? '' : `${mean(s.mean)}${s.sd === null ? '' : ` (sd ${s.sd.toFixed(2)})`}${s.ci ? `\n${mean(s.ci.low)} to ${mean(s.ci.high)}` : ''}`,
     ...(compare ? (!s.previous ? ['no figure', ''] : [s.previous.mean === null ? fewer(r.minBase) : mean(s.previous.mean), change(s.direction, s.previous.change, s.previous, '', 2)]) : []),
@@ -313,7 +313,7 @@ function yearOnYear(r: Report): (Paragraph | Table)[] {
       ['Question', audienceWords(r).bandHead, r.comparePeriod, r.period, 'Change', 't', 'df'],
       rows.map((s) => [
         reportLabels(r).question(s.question),
-        s.band,
+        audienceWords(r).row(s.band),
         mean(s.previous!.mean!, s.previous!.n),
         mean(s.mean!, s.n),
         change(s.direction, s.previous!.change, s.previous!, '', 2),
@@ -347,7 +347,7 @@ function trendFigures(r: Report, domain: string | null): (Paragraph | Table)[] {
       ['Indicator', audienceWords(r).bandHead, ...periods.map((p) => `${p}${provisional.includes(p) ? ' (provisional)' : ''}`)],
       series.map((t) => [
         reportLabels(r).indicator(t.id),
-        t.band,
+        audienceWords(r).row(t.band),
         ...periods.map((p) => {
           const point = t.points.find((x) => x.period === p);
           return !point ? 'not asked' : point.percent === null ? fewer(r.minBase) : pc(point.percent);

@@ -200,7 +200,7 @@ function indicatorRows(r: Report, rows: Report['indicators'], benchmark = true):
         : !b
           ? '<td class="num supp">none</td><td></td>'
           : `<td class="num">${b.percent === null ? '<span class="supp">not shown</span>' : pc(b.percent)}</td>${changeCell(i.direction, b.difference, b, ' points', 1)}`;
-      return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(i.band)}</td>${figure}${prev}${bench}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}${i.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(audienceWords(r).row(i.band))}</td>${figure}${prev}${bench}</tr>`;
     })
     .join('');
 }
@@ -234,7 +234,7 @@ function referenceTable(r: Report, rows: Report['indicators']): string {
   const body = refs
     .map(({ i, f }) => {
       const diff = f.difference === null ? '<td class="num supp">not shown</td>' : f.pValue === null ? `<td class="num">${f.difference > 0 ? '+' : ''}${f.difference.toFixed(1)} points<br><span class="note">${UNTESTED}</span></td>` : changeCell(i.direction, f.difference, { pValue: f.pValue }, ' points', 1);
-      return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}</th><td>${esc(i.band)}</td><td>${esc(f.source)} ${esc(f.period)}</td><td class="num">${pc(f.percent)}${f.n === null ? '' : `<br><span class="note">of ${f.n}</span>`}</td>${diff}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).indicator(i.id))}</th><td>${esc(audienceWords(r).row(i.band))}</td><td>${esc(f.source)} ${esc(f.period)}</td><td class="num">${pc(f.percent)}${f.n === null ? '' : `<br><span class="note">of ${f.n}</span>`}</td>${diff}</tr>`;
     })
     .join('');
   return `<table class="reference"><caption>Published reference figures (from outside this system), beside ${esc(r.authority.name)}</caption>
@@ -260,7 +260,7 @@ function scoreRows(r: Report, scores: Report['scores'], benchmark = true): strin
       const own = s.suppressed ? `<td class="num supp" colspan="2">${fewer(r.minBase)}</td>` : `<td class="num">${s.n}</td><td class="num">${fmt(s.mean, s.sd)}${interval(s.ci)}</td>`;
       const prev = !compareColumn(r) ? '' : !s.previous ? '<td class="num supp">no figure</td><td></td>' : `<td class="num">${s.previous.mean === null ? `<span class="supp">${fewer(r.minBase)}</span>` : fmt(s.previous.mean, null)}</td>${changeCell(s.direction, s.previous.change, s.previous, '', 2)}`;
       const bench = !benchmark ? '' : !s.benchmark ? '<td class="num supp">none</td><td></td>' : `<td class="num">${s.benchmark.mean === null ? '<span class="supp">not shown</span>' : fmt(s.benchmark.mean, null)}</td>${changeCell(s.direction, s.benchmark.difference, s.benchmark, '', 2)}`;
-      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}${s.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(s.band)}</td>${own}${prev}${bench}</tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}${s.direction === 'lower' ? ' <span class="note">(lower is better)</span>' : ''}</th><td>${esc(audienceWords(r).row(s.band))}</td>${own}${prev}${bench}</tr>`;
     })
     .join('');
 }
@@ -314,7 +314,7 @@ function yearOnYearTable(r: Report): string {
   const body = rows
     .map((s) => {
       const p = s.previous!;
-      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(s.band)}</td><td class="num">${twoDp(p.mean!)} <span class="note">(n ${p.n})</span></td><td class="num">${twoDp(s.mean!)} <span class="note">(n ${s.n})</span></td>${changeCell(s.direction, p.change, p, '', 2)}<td class="num">${twoDp(p.t!)}</td><td class="num">${p.df!.toFixed(1)}</td></tr>`;
+      return `<tr><th scope="row">${esc(reportLabels(r).question(s.question))}</th><td>${esc(audienceWords(r).row(s.band))}</td><td class="num">${twoDp(p.mean!)} <span class="note">(n ${p.n})</span></td><td class="num">${twoDp(s.mean!)} <span class="note">(n ${s.n})</span></td>${changeCell(s.direction, p.change, p, '', 2)}<td class="num">${twoDp(p.t!)}</td><td class="num">${p.df!.toFixed(1)}</td></tr>`;
     })
     .join('');
   return `<table class="year-on-year"><caption>Mean scores, ${esc(r.comparePeriod)} and ${esc(r.period)}, with Welch's t-test</caption>
@@ -342,7 +342,7 @@ function trendFigures(r: Report, domain: string | null, id: string, title: strin
   const provisionalPeriods = new Set(provisional);
   const perBand = trendCharts(r, domain).map((c) => `<div class="chart" id="${id}-${c.band}">${c.svg}</div>`);
   const rows = series
-    .map((t) => `<tr><th scope="row">${esc(reportLabels(r).indicator(t.id))}</th><td>${esc(t.band)}</td>${periods
+    .map((t) => `<tr><th scope="row">${esc(reportLabels(r).indicator(t.id))}</th><td>${esc(audienceWords(r).row(t.band))}</td>${periods
       .map((p) => {
         const point = t.points.find((x) => x.period === p);
         return `<td class="num">${!point ? '<span class="supp">not asked</span>' : point.percent === null ? `<span class="supp">${fewer(r.minBase)}</span>` : pc(point.percent)}</td>`;

@@ -7,6 +7,15 @@ import { barChartSvg, trendChartSvg, type BarSeries } from './svg-charts.js';
 
 export const fewer = (minBase: number) => `fewer than ${minBase} answers`;
 
+/**
+ * Whose indicators a chart shows, in its label: a domain's, else (no domain) a council
+ * questionnaire's own or a core round's local questions' ("Indicators indicators" said neither).
+ */
+function indicatorsOf(r: Report, domain: string | null): string {
+  if (domain !== null) return `${domainLabel(domain)} indicators`;
+  return r.questionnaire ? `${r.questionnaire.title} indicators` : 'the indicators of your own questions';
+}
+
 /** One domain's indicators as bars: before, here (with its interval) and other authorities. */
 export function domainChart(r: Report, domain: string | null): { svg: string; label: string } | null {
   const rows = r.indicators.filter((i) => i.domain === domain);
@@ -22,7 +31,7 @@ export function domainChart(r: Report, domain: string | null): { svg: string; la
   });
   if (rows.some((i) => i.benchmark && i.benchmark.percent !== null))
     series.push({ label: `Other authorities ${r.period}`, colour: 'others', data: rows.map((i) => i.benchmark?.percent ?? null) });
-  const label = `Bar chart of ${domainLabel(domain)} indicators: ${r.authority.name} against other authorities, with 95% intervals. The same figures are in the table below.`;
+  const label = `Bar chart of ${indicatorsOf(r, domain)}: ${r.authority.name} against other authorities, with 95% intervals. The same figures are in the table below.`;
   return {
     label,
     svg: barChartSvg({
@@ -66,7 +75,7 @@ export function trendCharts(r: Report, domain: string | null): { band: string; s
   const bands = [...new Set(series.map((t) => t.band))];
   const words = audienceWords(r);
   return bands.map((band) => {
-    const label = `Line chart of ${domainLabel(domain)} indicators for ${words.band(band)} across survey rounds. The same figures are in the table below.`;
+    const label = `Line chart of ${indicatorsOf(r, domain)} for ${words.band(band)} across survey rounds. The same figures are in the table below.`;
     return {
       band,
       label,

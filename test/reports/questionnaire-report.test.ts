@@ -197,7 +197,18 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
     }
     expect(html).toContain('Has time to build relationships (all respondents): up from 20% in 2023 to 75%, 55 percentage points. <span class="note">(better, if real)</span>');
     expect(html).toContain('<th scope="row">Adults</th>');
+    // Under "Respondents", every table's band cell says "Adults", never the band's id (HTML and Word, as the CSV does).
+    expect(html).not.toContain('<td>adults</td>');
+    expect(html.match(/<td>Adults<\/td>/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(word).not.toMatch(/>adults</);
+    expect(word).toMatch(/>Adults</);
     expect(html).toContain('<th scope="col" class="num">Invited</th>');
+    // The charts of its own indicators (no domain) are named by the questionnaire, not "Indicators indicators".
+    const labels = [...html.matchAll(/aria-label="((?:Line|Bar) chart of [^"]*)"/g)].map((m) => m[1]);
+    expect(labels).toEqual([
+      'Bar chart of Social workers&#39; survey indicators: Council E06000043 against other authorities, with 95% intervals. The same figures are in the table below.',
+      'Line chart of Social workers&#39; survey indicators for all respondents across survey rounds. The same figures are in the table below.',
+    ]);
   });
 
   it('nowhere does an adults’ or young people’s report speak of its respondents as children: warnings, free text, how to read it, board summary', async () => {
