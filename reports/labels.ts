@@ -85,7 +85,7 @@ export const bandName = (band: string | null) => (band === null ? 'all ages' : b
  * audience: young people, or, for adults (carers, staff), people, with one band, "adults", which is
  * no age, and no population of children.
  */
-export function audienceWords(r: { questionnaire?: ReportQuestionnaire | undefined }) {
+export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'audience'> | undefined }) {
   const audience = r.questionnaire?.audience ?? 'children';
   const adults = audience === 'adults';
   /** Who answered, in a sentence: "Fewer than 30% of children answered". */

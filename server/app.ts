@@ -77,8 +77,8 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   // The registry serves this database's questionnaires beside the built-ins (a stored one that no longer parses stops the start).
   useConnection(sqlite);
   app.decorate('safeguarding', compileMatcher(config.safeguardingWords));
+  // The writer thread loads its modules while this one registers the routes (half a second at start).
   const writer = new ResponseWriter(sqlite.name);
-  await writer.ready();
   app.decorate('responseWriter', writer);
   app.decorate('waves', new WaveLookup(sqlite));
   // Finish writing what was accepted before the database is closed.
@@ -100,5 +100,6 @@ export async function buildApp(config: Config, { db, sqlite }: OpenDatabase): Pr
   await app.register(surveyStatic);
   await app.register(portalApi);
   await app.register(portalStatic);
+  await writer.ready();
   return app;
 }

@@ -36,7 +36,7 @@ export function domainChart(r: Report, domain: string | null): { svg: string; la
     label,
     svg: barChartSvg({
       label,
-      rows: rows.map((i) => `${reportLabels(r).indicator(i.id)} (${i.band})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
+      rows: rows.map((i) => `${reportLabels(r).indicator(i.id)} (${audienceWords(r).row(i.band)})${i.suppressed ? ` – ${fewer(r.minBase)}` : ''}`),
       series,
       axis: `% of ${audienceWords(r).people} who answered`,
     }),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PeriodCache, ReportInputError, buildReport } from '../../reports/build.js';
 import { authoritiesInPeriod } from '../../reports/queries/authorities-in-period.js';
 import { renderCsv } from '../../reports/render/csv.js';
-import { renderDocx } from '../../reports/render/docx.js';
+import { renderWord } from '../../reports/render/word.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJson } from '../../reports/render/json.js';
 import { renderSummaryHtml } from '../../reports/render/summary-html.js';
@@ -50,7 +50,7 @@ const RENDER: Record<Format, (r: Report) => string | Promise<Buffer>> = {
   html: renderHtml,
   json: renderJson,
   csv: renderCsv,
-  docx: renderDocx,
+  docx: renderWord,
   'summary-html': renderSummaryHtml,
 };
 const EXTENSION: Record<Format, string> = { html: 'html', json: 'json', csv: 'csv', docx: 'docx', 'summary-html': 'summary.html' };

@@ -271,4 +271,36 @@ describe('questionnaires in the portal', () => {
     expect(consoleErrors.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([]);
     expect(consoleErrors).toHaveLength(1);
   });
+
+  it('shows the adults’ round year on year and in its report as the adults’ : their one band "Adults", no ages, nothing of children', async () => {
+    const { id, access_code: code } = await t.db.selectFrom('waves').select(['id', 'access_code']).where('programme', '=', 'bh-staff').executeTakeFirstOrThrow();
+    // Ten answers (the smallest base shown), 4 of them "agree": has_time 40%.
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, k) =>
+        t.app.inject({ method: 'POST', url: '/api/responses', payload: { id: crypto.randomUUID(), code, instrument: 'bh-staff', version: 1, answers: { role: 'sw', time_for_children: k < 4 ? 4 : 2, reflective_supervision: 3 } } }).then((r) => r.statusCode),
+      ),
+    );
+    expect(statuses.every((s) => s < 300)).toBe(true);
+    await expect.poll(async () => (await t.db.selectFrom('responses').select('id').execute()).length).toBe(10);
+    await page.goto(`${base}/portal#/years`);
+    await page.getByRole('heading', { name: 'Year on year', level: 1 }).waitFor();
+    await page.getByLabel('Programme').selectOption('bh-staff');
+    const row = page.getByRole('row', { name: /Has time to build relationships/ });
+    await row.waitFor();
+    await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['Adults', expect.stringMatching(/^40%/)]);
+    await expect(page.getByRole('columnheader', { name: 'Respondents' }).count()).resolves.toBe(1);
+    await expect(page.locator('svg.chart-svg').getAttribute('aria-label')).resolves.toBe(
+      'Line chart of Has time to build relationships for all respondents across survey rounds, with 95% intervals. The same figures are in the table below.',
+    );
+    // (The programme picker names the built-in programmes, "Children in care" among them: the figures are what is read here.)
+    for (const figures of [page.locator('main table'), page.locator('main svg.chart-svg')]) await expect(figures.textContent()).resolves.not.toMatch(/child|\bages\b|looked-after/i);
+    await expect(page.locator('main svg.chart-svg').textContent()).resolves.toContain('All respondents');
+    await check('questionnaire-adults-years');
+    // The report's tables say "Adults" under "Respondents", never the band's id.
+    await page.goto(`${base}/portal#/waves/${id}`);
+    await page.getByRole('link', { name: 'Open the report' }).click();
+    await page.getByRole('heading', { name: 'How to read this report', level: 2 }).waitFor();
+    await expect(page.getByRole('cell', { name: 'Adults', exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('cell', { name: 'adults', exact: true }).count()).resolves.toBe(0);
+  });
 });

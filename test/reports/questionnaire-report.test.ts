@@ -209,6 +209,9 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
       'Bar chart of Social workers&#39; survey indicators: Council E06000043 against other authorities, with 95% intervals. The same figures are in the table below.',
       'Line chart of Social workers&#39; survey indicators for all respondents across survey rounds. The same figures are in the table below.',
     ]);
+    // The bar chart names each row's respondents as the tables do: "(Adults)", not the band's id.
+    expect(html).toContain('(Adults)');
+    expect(html).not.toContain('(adults)');
   });
 
   it('nowhere does an adults’ or young people’s report speak of its respondents as children: warnings, free text, how to read it, board summary', async () => {

@@ -17,7 +17,7 @@ import { ReportInputError } from '../../../reports/build.js';
 import type { ThreadReportRequest } from '../../report-thread.js';
 import { domainLabel, reportLabels } from '../../../reports/labels.js';
 import { renderCsv } from '../../../reports/render/csv.js';
-import { renderDocx } from '../../../reports/render/docx.js';
+import { renderWord } from '../../../reports/render/word.js';
 import { renderHtml } from '../../../reports/render/html.js';
 import { renderJson } from '../../../reports/render/json.js';
 import { renderSummaryHtml } from '../../../reports/render/summary-html.js';
@@ -38,7 +38,7 @@ const RENDER = {
   html: { render: renderHtml, type: 'text/html; charset=utf-8', ending: '.html' },
   csv: { render: renderCsv, type: 'text/csv; charset=utf-8', ending: '.csv' },
   json: { render: renderJson, type: 'application/json; charset=utf-8', ending: '.json' },
-  docx: { render: renderDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ending: '.docx' },
+  docx: { render: renderWord, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ending: '.docx' },
   summary: { render: renderSummaryHtml, type: 'text/html; charset=utf-8', ending: '-summary.html' },
 } as const;
 

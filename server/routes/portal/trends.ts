@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { REFUSED } from '../../openapi.js';
 import { requirePermission } from '../../auth/access.js';
 import { Period, Programme } from '../../schemas.js';
-import { indicatorLabel } from '../../../reports/labels.js';
+import { indicatorLabel, reportLabels } from '../../../reports/labels.js';
 import { authorityWaves } from '../../../reports/queries/authority-waves.js';
-import { INDICATORS } from '../../../surveys/index.js';
+import { AUDIENCES, INDICATORS } from '../../../surveys/index.js';
 import { AuthorityParam, AuthorityRef, scopedAuthority } from './scope.js';
 import { IndicatorBenchmarkSchema, IndicatorPreviousSchema, IndicatorSchema } from '../../../reports/schema.js';
 import { distribution } from './distribution.js';
@@ -24,6 +24,7 @@ const Ci = IndicatorSchema.shape.ci;
 const Years = z.object({
   authority: AuthorityRef,
   programme: z.string(),
+  audience: z.enum(AUDIENCES).describe('Who answered the rounds: children (the built-in programmes), or a council questionnaire’s audience (adults: one band, no ages)'),
   periods: z.array(z.string()),
   provisionalPeriods: z.array(z.string()).describe('Rounds still open: their figures may change'),
   indicators: z.array(
@@ -90,7 +91,7 @@ export default async function trendRoutes(app: FastifyInstance) {
       for (const i of r.indicators) {
         const key = `${i.id}\u0000${i.band}`;
         let row = rows.get(key);
-        if (!row) rows.set(key, (row = { id: i.id, band: i.band, label: indicatorLabel(i.id), direction: i.direction, points: [] }));
+        if (!row) rows.set(key, (row = { id: i.id, band: i.band, label: reportLabels(r).indicator(i.id), direction: i.direction, points: [] }));
         row.points.push({
           period: r.period,
           provisional: r.provisional,
@@ -108,6 +109,8 @@ export default async function trendRoutes(app: FastifyInstance) {
     return {
       authority: { code: authority.code, name: authority.name },
       programme,
+      // As the reports word it: a built-in programme's rounds are the children's.
+      audience: reports[0]?.questionnaire?.audience ?? 'children',
       periods: reports.map((r) => r.period),
       provisionalPeriods: reports.filter((r) => r.provisional).map((r) => r.period),
       indicators: [...rows.values()],

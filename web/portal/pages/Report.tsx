@@ -254,7 +254,7 @@ function Domain({ report, domain, rows, me }: { report: Report; domain: string |
                   </>
                 )}
               </th>
-              <td>{r.band}</td>
+              <td>{audienceWords(report).row(r.band)}</td>
               <td class="num">{r.n ?? `fewer than ${report.minBase}`}</td>
               <td class="num">
                 {pct(r.percent)}
@@ -291,7 +291,7 @@ function References({ report, rows }: { report: Report; rows: ReportIndicator[] 
         {refs.map(({ i, f }) => (
           <tr key={`${i.id}-${i.band}-${f.source}-${f.period}`}>
             <th scope="row">{reportLabels(report).indicator(i.id)}</th>
-            <td>{i.band}</td>
+            <td>{audienceWords(report).row(i.band)}</td>
             <td>
               {f.source} {f.period}
             </td>
@@ -343,7 +343,7 @@ function Scores({ report }: { report: Report }) {
                 {reportLabels(report).question(s.question)}
                 {s.direction === 'lower' && <span class="small"> (lower is better)</span>}
               </th>
-              <td>{s.band}</td>
+              <td>{audienceWords(report).row(s.band)}</td>
               <td class="num">{s.n ?? `fewer than ${report.minBase}`}</td>
               <td class="num">
                 {s.mean === null ? 'hidden' : s.mean.toFixed(2)}
@@ -543,7 +543,7 @@ function TrendFigures({ report, domain, id, title }: { report: Report; domain: s
           {series.map((t) => (
             <tr key={`${t.id}-${t.band}`}>
               <th scope="row">{reportLabels(report).indicator(t.id)}</th>
-              <td>{t.band}</td>
+              <td>{audienceWords(report).row(t.band)}</td>
               {periods.map((p) => {
                 const point = t.points.find((x) => x.period === p);
                 return (

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { api, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
+import { audienceWords } from '../../../reports/labels.js';
 import { indicatorStyle } from '../../../reports/render/report-charts.js';
 import { trendChartSvg } from '../../../reports/render/svg-charts.js';
 import { verdict } from '../../../reports/render/summary.js';
@@ -22,6 +23,8 @@ interface Point {
   qValue: number | null;
 }
 interface Years {
+  /** Who answered: the page's words follow it (an adults' questionnaire has one band and no ages). */
+  audience: 'children' | 'young_people' | 'adults';
   periods: string[];
   /** Rounds still open: their figures may change. */
   provisionalPeriods: string[];
@@ -36,14 +39,15 @@ interface Years {
 function TrendCharts({ data, id }: { data: Years; id: string }) {
   const periods = [...data.periods].sort();
   const rows = data.indicators.filter((r) => r.id === id && r.points.some((p) => p.percent !== null));
+  const words = audienceWords({ questionnaire: data });
   return (
     <div class="chart-row">
       {rows.map((row) => {
         const at = (p: string) => row.points.find((x) => x.period === p);
-        const label = `Line chart of ${row.label} for ages ${row.band} across survey rounds, with 95% intervals. The same figures are in the table below.`;
+        const label = `Line chart of ${row.label} for ${words.band(row.band)} across survey rounds, with 95% intervals. The same figures are in the table below.`;
         const svg = trendChartSvg({
           label,
-          title: `Ages ${row.band}`,
+          title: words.heading(row.band),
           periods,
           provisional: data.provisionalPeriods,
           series: [
@@ -74,13 +78,14 @@ export function YearsPage(_: { me: Me }) {
   );
   // Until one is picked, chart the first indicator that has a figure to show.
   const ids = [...new Set(data?.indicators.map((r) => r.id))];
+  const words = audienceWords({ questionnaire: data });
   const chosen = ids.includes(picked) ? picked : (data?.indicators.find((r) => r.points.some((p) => p.percent !== null))?.id ?? ids[0]);
   return (
     <>
       <h1>Year on year</h1>
       <div class="toolbar">
         <AuthorityPicker value={authority} onChange={setAuthority} />
-        <ProgrammePicker value={programme} onChange={setProgramme} />
+        <ProgrammePicker value={programme} onChange={setProgramme} questionnaires />
       </div>
       {error && <p class="error">{error}</p>}
       {data && data.periods.length === 0 && <p>No answers yet in any round.</p>}
@@ -98,11 +103,11 @@ export function YearsPage(_: { me: Me }) {
           </div>
           <TrendCharts data={data} id={chosen} />
           <table>
-            <caption>Percent (95% interval) by round, with each significant change from the round before: better or worse for children, and whether it may be chance</caption>
+            <caption>Percent (95% interval) by round, with each significant change from the round before: better or worse{data.audience === 'adults' ? '' : ` for ${words.people}`}, and whether it may be chance</caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
-                <th scope="col">Band</th>
+                <th scope="col">{words.bandHead}</th>
                 {data.periods.map((p) => (
                   <th scope="col" key={p}>
                     {p}
@@ -115,7 +120,7 @@ export function YearsPage(_: { me: Me }) {
               {data.indicators.map((r) => (
                 <tr key={`${r.id}-${r.band}`}>
                   <th scope="row">{r.label}</th>
-                  <td>{r.band}</td>
+                  <td>{words.row(r.band)}</td>
                   {data.periods.map((p) => {
                     const x = r.points.find((pt) => pt.period === p);
                     return (

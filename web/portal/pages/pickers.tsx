@@ -20,12 +20,21 @@ export function AuthorityPicker({ value, onChange }: { value: string; onChange: 
   );
 }
 
-export function ProgrammePicker({ value, onChange }: { value: string; onChange: (p: string) => void }) {
+/**
+ * The built-in programmes; with `questionnaires`, also the council questionnaires the user's
+ * rounds are of (the rounds list's choices), for pages that can show those rounds' figures.
+ */
+export function ProgrammePicker({ value, onChange, questionnaires = false }: { value: string; onChange: (p: string) => void; questionnaires?: boolean }) {
+  const { data } = useLoad(
+    () => (questionnaires ? api<{ choices: { programmes: { id: string; title: string }[] } }>('GET', '/waves?perPage=1') : Promise.resolve(undefined)),
+    [questionnaires],
+  );
+  const own = (data?.choices.programmes ?? []).filter((p) => !Object.hasOwn(PROGRAMMES, p.id)).map((p) => [p.id, p.title] as const);
   return (
     <>
       <label for="pick-programme">Programme</label>
       <select id="pick-programme" value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        {Object.entries(PROGRAMMES).map(([id, name]) => (
+        {[...Object.entries(PROGRAMMES), ...own].map(([id, name]) => (
           <option key={id} value={id}>
             {name}
           </option>
