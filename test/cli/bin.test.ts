@@ -67,7 +67,9 @@ describe('hearme through a symlink in a bin folder (npm link, npm install -g)', 
 });
 
 // npx itself takes seconds to start: two runs, one that works and one that must fail.
-describe('hearme through npx', () => {
+// Its first run in a fresh clone also installs the project into npx's own
+// cache (16 s on a quiet 2-core machine, over 30 s while the suite runs).
+describe('hearme through npx', { timeout: 120_000 }, () => {
   it('backs a database up to a file and exits 0', () => {
     const db = freshDatabase(dir);
     expect(viaLink(['migrate'], db.env).status).toBe(0);
