@@ -89,6 +89,32 @@ function reportCells(report: Report) {
   };
 }
 
+/**
+ * The cells an indicator's and a score's row share: the round compared
+ * with and the change since it, and the difference from other authorities
+ * (each kind adds its own figures: percent or mean).
+ */
+function comparisonCells(
+  report: Report,
+  p: ReportIndicator['previous'] | ReportScore['previous'],
+  b: ReportIndicator['benchmark'] | ReportScore['benchmark'],
+): Row {
+  return {
+    compare_period: p?.period ?? report.comparePeriod,
+    previous_suppressed: p?.suppressed,
+    previous_n: p?.n,
+    change_p_value: p?.pValue,
+    change_q_value: p?.qValue,
+    change_significant: p?.significant,
+    benchmark_authorities: b?.authorities,
+    benchmark_suppressed: b?.suppressed,
+    benchmark_n: b?.n,
+    difference_p_value: b?.pValue,
+    difference_q_value: b?.qValue,
+    difference_significant: b?.significant,
+  };
+}
+
 /** An indicator's row (the report's own, or a local question's with `local` naming its questionnaire). */
 function indicatorRow(report: Report, labels: ReturnType<typeof reportLabels>, i: ReportIndicator, local: Row = {}): string {
   const { first, band } = reportCells(report);
@@ -107,22 +133,11 @@ function indicatorRow(report: Report, labels: ReturnType<typeof reportLabels>, i
     percent: i.percent,
     ci_low: i.ci?.low,
     ci_high: i.ci?.high,
-    compare_period: p?.period ?? report.comparePeriod,
-    previous_suppressed: p?.suppressed,
-    previous_n: p?.n,
+    ...comparisonCells(report, p, b),
     previous_percent: p?.percent,
     change_points: p?.change,
-    change_p_value: p?.pValue,
-    change_q_value: p?.qValue,
-    change_significant: p?.significant,
-    benchmark_authorities: b?.authorities,
-    benchmark_suppressed: b?.suppressed,
-    benchmark_n: b?.n,
     benchmark_percent: b?.percent,
     difference_points: b?.difference,
-    difference_p_value: b?.pValue,
-    difference_q_value: b?.qValue,
-    difference_significant: b?.significant,
     ...local,
   });
 }
@@ -138,18 +153,7 @@ function scoreRow(report: Report, labels: ReturnType<typeof reportLabels>, s: Re
     band: band(s.band),
     suppressed: s.suppressed,
     n: s.n,
-    compare_period: p?.period ?? report.comparePeriod,
-    previous_suppressed: p?.suppressed,
-    previous_n: p?.n,
-    change_p_value: p?.pValue,
-    change_q_value: p?.qValue,
-    change_significant: p?.significant,
-    benchmark_authorities: b?.authorities,
-    benchmark_suppressed: b?.suppressed,
-    benchmark_n: b?.n,
-    difference_p_value: b?.pValue,
-    difference_q_value: b?.qValue,
-    difference_significant: b?.significant,
+    ...comparisonCells(report, p, b),
     question: s.question,
     question_label: labels.question(s.question),
     mean: s.mean,
