@@ -42,10 +42,12 @@ export function AuditPage({ query }: { query: string }) {
   const action = params.get('action') ?? '';
   const authority = params.get('authority') ?? '';
   const before = params.get('before') ?? '';
-  const { data, error } = useLoad(() => {
-    const q = new URLSearchParams({ limit: String(PAGE), ...(action && { action }), ...(authority && { authority }), ...(before && { before }) });
-    return api<{ entries: Entry[]; actions: string[] }>('GET', `/audit?${q}`);
-  }, [action, authority, before]);
+  const asked = new URLSearchParams({ limit: String(PAGE), ...(action && { action }), ...(authority && { authority }), ...(before && { before }) }).toString();
+  const loaded = useLoad(async () => ({ asked, ...(await api<{ entries: Entry[]; actions: string[] }>('GET', `/audit?${asked}`)) }), [asked]);
+  const { error } = loaded;
+  // The page last loaded stays on screen only until the next is asked for:
+  // its entries under the next page's caption would be wrong.
+  const data = loaded.data?.asked === asked ? loaded.data : undefined;
   const authorities = useLoad(() => api<{ authorities: { code: string; name: string }[] }>('GET', '/authorities'), []);
   const go = (next: Record<string, string>) => {
     const q = new URLSearchParams(Object.entries({ action, authority, ...next }).filter(([, v]) => v));
@@ -63,10 +65,12 @@ export function AuditPage({ query }: { query: string }) {
       <form class="filters" onSubmit={filter} aria-label="Filter the audit log" key={query}>
         <span>
           <label for="f-action">What</label>
-          <select id="f-action" name="action" value={action}>
+          {/* Options marked selected rather than a controlled value: a page
+              arriving while the officer picks would put the pick back. */}
+          <select id="f-action" name="action">
             <option value="">Any action</option>
-            {(data?.actions ?? (action ? [action] : [])).map((a) => (
-              <option value={a} key={a}>
+            {(loaded.data?.actions ?? (action ? [action] : [])).map((a) => (
+              <option value={a} key={a} selected={a === action}>
                 {words(a)}
               </option>
             ))}
@@ -74,10 +78,10 @@ export function AuditPage({ query }: { query: string }) {
         </span>
         <span>
           <label for="f-authority">Authority</label>
-          <select id="f-authority" name="authority" value={authority}>
+          <select id="f-authority" name="authority">
             <option value="">Any authority</option>
             {(authorities.data?.authorities ?? []).map((a) => (
-              <option value={a.code} key={a.code}>
+              <option value={a.code} key={a.code} selected={a.code === authority}>
                 {a.name} ({a.code})
               </option>
             ))}
