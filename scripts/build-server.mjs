@@ -1,12 +1,14 @@
 // Builds the server and command line into dist/server: the `hearme` bin
 // (main.js) and the two thread modules it starts (write-worker.js,
-// report-worker.js), each one module with its dependencies in it, and the
-// code they share, or load only when asked (the Word report), in chunks
-// beside them.
+// report-worker.js), each one module with its dependencies in it. What
+// loads only when asked (the Word report, the password dictionaries) is in
+// the same file, run when first asked for. Not split into shared chunks:
+// esbuild's chunks give a CommonJS package loaded on demand only a default
+// export, which emptied the password dictionaries and broke cookie parsing.
 //
 // Bundled because Node spent most of a start finding, reading and linking
 // some six hundred module files: `hearme serve` took 1.7 CPU-seconds to
-// answer its first request, 1.1 bundled; `hearme --help` 1.3, 0.6. Types
+// answer its first request, 1.0 bundled; `hearme --help` 1.3, 0.55. Types
 // are checked by `npm run typecheck`, not here.
 //
 // Everything lands in dist/server, so a module's own address
@@ -22,7 +24,6 @@ await build({
   entryPoints: ['server/main.ts', 'server/write-worker.ts', 'server/report-worker.ts'],
   outdir: 'dist/server',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -4,7 +4,7 @@
 // drawn to PNG by resvg, as Word and LibreOffice both show PNG). Prose
 // that the HTML report already words (how to read it, warnings) is taken
 // from it as plain text, so the two never say different things.
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import {
   AlignmentType,
   Document,
@@ -103,8 +103,17 @@ const PICTURE_HEIGHT = 820;
 /** A trend panel's width: two sit side by side, as in the HTML report. */
 const PANEL_WIDTH = 295;
 
+/**
+ * resvg, a native module, loaded with the first chart drawn. Required rather
+ * than imported: the server's bundle (scripts/build-server.mjs) puts every
+ * import of an outside package at its top, which would load it at each start.
+ */
+let resvg: typeof import('@resvg/resvg-js') | undefined;
+const loadResvg = () => (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js'));
+
 /** A chart drawn to PNG (at twice its size, so it prints sharp) within `maxWidth` and the page's height. */
 function image(svg: string, description: string, maxWidth: number): ImageRun {
+  const { Resvg } = loadResvg();
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: 2 * maxWidth }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
   const width = Math.min(maxWidth, png.width / 2, (PICTURE_HEIGHT * png.width) / png.height);
   return new ImageRun({

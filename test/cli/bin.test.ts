@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => removeTempDir(dir));
 
-const viaLink = (args: string[], env: Record<string, string> = {}) => runToEnd(link, args, { LOG_LEVEL: 'silent', ...env }, dir);
+const viaLink = (args: string[], env: Record<string, string> = {}, input?: string) => runToEnd(link, args, { LOG_LEVEL: 'silent', ...env }, dir, input);
 // --no: never fetch a package named hearme from the registry; npx runs this project's own bin (through a link of its own).
 const viaNpx = (args: string[], env: Record<string, string> = {}) =>
   runToEnd('npx', ['--no', '--', 'hearme', ...args], { LOG_LEVEL: 'silent', ...env }, ROOT);
@@ -55,6 +55,21 @@ describe('hearme through a symlink in a bin folder (npm link, npm install -g)', 
     const copy = join(dir, 'link-backup.sqlite');
     expect(viaLink(['backup', copy], db.env).status).toBe(0);
     expect(query(copy, 'SELECT code FROM authorities')).toEqual([{ code: 'E06000002' }]);
+  });
+
+  // The bin is one bundle (scripts/build-server.mjs); what it loads only when
+  // asked must still be whole there. The password dictionaries once came
+  // out of it empty: a CommonJS package loaded on demand lost its exports.
+  it('weighs a new password against its dictionaries, loaded when first asked for', () => {
+    const db = freshDatabase(dir);
+    expect(viaLink(['authority', 'add', '--code', 'E06000001', '--name', 'Hartlepool'], db.env).status).toBe(0);
+    const add = (email: string, password: string) => viaLink(['user', 'add', '--email', email, '--role', 'viewer', '--authority', 'E06000001', '--password-stdin'], db.env, `${password}\n`);
+    const weak = add('weak@example.org', 'password1234');
+    expect(weak.stderr).toMatch(/too easy to guess/);
+    expect(weak.status).toBe(2);
+    const strong = add('strong@example.org', 'kettle orbit hedgerow 47');
+    expect(strong.stderr).toBe('');
+    expect(strong.status).toBe(0);
   });
 
   it('exits 1 when the work fails (a folder where the database should be)', () => {

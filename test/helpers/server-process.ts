@@ -18,10 +18,10 @@ export const HEARME_BIN = fileURLToPath(new URL('../../dist/server/main.js', imp
  * variable of this process cleared (nothing of the developer's own leaks
  * in), then `env`; its exit status and output.
  */
-export function runToEnd(file: string, args: string[], env: Record<string, string>, cwd: string) {
+export function runToEnd(file: string, args: string[], env: Record<string, string>, cwd: string, input?: string) {
   const base = { ...process.env };
   for (const v of Object.keys(ConfigSchema.shape)) delete base[v];
-  const r = spawnSync(file, args, { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(file, args, { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000, ...(input !== undefined && { input }) });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
