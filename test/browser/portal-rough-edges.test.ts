@@ -159,7 +159,8 @@ describe('the audit log', () => {
     await page.route(/\/api\/portal\/audit\?.*before=/, async (route) => (await arrived, route.continue()));
     await page.getByRole('button', { name: 'Older entries' }).click();
     await page.getByRole('button', { name: 'Newest entries' }).waitFor();
-    await expect.poll(() => page.locator('main table').count()).toBe(0);
+    await page.getByText('Loading…').waitFor();
+    expect(await page.locator('main table').count()).toBe(0);
     await page.locator('#f-action').selectOption('wave_create');
     await page.locator('#f-authority').selectOption(waves[4]!.authorityCode);
     arrive();

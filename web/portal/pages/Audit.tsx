@@ -90,6 +90,7 @@ export function AuditPage({ query }: { query: string }) {
         <button type="submit">Show</button>
       </form>
       {error && <p class="error">{error}</p>}
+      {!data && !error && <p>Loading…</p>}
       {data && data.entries.length === 0 && <p>No entries{action || authority ? ' match these filters' : ''}.</p>}
       {data && data.entries.length > 0 && (
         <table>
