@@ -88,10 +88,18 @@ export const bandName = (band: string | null) => (band === null ? 'all ages' : b
 export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'audience'> | undefined }) {
   const audience = r.questionnaire?.audience ?? 'children';
   const adults = audience === 'adults';
+  const children = audience === 'children';
   /** Who answered, in a sentence: "Fewer than 30% of children answered". */
   const people = adults ? 'people' : audience === 'young_people' ? 'young people' : 'children';
+  /** Whom a finding is better or worse for: "for children"; nothing for adults, whose findings are their own views. */
+  const forWhom = adults ? '' : ` for ${people}`;
   return {
+    /** An adults' questionnaire (carers, staff): one band, no ages, no population of children. */
+    adults,
+    /** Whether the respondents are children in care (the built-in programmes, or a core round with local questions). */
+    children,
     people,
+    forWhom,
     /** At the start of a sentence or heading. */
     People: people[0]!.toUpperCase() + people.slice(1),
     /** One of them: "one child's answers". */
@@ -99,7 +107,7 @@ export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'au
     /** Some bands in a sentence ("ages 4-7 and 8-11"); null for adults, whose one band is no age. */
     ages: (bands: string[], joiner: string) => (adults ? null : `ages ${bands.join(joiner)}`),
     /** Whom a band's population entered counts, in a sentence. */
-    populationOf: audience === 'children' ? 'children in care' : `${people} invited`,
+    populationOf: children ? 'children in care' : `${people} invited`,
     /** A figure's band within a sentence: "ages 8-11". */
     band: (band: string) => (adults ? 'all respondents' : `ages ${band}`),
     /** A band starting a heading or title: "Ages 8-11". */
@@ -113,9 +121,9 @@ export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'au
     /** Every band at once (an action's figures pooled over them). */
     all: adults ? 'all respondents' : 'all ages',
     /** Which way a result went, by the indicator's direction. */
-    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${adults ? '' : ` for ${people}`}`,
+    verdict: (good: boolean) => `${good ? 'better' : 'worse'}${forWhom}`,
     /** The "Who answered" table's population column. */
-    population: audience === 'children' ? 'Children in care' : 'Invited',
-    answered: audience === 'children' ? 'children and young people' : people,
+    population: children ? 'Children in care' : 'Invited',
+    answered: children ? 'children and young people' : people,
   };
 }

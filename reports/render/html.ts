@@ -175,8 +175,8 @@ function responseSection(r: Report): string {
     .join('');
   return `<section aria-labelledby="responses-h">
 <h2 id="responses-h">Who answered</h2>
-<table><caption>Responses and response rate${r.questionnaire?.audience === 'adults' ? '' : ' by age band'}</caption>
-<thead><tr><th scope="col">${audienceWords(r).bandHead}</th><th scope="col" class="num">Responses</th><th scope="col" class="num">${words.population}</th><th scope="col" class="num">Response rate</th></tr></thead>
+<table><caption>Responses and response rate${words.adults ? '' : ' by age band'}</caption>
+<thead><tr><th scope="col">${words.bandHead}</th><th scope="col" class="num">Responses</th><th scope="col" class="num">${words.population}</th><th scope="col" class="num">Response rate</th></tr></thead>
 <tbody>${rows}<tr><th scope="row">All</th><td class="num">${r.responses.total}</td><td></td><td></td></tr></tbody></table>
 </section>`;
 }
@@ -437,7 +437,7 @@ export function methodsSection(r: Report): string {
 <p>No figure is shown when fewer than ${r.minBase} ${people} answered the question (“${fewer(r.minBase)}”), and no comparison is shown that would reveal such a figure. In breakdowns, counts of 1 to 4 are shown as “fewer than 5”, and “small number (of 23)” marks a group of 23 where 1 to 4 ${people} were on one side of the answer, so its share is hidden (it says nothing about how many gave the answer); and where hiding one group could be undone by taking the others from the total, a second group is hidden too (marked *). ${words.People}'s own words are shown as written, with phone numbers, email addresses and postcodes removed, and only in this authority's own report.</p>
 <h3>Response rates</h3>
 <p>${
-    r.questionnaire && r.questionnaire.audience !== 'children'
+    !words.children
       ? `The response rate is the number of answers against the number of ${words.populationOf} the authority entered. Below 30%, results may not represent all of them well.`
       : 'The response rate is the number of answers against the number of looked-after children the authority recorded for each age band. Below 30%, results may not represent all children in care well.'
   }</p>

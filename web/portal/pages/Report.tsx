@@ -716,7 +716,7 @@ export function ReportPage({ id, me }: { id: number; me: Me }) {
   };
   const domains = [...new Set(report.indicators.map((i) => i.domain))];
   // An adults' questionnaire (carers, staff) has one band, no age, and no results for children.
-  const adults = full.questionnaire?.audience === 'adults';
+  const { adults } = audienceWords(full);
   return (
     <>
       <h1>

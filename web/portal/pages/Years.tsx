@@ -103,7 +103,7 @@ export function YearsPage(_: { me: Me }) {
           </div>
           <TrendCharts data={data} id={chosen} />
           <table>
-            <caption>Percent (95% interval) by round, with each significant change from the round before: better or worse{data.audience === 'adults' ? '' : ` for ${words.people}`}, and whether it may be chance</caption>
+            <caption>Percent (95% interval) by round, with each significant change from the round before: better or worse{words.forWhom}, and whether it may be chance</caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
