@@ -24,9 +24,21 @@ describe('changing one’s own password', () => {
   it('asks for the current password, shows why a weak one is refused, then changes it and signs out other sessions', async () => {
     const elsewhere = await sessionOf(env.t, 'changer@example.org');
     const page = await env.pageAs('changer@example.org', '/');
+    // The tab's title changes with the page, not a frame later: a screen
+    // reader announces both together. Read it the moment the heading appears.
+    await page.evaluate(() => {
+      const w = window as unknown as { titleWithHeading?: string };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('h1')?.textContent !== 'Change your password') return;
+        w.titleWithHeading = document.title;
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await page.getByRole('link', { name: 'Change password' }).click();
     await page.getByRole('heading', { name: 'Change your password', level: 1 }).waitFor();
-    expect(await page.title()).toBe('Change your password – Hear Me portal');
+    expect(await page.evaluate(() => (window as unknown as { titleWithHeading?: string }).titleWithHeading)).toBe(
+      'Change your password – Hear Me portal',
+    );
 
     const fill = async (current: string, password: string, repeat = password) => {
       await page.getByLabel('Current password', { exact: true }).fill(current);

@@ -1,6 +1,6 @@
 // The portal shell: who is signed in, the navigation, and the page for
 // the address after #.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { api, can, setCsrf, whenSignedOut, type Me, type Session } from './api.js';
 import { useRoute } from './hooks.js';
 import { ActionsPage } from './pages/Actions.js';
@@ -85,7 +85,9 @@ export function App() {
     whenSignedOut(() => setMe(null));
     void load();
   }, []);
-  useEffect(() => {
+  // In the same commit as the page, not a frame later: a screen reader
+  // announces the new title with the new heading.
+  useLayoutEffect(() => {
     const title = TITLES.find(([re]) => re.test(route))?.[1] ?? 'Survey rounds';
     document.title = me ? `${title} – Hear Me portal` : 'Sign in – Hear Me portal';
   }, [route, me]);
