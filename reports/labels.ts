@@ -37,11 +37,12 @@ export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefine
   };
 }
 
-/** The scores section's heading and what its scales are. */
-export function scoreWords(r: { questionnaire?: ReportQuestionnaire | undefined }): { heading: string; intro: string } {
-  return r.questionnaire
-    ? { heading: 'Mean scores', intro: 'Mean answers to each question on its scale (agree: 1 strongly disagree to 5 strongly agree; 0 to 10; faces 1 to 5), with a 95% interval for the mean. Higher means more agreement.' }
-    : { heading: 'Well-being scores', intro: 'Average answers on the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children), with a 95% interval for the average. Higher is better.' };
+/** The scores section's heading and what its scales are. Care leavers answer only 0 to 10 scales. */
+export function scoreWords(r: { programme?: string; questionnaire?: ReportQuestionnaire | undefined }): { heading: string; intro: string } {
+  if (r.questionnaire)
+    return { heading: 'Mean scores', intro: 'Mean answers to each question on its scale (agree: 1 strongly disagree to 5 strongly agree; 0 to 10; faces 1 to 5), with a 95% interval for the mean. Higher means more agreement.' };
+  const scales = r.programme === 'ylbc' ? 'the 0 to 10 scales' : 'the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children)';
+  return { heading: 'Well-being scores', intro: `Average answers on ${scales}, with a 95% interval for the average. Higher is better.` };
 }
 
 /** What the report's "Your own questions" section is (HTML, Word and the portal say the same). */
@@ -78,15 +79,24 @@ export const STATUS_NAMES: Record<string, string> = {
 /** An action's band: one age band, or all of them. */
 export const bandName = (band: string | null) => (band === null ? 'all ages' : band);
 
+type AudienceOf = { programme?: string; questionnaire?: Pick<ReportQuestionnaire, 'audience'> | undefined };
+
+/** Who answered a report's rounds: a council questionnaire's own audience; care leavers (ylbc) are young people. */
+export function reportAudience(r: AudienceOf): ReportQuestionnaire['audience'] {
+  return r.questionnaire?.audience ?? (r.programme === 'ylbc' ? 'young_people' : 'children');
+}
+
 /**
  * How a report speaks of who answered, in every output (portal, HTML, Word, CSV, summary) alike.
- * Built-in rounds (and a core round with local questions) are about children: age bands, findings
- * better or worse for children, children in care. A council's questionnaire says so of its own
- * audience: young people, or, for adults (carers, staff), people, with one band, "adults", which is
- * no age, and no population of children.
+ * Built-in children's rounds (and a core round with local questions) are about children: age bands,
+ * findings better or worse for children, children in care. Care leavers (ylbc, 16 to 25) are young
+ * people, and their population is the authority's care leavers. A council's questionnaire says so of
+ * its own audience: young people, or, for adults (carers, staff), people, with one band, "adults",
+ * which is no age, and no population of children.
  */
-export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'audience'> | undefined }) {
-  const audience = r.questionnaire?.audience ?? 'children';
+export function audienceWords(r: AudienceOf) {
+  const leavers = !r.questionnaire && r.programme === 'ylbc';
+  const audience = reportAudience(r);
   const adults = audience === 'adults';
   const children = audience === 'children';
   /** Who answered, in a sentence: "Fewer than 30% of children answered". */
@@ -96,7 +106,7 @@ export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'au
   return {
     /** An adults' questionnaire (carers, staff): one band, no ages, no population of children. */
     adults,
-    /** Whether the respondents are children in care (the built-in programmes, or a core round with local questions). */
+    /** Whether the respondents are children in care (ylyc, or a ylyc round with local questions). */
     children,
     people,
     forWhom,
@@ -107,7 +117,7 @@ export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'au
     /** Some bands in a sentence ("ages 4-7 and 8-11"); null for adults, whose one band is no age. */
     ages: (bands: string[], joiner: string) => (adults ? null : `ages ${bands.join(joiner)}`),
     /** Whom a band's population entered counts, in a sentence. */
-    populationOf: children ? 'children in care' : `${people} invited`,
+    populationOf: children ? 'children in care' : leavers ? 'care leavers' : `${people} invited`,
     /** A figure's band within a sentence: "ages 8-11". */
     band: (band: string) => (adults ? 'all respondents' : `ages ${band}`),
     /** A band starting a heading or title: "Ages 8-11". */
@@ -123,7 +133,8 @@ export function audienceWords(r: { questionnaire?: Pick<ReportQuestionnaire, 'au
     /** Which way a result went, by the indicator's direction. */
     verdict: (good: boolean) => `${good ? 'better' : 'worse'}${forWhom}`,
     /** The "Who answered" table's population column. */
-    population: children ? 'Children in care' : 'Invited',
-    answered: children ? 'children and young people' : people,
+    population: children ? 'Children in care' : leavers ? 'Care leavers' : 'Invited',
+    /** Who answered, after a count: "289 care leavers answered". */
+    answered: children ? 'children and young people' : leavers ? 'care leavers' : people,
   };
 }

@@ -93,6 +93,10 @@ describe('reports in the portal', () => {
     const safe = years.indicators.find((i: { id: string; band: string }) => i.id === 'feels_safe' && i.band === '11-17');
     expect(safe.points.map((p: { period: string }) => p.period)).toEqual(['2023', '2025']);
     expect(safe.points[1].comparedWith).toBe('2023');
+    expect(years.audience).toBe('children');
+    // Care leavers are young people, as their reports say, before their first round too.
+    const leavers = (await viewer.call('GET', `/api/portal/authorities/${authority}/years?programme=ylbc`)).json();
+    expect(leavers).toMatchObject({ audience: 'young_people', periods: [] });
   });
 
   it('are in the audit log, which programme admins read', async () => {

@@ -6,8 +6,11 @@ import { ReportSchema, type Report, type ReportIndicator } from '../../reports/s
 import { CSV_COLUMNS } from '../../reports/render/csv.js';
 import { summarise } from '../../reports/render/summary.js';
 import { renderHtml } from '../../reports/render/html.js';
+import { renderDocx } from '../../reports/render/docx.js';
+import { renderSummaryHtml } from '../../reports/render/summary-html.js';
+import { zipEntries } from '../helpers/zip.js';
 import { responseRate } from '../../reports/build.js';
-import { freshDatabase, makeTempDir, removeTempDir, runCli, writeCsv } from '../helpers/cli.js';
+import { ALL_CSV_COLUMNS, buildCsv, freshDatabase, makeTempDir, removeTempDir, responseRow, runCli, writeCsv } from '../helpers/cli.js';
 import { A, AUTHORITIES, B, C, D, WORRYING_TEXT, reportCsv } from '../helpers/report-data.js';
 
 let dir: string;
@@ -343,5 +346,29 @@ describe('hearme report --all', () => {
       const [, ...usage] = r.stderr.trim().split('\n');
       if (usage.length) expect(usage[0], args.join(' ')).toMatch(/^Usage: hearme report /);
     }
+  });
+});
+
+describe('a care leavers’ report', () => {
+  it('speaks of young people and care leavers, never of children, in every output', async () => {
+    const leavers = freshDatabase(dir, 'leavers').env;
+    expect((await runCli(['authority', 'add', '--code', A.code, '--name', A.name], leavers)).code).toBe(0);
+    const rows = Array.from({ length: 20 }, (_, k) => responseRow({ n: 1000 + k, instrument: 'ylbc-16-25', seed: k, authority: A.code, period: '2024' }));
+    expect((await runCli(['import', writeCsv(dir, 'leavers.csv', buildCsv(ALL_CSV_COLUMNS, rows))], leavers)).code).toBe(0);
+    expect((await runCli(['wave', 'population', '--authority', A.code, '--period', '2024', '--programme', 'ylbc', '--band', '16-25=100'], leavers)).code).toBe(0);
+    const r = await reportJson(A.code, ['--programme', 'ylbc'], leavers);
+    expect(r.responses.total).toBe(20);
+
+    const html = renderHtml(r);
+    const outputs = [html, renderSummaryHtml(r), zipEntries(await renderDocx(r)).get('word/document.xml')!.toString('utf8')];
+    for (const out of outputs) expect(out).not.toMatch(/child/i);
+    // 20 of 100 answered: under 30%.
+    expect(html).toContain('<p class="warn">Fewer than 30% of young people answered in ages 16-25: read those results with care.</p>');
+    expect(html).toContain('<li><strong>20</strong>care leavers answered</li>');
+    expect(html).toContain('<th scope="col" class="num">Care leavers</th>');
+    expect(html).toContain('the number of answers against the number of care leavers the authority entered.');
+    expect(html).toContain('<h3>Keeping young people anonymous</h3>');
+    // Only 0 to 10 scales: no faces for younger children.
+    expect(html).toContain('<p>Average answers on the 0 to 10 scales, with a 95% interval for the average. Higher is better.</p>');
   });
 });

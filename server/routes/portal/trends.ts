@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { REFUSED } from '../../openapi.js';
 import { requirePermission } from '../../auth/access.js';
 import { Period, Programme } from '../../schemas.js';
-import { indicatorLabel, reportLabels } from '../../../reports/labels.js';
+import { indicatorLabel, reportAudience, reportLabels } from '../../../reports/labels.js';
 import { authorityWaves } from '../../../reports/queries/authority-waves.js';
 import { AUDIENCES, INDICATORS } from '../../../surveys/index.js';
 import { AuthorityParam, AuthorityRef, scopedAuthority } from './scope.js';
@@ -24,7 +24,7 @@ const Ci = IndicatorSchema.shape.ci;
 const Years = z.object({
   authority: AuthorityRef,
   programme: z.string(),
-  audience: z.enum(AUDIENCES).describe('Who answered the rounds: children (the built-in programmes), or a council questionnaire’s audience (adults: one band, no ages)'),
+  audience: z.enum(AUDIENCES).describe('Who answered the rounds: children (ylyc), young people (ylbc, care leavers), or a council questionnaire’s audience (adults: one band, no ages)'),
   periods: z.array(z.string()),
   provisionalPeriods: z.array(z.string()).describe('Rounds still open: their figures may change'),
   indicators: z.array(
@@ -109,8 +109,8 @@ export default async function trendRoutes(app: FastifyInstance) {
     return {
       authority: { code: authority.code, name: authority.name },
       programme,
-      // As the reports word it: a built-in programme's rounds are the children's.
-      audience: reports[0]?.questionnaire?.audience ?? 'children',
+      // As the reports word it.
+      audience: reportAudience(reports[0] ?? { programme }),
       periods: reports.map((r) => r.period),
       provisionalPeriods: reports.filter((r) => r.provisional).map((r) => r.period),
       indicators: [...rows.values()],

@@ -1,7 +1,7 @@
 // The one-page instruction sheet for trusted adults, made to be printed.
 import { api, PROGRAMMES } from '../api.js';
 import { useLoad } from '../hooks.js';
-import { forAdults } from './Wave.js';
+import { roundWords } from '../round-words.js';
 import type { WaveSummary } from './Waves.js';
 
 interface WaveWithAddress extends WaveSummary {
@@ -30,7 +30,8 @@ export function SheetPage({ id }: { id: number }) {
   if (!w) return <p>Loading…</p>;
   if (!w.address) return <p class="error">Only staff who run survey rounds can print the sheet: it holds the access code.</p>;
   const address = w.address.url;
-  const adults = forAdults(w);
+  const words = roundWords(w);
+  const { adults, one } = words;
   return (
     <article class="sheet">
       <h1>
@@ -38,7 +39,7 @@ export function SheetPage({ id }: { id: number }) {
       </h1>
       {/* The same time as the survey's own start screen says. */}
       <p class="lead">
-        {adults ? 'Please tell us what you think: your answers are read together with everyone else’s.' : 'Thank you for helping a child or young person tell us how their life is going. It takes about 10 minutes.'}
+        {adults ? 'Please tell us what you think: your answers are read together with everyone else’s.' : `Thank you for helping ${words.helping} tell us how their life is going. It takes about 10 minutes.`}
       </p>
       <div class="sheet-code">
         <img src={`/api/portal/waves/${id}/qr.svg`} alt={`QR code for ${address}`} width={220} height={220} />
@@ -62,12 +63,14 @@ export function SheetPage({ id }: { id: number }) {
         <>
           <h2>Before you start</h2>
           <ul>
-            <li>The survey is anonymous: no names are asked. Let the child answer in private; do not look at the screen unless asked.</li>
+            <li>The survey is anonymous: no names are asked. Let the {one} answer in private; do not look at the screen unless asked.</li>
             <li>Every question except age can be skipped. Questions can be read aloud by the tablet.</li>
             <li>It works without internet once started: answers are sent when the tablet is back online.</li>
-            <li>When the child has finished, the tablet clears itself for the next child.</li>
+            <li>
+              When the {one} has finished, the tablet clears itself for the next {one}.
+            </li>
           </ul>
-          <h2>If a child tells you something worrying</h2>
+          <h2>If a {one} tells you something worrying</h2>
           <p>Follow your safeguarding procedure as you would at any other time. The survey is not monitored live.</p>
         </>
       )}

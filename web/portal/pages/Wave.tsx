@@ -5,6 +5,7 @@ import { api, can, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
 import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
+import { roundWords } from '../round-words.js';
 import { childrenResultsHref } from './ChildrenResults.js';
 import type { WaveSummary } from './Waves.js';
 
@@ -18,24 +19,6 @@ interface Band {
   populationLooksWrong: boolean;
 }
 type WaveDetail = WaveSummary & { bands: Band[]; threshold: number };
-
-/** A round of a council's questionnaire for adults (carers, staff): no age bands, no results for children. */
-export const forAdults = (wave: { bands: Pick<Band, 'audience'>[] }) => wave.bands.every((b) => b.audience === 'adults');
-
-/** How the page speaks of who answers: children in care by age band, or the adults invited. */
-function roundWords(wave: WaveDetail) {
-  const adults = forAdults(wave);
-  return {
-    adults,
-    band: (band: string) => (adults ? 'Adults' : `${band} years`),
-    population: (band: string) => (adults ? 'People invited' : `Looked-after population, ${band} years`),
-    answered: adults ? '% of those invited who answered' : '% of children in care who answered',
-    unrepresentative: adults ? 'results may not represent everyone invited' : 'results may not represent all children in care',
-    byBand: adults ? 'Responses and response rate' : 'Responses and response rate by age band',
-    bandColumn: adults ? 'Who' : 'Age band',
-    closing: adults ? 'No one will be able to answer.' : 'Children will no longer be able to answer.',
-  };
-}
 
 /** How often the live counts are fetched again. */
 const REFRESH_MS = 5000;
@@ -147,7 +130,7 @@ export function WavePage({ id, me }: { id: number; me: Me }) {
                 </td>
                 <td class="num">{b.population ?? 'not entered'}</td>
                 <td class="num">
-                  {b.populationLooksWrong ? 'the population looks wrong: fewer children than responses' : b.rate === null ? '–' : `${b.rate}%`}
+                  {b.populationLooksWrong ? words.populationLooksWrong : b.rate === null ? '–' : `${b.rate}%`}
                   {b.low && <strong class="flag"> under {wave.threshold}%</strong>}
                 </td>
               </tr>
