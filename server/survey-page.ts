@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { publicWave } from './routes/public/waves.js';
+import { WAVE_DATA_ID } from '../web/survey/wave-data.js';
 
 interface Prerender {
   renderStart(wave: ReturnType<typeof publicWave>): Promise<string>;
@@ -56,7 +57,6 @@ const START_APP_SCRIPT =
  * first frame (traced, issue 10 point 8, bench/README.md). The whole page is a few KB that arrive
  * together, so nothing is gained by showing it in pieces. Browsers without `rel=expect` ignore it.
  */
-const WAVE_DATA_ID = 'hearme-wave';
 const WAIT_FOR_SCREEN = `<link rel="expect" href="#${WAVE_DATA_ID}" blocking="render">`;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

@@ -58,8 +58,8 @@ function viteTarget(name: string, config: string, root: string, output: string):
 
 const run = promisify(execFile);
 
-/** What the server's bundle is made from (scripts/build-server.mjs). */
-const SERVER_SOURCES = ['server', 'surveys', 'migrations', 'reports', 'tsconfig.json', 'scripts/build-server.mjs'];
+/** What the server's bundle is made from (scripts/build-server.mjs), with the one web module it takes: the id it and the survey share. */
+const SERVER_SOURCES = ['server', 'surveys', 'migrations', 'reports', 'web/survey/wave-data.ts', 'tsconfig.json', 'scripts/build-server.mjs'];
 
 const TARGETS: Target[] = [
   {

@@ -14,6 +14,7 @@ import { roundLocale } from './locales.js';
 import { SurveyStore } from './outbox.js';
 import { Sender } from './sender.js';
 import { openStore } from './storage.js';
+import { WAVE_DATA_ID } from './wave-data.js';
 import './styles.css';
 
 async function main() {
@@ -74,7 +75,7 @@ function nextTask(): Promise<void> {
 
 /** The wave the server put in the page with its start screen, if it did and it reads as one. */
 function drawnWave(): Wave | undefined {
-  const text = document.getElementById('hearme-wave')?.textContent;
+  const text = document.getElementById(WAVE_DATA_ID)?.textContent;
   if (!text) return undefined;
   try {
     const parsed = WaveSchema.safeParse(JSON.parse(text));
