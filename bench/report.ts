@@ -4,7 +4,8 @@
 // national`: 151 English authorities, both programmes every year 2019-2025,
 // realistic populations and response rates, written through the real write
 // path so the running counts are kept as in production), then times:
-//   1. one authority's full report: build + HTML + JSON + CSV (median of runs);
+//   1. one authority's full report: build + HTML + JSON + CSV (median of runs),
+//      and apart, the portal's check of that report against its reply schema;
 //   2. `hearme report --all` for one period (every authority × 3 formats);
 //   3. one full `GROUP BY question, value` scan of the answers table, the
 //      cost a report would pay if it read raw answers.
@@ -18,6 +19,7 @@ import { buildReport } from '../reports/build.js';
 import { renderCsv } from '../reports/render/csv.js';
 import { renderHtml } from '../reports/render/html.js';
 import { renderJson } from '../reports/render/json.js';
+import { ReportSchema } from '../reports/schema.js';
 import { migrateToLatest, openDatabase } from '../server/db/database.js';
 import { fillDemo } from '../server/demo/generate.js';
 import { main } from '../server/main.js';
@@ -61,18 +63,25 @@ try {
 
   // 1. one report, every output; the first run warms the caches, then the median of five
   const freeText = compileMatcher(loadWordList(undefined));
+  // With it, what the portal's check of its reply against the OpenAPI schema adds (server/openapi.ts parseReply).
+  const checks: number[] = [];
   const one = async () => {
     const s = performance.now();
     const r = await buildReport(open.db, { authority: AUTHORITY, programme: 'ylyc', period: PERIOD, minBase: 10, freeText });
     renderHtml(r);
     renderJson(r);
     renderCsv(r);
-    return performance.now() - s;
+    const built = performance.now();
+    ReportSchema.parse(r);
+    checks.push(performance.now() - built);
+    return built - s;
   };
   await one();
+  checks.length = 0;
   const runs = [];
   for (let i = 0; i < 5; i++) runs.push(await one());
   runs.sort((x, y) => x - y);
+  checks.sort((x, y) => x - y);
   const reportMs = runs[2]!;
 
   // 2. --all for one period, through the command line
@@ -95,6 +104,7 @@ try {
   console.log(`data                 demo --scale ${scale}: ${filled.authorities} authorities, ${fmt(filled.waves)} rounds, ${fmt(filled.responses)} responses, ${fmt(answers)} answers`);
   console.log(`fill                 ${fill.toFixed(1)} s through storeBatch`);
   console.log(`one report           ${reportMs.toFixed(0)} ms median of 5 (${AUTHORITY} ylyc ${PERIOD}: build + html + json + csv; runs ${runs.map((r) => r.toFixed(0)).join(', ')} ms)`);
+  console.log(`reply check          ${checks[2]!.toFixed(1)} ms median of 5 (the report parsed with its schema, as the portal checks its reply)`);
   console.log(`report --all         ${allS.toFixed(1)} s for ${reported} authorities × 3 formats (ylyc ${PERIOD})`);
   console.log(`full answers scan    ${fmt(scanMs)} ms (GROUP BY question, value over every answer)`);
   console.log(`report / scan        ${(reportMs / scanMs).toFixed(3)}`);
