@@ -6,6 +6,7 @@ import type { Matcher } from '../server/safeguarding/matcher.js';
 import {
   BREAKDOWN_QUESTIONS,
   INDICATORS,
+  SCORE_SCALES,
   councilQuestions,
   integerBounds,
   programmeInstruments,
@@ -530,6 +531,7 @@ function questionnaireOf(inst: Instrument, answered: ReadonlyMap<string, Readonl
       indicators: Object.fromEntries((inst.localIndicators ?? []).map((l) => [l.id, words[l.label] ?? l.id])),
       questions: Object.fromEntries(councilQuestions(inst).map((q) => [q.id, words[q.text] ?? q.id])),
     },
+    scoreScales: SCORE_SCALES.filter((scale) => inst.scores.some((id) => inst.questions.find((q) => q.id === id)?.scale === scale)),
   };
 }
 

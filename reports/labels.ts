@@ -1,7 +1,10 @@
 // English wording for reports, from the survey's own locale file, so an
 // indicator is named the same way in the survey, the portal and a report.
 import en from '../surveys/locales/en.json' with { type: 'json' };
+import { SCORE_SCALES } from '../surveys/scales.js';
 import type { ReportQuestionnaire } from './schema.js';
+
+type ScoreScale = (typeof SCORE_SCALES)[number];
 
 const locale = en as unknown as Record<string, Record<string, unknown>>;
 
@@ -37,17 +40,26 @@ export function reportLabels(r: { questionnaire?: ReportQuestionnaire | undefine
   };
 }
 
+/** Each scale a mean score may be on, as the reports name it. */
+const SCALE_WORDS: Record<ScoreScale, string> = { agree5: 'agree: 1 strongly disagree to 5 strongly agree', scale0_10: '0 to 10', happy5: 'faces 1 to 5' };
+
+/** What a council questionnaire's mean scores are: on the scales it uses, none other. */
+function meanScoresIntro(scales: readonly ScoreScale[]): string {
+  const agreement = scales.length === 1 && scales[0] === 'agree5';
+  return `Mean answers to each question on its scale (${scales.map((s) => SCALE_WORDS[s]).join('; ')}), with a 95% interval for the mean. Higher means ${agreement ? 'more agreement' : 'nearer the top of the scale'}.`;
+}
+
 /** The scores section's heading and what its scales are. Care leavers answer only 0 to 10 scales. */
 export function scoreWords(r: { programme?: string; questionnaire?: ReportQuestionnaire | undefined }): { heading: string; intro: string } {
-  if (r.questionnaire)
-    return { heading: 'Mean scores', intro: 'Mean answers to each question on its scale (agree: 1 strongly disagree to 5 strongly agree; 0 to 10; faces 1 to 5), with a 95% interval for the mean. Higher means more agreement.' };
+  if (r.questionnaire) return { heading: 'Mean scores', intro: meanScoresIntro(r.questionnaire.scoreScales) };
   const scales = r.programme === 'ylbc' ? 'the 0 to 10 scales' : 'the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children)';
   return { heading: 'Well-being scores', intro: `Average answers on ${scales}, with a 95% interval for the average. Higher is better.` };
 }
 
 /** What the report's "Your own questions" section is (HTML, Word and the portal say the same). */
-export function localQuestionsIntro(authorityName: string): string {
-  return `The questions ${authorityName} added after the core survey. No other council asks them, so they have no comparison with other authorities; the core figures above are unchanged by them. Mean scores are on each question's scale (agree: 1 strongly disagree to 5 strongly agree), with a 95% interval for the mean.`;
+export function localQuestionsIntro(authorityName: string, sets: readonly Pick<ReportQuestionnaire, 'scoreScales'>[]): string {
+  const scales = SCORE_SCALES.filter((s) => sets.some((l) => l.scoreScales.includes(s)));
+  return `The questions ${authorityName} added after the core survey. No other council asks them, so they have no comparison with other authorities; the core figures above are unchanged by them.${scales.length ? ` ${meanScoresIntro(scales)}` : ''}`;
 }
 
 /** The label of a background answer (gender, placement, leaver_home); null is "not stated". */

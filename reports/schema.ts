@@ -5,7 +5,7 @@
 // before it is written.
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../server/db/tables.js';
-import { DOMAINS } from '../surveys/index.js';
+import { DOMAINS, SCORE_SCALES } from '../surveys/index.js';
 
 /** A built-in age band, or a council questionnaire's ages or audience. */
 const Band = z.string().min(1);
@@ -186,6 +186,8 @@ export const ReportQuestionnaireSchema = z
     versions: z.array(z.object({ version: z.number().int().min(1), responses: Count }).strict()),
     /** Labels of the questionnaire's own indicators and of its questions, by id. */
     labels: z.object({ indicators: z.record(z.string(), z.string()), questions: z.record(z.string(), z.string()) }).strict(),
+    /** The scales its mean scores are on, so that a report names only those. */
+    scoreScales: z.array(z.enum(SCORE_SCALES)),
   })
   .strict();
 

@@ -46,6 +46,9 @@ export const SCALES = {
 export type ScaleId = keyof typeof SCALES;
 export const SCALE_IDS = Object.keys(SCALES) as [ScaleId, ...ScaleId[]];
 
+/** The scales whose answers are numbers, so a mean score can be on them. */
+export const SCORE_SCALES = ['agree5', 'scale0_10', 'happy5'] as const satisfies readonly ScaleId[];
+
 /** A question's scale: its own options for a council's `options` question, else the scale of this file. */
 export function scaleOf(question: { scale: ScaleId | 'options'; options?: readonly string[] }): Scale {
   return question.scale === 'options' ? { kind: 'options', options: question.options ?? [] } : SCALES[question.scale];

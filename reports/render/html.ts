@@ -297,7 +297,7 @@ export function localSection(full: Report): string {
   });
   return `<section class="page-break" id="own-questions" aria-labelledby="own-questions-h">
 <h2 id="own-questions-h">Your own questions</h2>
-<p>${esc(localQuestionsIntro(full.authority.name))}</p>
+<p>${esc(localQuestionsIntro(full.authority.name, sets))}</p>
 ${parts.join('\n')}
 </section>`;
 }

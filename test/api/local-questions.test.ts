@@ -163,7 +163,7 @@ describe('local questions on a core round', () => {
     const withArea = {
       ...LOCAL,
       id: 'c-local',
-      questions: [...LOCAL.questions, { id: 'safe_area', type: 'agree5', text: { en: 'I feel safe where I live' } }, { id: 'waiting', type: 'agree5', text: { en: 'I wait too long to see my worker' } }],
+      questions: [...LOCAL.questions, { id: 'safe_area', type: 'agree5', text: { en: 'I feel safe where I live' } }, { id: 'waiting', type: 'scale0_10', text: { en: 'I wait too long to see my worker' } }],
       scores: ['youth_club', 'safe_area', { question: 'waiting', better: 'lower' }],
     };
     await storeQuestionnaire(t.db, withArea, authorityId);
@@ -239,6 +239,11 @@ describe('local questions on a core round', () => {
       /<h2 id="own-questions-h">Your own questions<\/h2>[\s\S]*<th scope="row">Likes the youth club<\/th><td>11-17<\/td><td class="num">10<\/td><td class="num">70\.0%<br><span class="note">39\.7% to 89\.2%<\/span><\/td><td class="num">30\.0%<\/td><td class="num"><span>▲ \+40\.0 points<\/span>[\s\S]*<th scope="row">The youth club is a good place for me<\/th><td>11-17<\/td><td class="num">10<\/td><td class="num">3\.90[\s\S]*<th scope="row">I feel safe where I live<\/th><td>11-17<\/td><td class="num supp" colspan="2">fewer than 10 answers<\/td>/,
     );
     expect(section.slice(0, section.indexOf('</section>'))).not.toContain('Other authorities');
+    // Its scores are on two scales (waiting is 0 to 10): the section names those two, no faces.
+    expect(local!.scoreScales).toEqual(['agree5', 'scale0_10']);
+    expect(section).toContain(
+      'the core figures above are unchanged by them. Mean answers to each question on its scale (agree: 1 strongly disagree to 5 strongly agree; 0 to 10), with a 95% interval for the mean. Higher means nearer the top of the scale.</p>',
+    );
     // Lower is better for waiting: its fall is better (blue), not worse, here and in the year-on-year table.
     const waitingRows = section.match(/<tr><th scope="row">I wait too long to see my worker( <span class="note">\(lower is better\)<\/span>)?<\/th>.*?<\/tr>/g)!;
     expect(waitingRows).toHaveLength(2);

@@ -13,6 +13,7 @@ import { renderHtml } from '../../reports/render/html.js';
 import { renderSummaryHtml } from '../../reports/render/summary-html.js';
 import { zipEntries } from '../helpers/zip.js';
 import { ReportSchema, type Report } from '../../reports/schema.js';
+import { scoreWords } from '../../reports/labels.js';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../server/db/database.js';
 import { addAuthority } from '../../server/repos/authorities.js';
 import { storeQuestionnaire } from '../../server/repos/questionnaires.js';
@@ -117,6 +118,9 @@ describe('a questionnaire round’s report: figures worked by hand', () => {
     expect(r.comparePeriod).toBe('2023');
     expect(r.questionnaire).toMatchObject({ id: 'bh-staff', version: 1, title: "Social workers' survey", audience: 'adults', versions: [{ version: 1, responses: 12 }] });
     expect(r.questionnaire!.labels.indicators).toEqual({ has_time: 'Has time to build relationships' });
+    // Both its scores are agree5: the report names that scale alone (no faces for adults, no 0 to 10).
+    expect(r.questionnaire!.scoreScales).toEqual(['agree5']);
+    expect(scoreWords(r).intro).toBe('Mean answers to each question on its scale (agree: 1 strongly disagree to 5 strongly agree), with a 95% interval for the mean. Higher means more agreement.');
     // Adults are not asked their age: responses are counted from the responses themselves.
     expect(r.responses).toEqual({ total: 12, byBand: { adults: 12 } });
   });

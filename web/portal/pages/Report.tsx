@@ -382,7 +382,7 @@ function OwnQuestions({ report }: { report: Report }) {
   return (
     <section aria-labelledby="own-questions-h">
       <h2 id="own-questions-h">Your own questions</h2>
-      <p>{localQuestionsIntro(report.authority.name)}</p>
+      <p>{localQuestionsIntro(report.authority.name, sets)}</p>
       {sets.map((l) => {
         const words = reportLabels({ questionnaire: l });
         return (
