@@ -6,10 +6,7 @@ import { scaleOf } from './scales.js';
 import { InstrumentRegistry } from './registry.js';
 import { PROGRAMME_NAMES } from './programme-names.js';
 import { questionnaireKeys } from './questionnaire.js';
-import ylyc4to7 from './instruments/ylyc-4-7.js';
-import ylyc8to11 from './instruments/ylyc-8-11.js';
-import ylyc11to17 from './instruments/ylyc-11-17.js';
-import ylbc16to25 from './instruments/ylbc-16-25.js';
+import { PUBLISHED } from './instruments/published.js';
 
 export * from './schema.js';
 export * from './scales.js';
@@ -17,9 +14,6 @@ export * from './indicators.js';
 export * from './questions.js';
 export * from './validate.js';
 export * from './registry.js';
-
-/** Published definitions. A published version never changes: add a new file for a new version. */
-const PUBLISHED: readonly InstrumentInput[] = [ylyc4to7, ylyc8to11, ylyc11to17, ylbc16to25];
 
 export function loadInstruments(inputs: readonly InstrumentInput[]): Instrument[] {
   const bank = new Set<string>(QUESTION_IDS);

@@ -152,5 +152,11 @@ describe('the portal draws the report’s charts', () => {
     const here = drawn[0]!.bars.filter((b) => b.fill !== '#b35a00');
     expect(here.map((b) => b.provisional)).toEqual(['true', 'false']);
     expect(await axe(page)).toEqual([]);
+    // Offered only what the band is asked: 21 indicators at 11-17; care leavers' nine, none about a social worker.
+    expect(await page.locator('#cmp-indicator option').count()).toBe(21);
+    await page.getByLabel('Programme').selectOption('ylbc');
+    await expect.poll(() => page.locator('#cmp-indicator option').count()).toBe(9);
+    expect(await page.locator('#cmp-indicator').textContent()).not.toMatch(/social worker/i);
+    expect(await page.locator('#cmp-band').inputValue()).toBe('16-25');
   }, 60_000);
 });

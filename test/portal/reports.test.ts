@@ -99,6 +99,16 @@ describe('reports in the portal', () => {
     expect(leavers).toMatchObject({ audience: 'young_people', periods: [] });
   });
 
+  it('compare only an indicator the band is asked, and say why otherwise (400)', async () => {
+    const compare = (q: string) => viewer.call('GET', `/api/portal/compare?period=2025&${q}`);
+    expect((await compare('programme=ylyc&indicator=feels_safe&band=11-17')).statusCode).toBe(200);
+    const leavers = await compare('programme=ylbc&indicator=knows_social_worker&band=16-25');
+    expect(leavers.statusCode).toBe(400);
+    expect(leavers.json().issues).toEqual([{ path: 'indicator', message: 'knows_social_worker is not an indicator of ylbc' }]);
+    const youngest = await compare('programme=ylyc&indicator=same_social_worker&band=4-7');
+    expect(youngest.json().issues).toEqual([{ path: 'indicator', message: 'same_social_worker is not asked in band 4-7 (asked in 11-17)' }]);
+  });
+
   it('are in the audit log, which programme admins read', async () => {
     const { entries } = (await admin.call('GET', `/api/portal/audit?authority=${authority}`)).json();
     const actions = entries.map((e: { action: string }) => e.action);

@@ -8,6 +8,7 @@ import {
   InstrumentSchema,
   QUESTION_IDS,
   loadInstruments,
+  programmeInstruments,
   type Instrument,
   type InstrumentInput,
 } from '../../surveys/index.js';
@@ -15,6 +16,7 @@ import ylyc4to7 from '../../surveys/instruments/ylyc-4-7.js';
 import ylyc8to11 from '../../surveys/instruments/ylyc-8-11.js';
 import ylyc11to17 from '../../surveys/instruments/ylyc-11-17.js';
 import ylbc16to25 from '../../surveys/instruments/ylbc-16-25.js';
+import { askedIndicators, builtInBands } from '../../surveys/instruments/published.js';
 
 /** [question id, scale] or [question id, scale, 'adult'] when a trusted adult answers it. */
 type Row = readonly [string, string] | readonly [string, string, 'adult'];
@@ -335,6 +337,19 @@ describe('the instrument registry', () => {
     expect(INDICATORS.map((d) => d.id).filter((id) => !used.has(id))).toEqual([]);
     expect(INDICATORS).toHaveLength(23);
     expect(Object.keys(INDICATOR_QUESTIONS).sort()).toEqual([...INDICATOR_IDS].sort());
+  });
+
+  it('gives the portal the same bands and asked indicators as the registry, from the plain data', () => {
+    for (const programme of ['ylyc', 'ylbc'] as const) {
+      const loaded = programmeInstruments(programme);
+      expect(builtInBands(programme)).toEqual(loaded.map((i) => i.band));
+      for (const i of loaded) expect(askedIndicators(programme, i.band)).toEqual(i.indicators.map((r) => r.indicator));
+    }
+    expect(builtInBands('ylyc')).toEqual(['4-7', '8-11', '11-17']);
+    // Care leavers are asked nine, none about a social worker; the youngest are not asked whether it is the same one.
+    expect(askedIndicators('ylbc', '16-25')).toEqual(['has_good_friend', 'has_trusted_adult', 'knows_personal_adviser', 'often_lonely', 'feels_safe', 'feels_settled', 'life_getting_better', 'low_life_satisfaction', 'low_happiness']);
+    expect(askedIndicators('ylyc', '4-7')).not.toContain('same_social_worker');
+    expect(askedIndicators('ylbc', '11-17')).toEqual([]);
   });
 });
 

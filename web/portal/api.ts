@@ -77,5 +77,4 @@ export const can = {
   admin: (me: Me) => me.role === 'programme_admin',
 };
 
-export const BANDS: Record<string, string[]> = { ylyc: ['4-7', '8-11', '11-17'], ylbc: ['16-25'] };
 export const PROGRAMMES: Readonly<Record<string, string>> = PROGRAMME_NAMES;

@@ -11,6 +11,8 @@ import { AuthorityParam, AuthorityRef, scopedAuthority } from './scope.js';
 import { IndicatorBenchmarkSchema, IndicatorPreviousSchema, IndicatorSchema } from '../../../reports/schema.js';
 import { distribution } from './distribution.js';
 import { today } from '../../dates.js';
+import { findingProblem } from '../../loop/action-fields.js';
+import { HttpError } from '../../plugins/errors.js';
 
 const YearsQuery = z.strictObject({ programme: Programme.default('ylyc') });
 const CompareQuery = z.strictObject({
@@ -120,9 +122,12 @@ export default async function trendRoutes(app: FastifyInstance) {
   // One indicator across authorities for a period. Programme admins see every authority named;
   // others see their own authorities named and the rest only as an anonymous spread of closed rounds
   // (an open round's figure moves with each answer; see reports/benchmark.ts).
-  app.get('/compare', { config: { openapi: { summary: 'One indicator across authorities for a period (others only as an anonymous spread, unless a programme admin)', query: CompareQuery, reply: Compared, responses: { 200: 'The figures', 400: 'Invalid query', ...REFUSED } } } }, async (request) => {
+  app.get('/compare', { config: { openapi: { summary: 'One indicator across authorities for a period (others only as an anonymous spread, unless a programme admin)', query: CompareQuery, reply: Compared, responses: { 200: 'The figures', 400: 'Invalid query, or an indicator the band is not asked', ...REFUSED } } } }, async (request) => {
     const staff = requirePermission(request, 'read');
     const q = CompareQuery.parse(request.query);
+    // Not an empty comparison: say why (care leavers are not asked about a social worker).
+    const problem = findingProblem(q.programme, q.indicator, q.band);
+    if (problem) throw new HttpError(400, problem, [{ path: 'indicator', message: problem }]);
     const figures = await app.reports.compare({ ...q, minBase: app.config.minBase, today: today() });
     const mine = (id: number) => staff.role === 'programme_admin' || staff.authorities.some((a) => a.id === id);
     const named = figures

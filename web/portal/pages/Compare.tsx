@@ -2,12 +2,14 @@
 // authority by name; others see their own and an anonymous spread of the
 // other authorities' closed rounds (quartiles only, rounded).
 import { useState } from 'preact/hooks';
-import { api, BANDS, type Me } from '../api.js';
+import { api, type Me } from '../api.js';
 import { SvgChart } from '../charts.js';
+import { audienceWords } from '../../../reports/labels.js';
 import { barChartSvg } from '../../../reports/render/svg-charts.js';
 import { useLoad } from '../hooks.js';
 import { ProgrammePicker } from './pickers.js';
 import { INDICATORS as ALL_INDICATORS } from '../../../surveys/indicators.js';
+import { askedIndicators, builtInBands } from '../../../surveys/instruments/published.js';
 import en from '../../../surveys/locales/en.json';
 
 // The question bank's indicators, named as in the survey's English text.
@@ -22,7 +24,7 @@ interface Compare {
 }
 
 /** The authorities' figures as the report's own bar chart: 0-100, intervals as whiskers, open rounds hollow. */
-function CompareChart({ data, band }: { data: Compare; band: string }) {
+function CompareChart({ data, band, programme }: { data: Compare; band: string; programme: string }) {
   const label = `Bar chart of ${data.label}, ages ${band}, by authority, with 95% intervals. The same figures are in the table below.`;
   const svg = barChartSvg({
     label,
@@ -39,6 +41,7 @@ function CompareChart({ data, band }: { data: Compare; band: string }) {
         ? [{ label: 'All other authorities pooled', colour: 'others' as const, data: data.authorities.map((a) => a.benchmark?.percent ?? null) }]
         : []),
     ],
+    axis: `% of ${audienceWords({ programme }).people} who answered`,
   });
   return <SvgChart svg={svg} id="compare-chart" />;
 }
@@ -52,11 +55,14 @@ export function ComparePage({ me }: { me: Me }) {
   const period = chosenPeriod && periods.includes(chosenPeriod) ? chosenPeriod : (periods[0] ?? '');
   const [indicator, setIndicator] = useState('feels_safe');
   const [band, setBand] = useState('11-17');
-  const bands = BANDS[programme]!;
+  const bands = builtInBands(programme);
   const useBand = bands.includes(band) ? band : bands[0]!;
+  // Only what this band is asked: care leavers have no social worker, the youngest no personal adviser.
+  const asked = INDICATORS.filter((i) => askedIndicators(programme, useBand).includes(i.id));
+  const useIndicator = asked.some((i) => i.id === indicator) ? indicator : asked[0]!.id;
   const { data, error } = useLoad(
-    () => !period ? Promise.resolve(undefined) : api<Compare>('GET', `/compare?programme=${programme}&period=${encodeURIComponent(period)}&indicator=${indicator}&band=${useBand}`),
-    [programme, period, indicator, useBand],
+    () => !period ? Promise.resolve(undefined) : api<Compare>('GET', `/compare?programme=${programme}&period=${encodeURIComponent(period)}&indicator=${useIndicator}&band=${useBand}`),
+    [programme, period, useIndicator, useBand],
   );
   return (
     <>
@@ -72,8 +78,8 @@ export function ComparePage({ me }: { me: Me }) {
           ))}
         </select>
         <label for="cmp-indicator">Indicator</label>
-        <select id="cmp-indicator" value={indicator} onChange={(e) => setIndicator((e.currentTarget as HTMLSelectElement).value)}>
-          {INDICATORS.map((i) => (
+        <select id="cmp-indicator" value={useIndicator} onChange={(e) => setIndicator((e.currentTarget as HTMLSelectElement).value)}>
+          {asked.map((i) => (
             <option key={i.id} value={i.id}>
               {i.label}
             </option>
@@ -94,7 +100,7 @@ export function ComparePage({ me }: { me: Me }) {
       {data && (
         <>
           <h2>{data.label}</h2>
-          {data.authorities.length > 0 && <CompareChart data={data} band={useBand} />}
+          {data.authorities.length > 0 && <CompareChart data={data} band={useBand} programme={programme} />}
           <table>
             <caption>{me.role === 'programme_admin' ? 'Every authority with a round in this period' : 'Your authorities'}</caption>
             <thead>
