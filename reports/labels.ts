@@ -52,7 +52,7 @@ function meanScoresIntro(scales: readonly ScoreScale[]): string {
 /** The scores section's heading and what its scales are. Care leavers answer only 0 to 10 scales. */
 export function scoreWords(r: { programme?: string; questionnaire?: ReportQuestionnaire | undefined }): { heading: string; intro: string } {
   if (r.questionnaire) return { heading: 'Mean scores', intro: meanScoresIntro(r.questionnaire.scoreScales) };
-  const scales = r.programme === 'ylbc' ? 'the 0 to 10 scales' : 'the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children)';
+  const scales = careLeavers(r) ? 'the 0 to 10 scales' : 'the 0 to 10 scales (ages 11 and over) and the five faces from very sad (1) to very happy (5) (younger children)';
   return { heading: 'Well-being scores', intro: `Average answers on ${scales}, with a 95% interval for the average. Higher is better.` };
 }
 
@@ -93,9 +93,12 @@ export const bandName = (band: string | null) => (band === null ? 'all ages' : b
 
 type AudienceOf = { programme?: string; questionnaire?: Pick<ReportQuestionnaire, 'audience'> | undefined };
 
-/** Who answered a report's rounds: a council questionnaire's own audience; care leavers (ylbc) are young people. */
+/** The built-in care leavers' programme (ylbc, 16 to 25): young people, not children in care. */
+const careLeavers = (r: AudienceOf) => !r.questionnaire && r.programme === 'ylbc';
+
+/** Who answered a report's rounds: a council questionnaire's own audience; care leavers are young people. */
 export function reportAudience(r: AudienceOf): ReportQuestionnaire['audience'] {
-  return r.questionnaire?.audience ?? (r.programme === 'ylbc' ? 'young_people' : 'children');
+  return r.questionnaire?.audience ?? (careLeavers(r) ? 'young_people' : 'children');
 }
 
 /**
@@ -107,7 +110,7 @@ export function reportAudience(r: AudienceOf): ReportQuestionnaire['audience'] {
  * which is no age, and no population of children.
  */
 export function audienceWords(r: AudienceOf) {
-  const leavers = !r.questionnaire && r.programme === 'ylbc';
+  const leavers = careLeavers(r);
   const audience = reportAudience(r);
   const adults = audience === 'adults';
   const children = audience === 'children';

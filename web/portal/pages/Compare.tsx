@@ -58,7 +58,8 @@ export function ComparePage({ me }: { me: Me }) {
   const bands = builtInBands(programme);
   const useBand = bands.includes(band) ? band : bands[0]!;
   // Only what this band is asked: care leavers have no social worker, the youngest no personal adviser.
-  const asked = INDICATORS.filter((i) => askedIndicators(programme, useBand).includes(i.id));
+  const askedIds = askedIndicators(programme, useBand);
+  const asked = INDICATORS.filter((i) => askedIds.includes(i.id));
   const useIndicator = asked.some((i) => i.id === indicator) ? indicator : asked[0]!.id;
   const { data, error } = useLoad(
     () => !period ? Promise.resolve(undefined) : api<Compare>('GET', `/compare?programme=${programme}&period=${encodeURIComponent(period)}&indicator=${useIndicator}&band=${useBand}`),
