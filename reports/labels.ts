@@ -123,6 +123,8 @@ export function audienceWords(r: AudienceOf) {
     adults,
     /** Whether the respondents are children in care (ylyc, or a ylyc round with local questions). */
     children,
+    /** Whether they are care leavers (ylbc): their population is the authority's care leavers. */
+    leavers,
     people,
     forWhom,
     /** At the start of a sentence or heading. */

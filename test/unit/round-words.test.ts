@@ -23,6 +23,12 @@ describe('roundWords', () => {
     for (const words of said) expect(words).not.toMatch(/child|looked-after/i);
   });
 
+  it('speaks of the young people invited for a council’s questionnaire for young people, as its report does', () => {
+    const w = roundWords(round('bh-young', 'young_people'));
+    expect(w).toMatchObject({ adults: false, answered: '% of young people invited who answered', unrepresentative: 'results may not represent all young people invited' });
+    expect(w.populationLooksWrong).toBe('the population looks wrong: fewer young people invited than responses');
+  });
+
   it('speaks of the people invited for an adults’ questionnaire, with no ages', () => {
     const adults = round('bh-staff', 'adults');
     expect(forAdults(adults)).toBe(true);

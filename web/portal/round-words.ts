@@ -1,6 +1,9 @@
 // How the portal's round pages (the round and its printed sheet) speak of
-// who answers: children in care or care leavers by age band, or, for a
-// council's questionnaire for adults (carers, staff), the people invited.
+// who answers: children in care or care leavers by age band, or the people
+// a council's questionnaire invites (for adults: carers, staff, no ages).
+// Whom a population counts is the round's report's word (audienceWords).
+import { audienceWords } from '../../reports/labels.js';
+import { PROGRAMMES } from './api.js';
 
 type Audience = 'children' | 'young_people' | 'adults';
 
@@ -9,9 +12,9 @@ export const forAdults = (wave: { bands: { audience: Audience }[] }) => wave.ban
 
 export function roundWords(wave: { programme: string; bands: { audience: Audience }[] }) {
   const adults = forAdults(wave);
-  const leavers = wave.programme === 'ylbc';
-  /** Whom a band's population counts. */
-  const counted = adults ? 'people invited' : leavers ? 'care leavers' : 'children in care';
+  // A council questionnaire's bands all carry its audience; a built-in's are its age bands'.
+  const questionnaire = Object.hasOwn(PROGRAMMES, wave.programme) ? undefined : { audience: wave.bands[0]?.audience ?? 'adults' };
+  const { leavers, populationOf: counted } = audienceWords({ programme: wave.programme, questionnaire });
   return {
     adults,
     band: (band: string) => (adults ? 'Adults' : `${band} years`),
